@@ -1,0 +1,13 @@
+using System.CommandLine;
+using NewsAnalysis.Cli.Commands;
+
+namespace NewsAnalysis.Cli;
+
+/// <summary>Every verb of the CLI. Add one line per verb.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return CorpusCommand.Create();
+    }
+}

@@ -1,0 +1,61 @@
+namespace NewsAnalysis;
+
+/// <summary>How an article's publication date was established.</summary>
+public enum PublishedBasis
+{
+    /// <summary>No date could be established.</summary>
+    Unknown,
+    /// <summary>The article states it (e.g. "Published in Dawn, February 21st, 2018") or a dated caption gives it.</summary>
+    Stated,
+    /// <summary>A metadata field (JSON/CSV column, or <c>metadata.csv</c> beside the articles) gives it.</summary>
+    Metadata,
+    /// <summary>Inferred from the dates the story itself mentions.</summary>
+    Inferred,
+}
+
+/// <summary>One article after loading and cleaning.</summary>
+/// <param name="Id">Stable identifier: the file name without extension, or the id field / row id of JSON and CSV input.</param>
+/// <param name="Path">The file the article came from (with <c>#row</c> or <c>#line</c> suffix for multi-article files).</param>
+/// <param name="Title">The headline.</param>
+/// <param name="Source">The publisher (e.g. Dawn, Sputnik), or null when unknown.</param>
+/// <param name="Dateline">The upper-case place that opens the story (e.g. ISLAMABAD), or null.</param>
+/// <param name="Published">Publication date, or null when unknown.</param>
+/// <param name="PublishedBasis">How <paramref name="Published"/> was established.</param>
+/// <param name="PublishedEvidence">The words the date was read from, or null.</param>
+/// <param name="Text">The cleaned body text; paragraphs are separated by a blank line.</param>
+/// <param name="Url">The article's URL when the input gave one.</param>
+/// <param name="Extra">Columns of the input not mapped to a known field (e.g. a <c>category</c> label), by name.</param>
+public sealed record Article(
+    string Id,
+    string Path,
+    string Title,
+    string? Source,
+    string? Dateline,
+    DateTime? Published,
+    PublishedBasis PublishedBasis,
+    string? PublishedEvidence,
+    string Text,
+    string? Url,
+    IReadOnlyDictionary<string, string?> Extra)
+{
+    /// <summary>The paragraphs of <see cref="Text"/>, in order.</summary>
+    public IReadOnlyList<TextSpan> Paragraphs { get; init; } = [];
+
+    /// <summary>The sentences of <see cref="Text"/>, in order.</summary>
+    public IReadOnlyList<SentenceSpan> Sentences { get; init; } = [];
+
+    /// <summary>Number of words in <see cref="Text"/>.</summary>
+    public int Words { get; init; }
+}
+
+/// <summary>A file, or a row of a file, that could not be used as an article.</summary>
+/// <param name="Path">The file (with <c>#line N</c> for a row of a JSONL/CSV file).</param>
+/// <param name="Reason">Why it was rejected, in words a user can act on.</param>
+public sealed record RejectedInput(string Path, string Reason);
+
+/// <summary>One change the cleaner made to an article's text, kept so cleaning can be audited.</summary>
+/// <param name="ArticleId">The article changed.</param>
+/// <param name="Kind">What kind of change (e.g. <c>drop-chrome</c>, <c>split-glued-word</c>).</param>
+/// <param name="Before">The text before.</param>
+/// <param name="After">The text after (empty when dropped).</param>
+public sealed record CleaningChange(string ArticleId, string Kind, string Before, string After);

@@ -1,0 +1,92 @@
+using Microsoft.Data.Analysis;
+
+namespace NewsAnalysis;
+
+/// <summary>The result of <see cref="Corpus.Load(string, CorpusOptions?)"/>: the articles, what could not be used, and what cleaning changed.</summary>
+public sealed class NewsCorpus
+{
+    /// <summary>Creates a corpus from already-built parts.</summary>
+    public NewsCorpus(IReadOnlyList<Article> articles, IReadOnlyList<RejectedInput> rejected, IReadOnlyList<CleaningChange> changes)
+    {
+        Articles = articles;
+        Rejected = rejected;
+        Changes = changes;
+    }
+
+    /// <summary>The articles, in stable order (by path, then row).</summary>
+    public IReadOnlyList<Article> Articles { get; }
+
+    /// <summary>Every input file (or row) that was not loaded, with the reason.</summary>
+    public IReadOnlyList<RejectedInput> Rejected { get; }
+
+    /// <summary>Every change the cleaner made, in order.</summary>
+    public IReadOnlyList<CleaningChange> Changes { get; }
+
+    /// <summary>
+    /// One row per article: <c>Id, Path, Title, Source, Dateline, Published, PublishedBasis,
+    /// PublishedEvidence, Url, Text, Words, Paragraphs, Sentences</c>, then one string column per extra input field.
+    /// </summary>
+    public DataFrame ArticleFrame()
+    {
+        var extraNames = Articles.SelectMany(a => a.Extra.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn("Id", Articles.Select(a => a.Id)),
+            new StringDataFrameColumn("Path", Articles.Select(a => a.Path)),
+            new StringDataFrameColumn("Title", Articles.Select(a => a.Title)),
+            new StringDataFrameColumn("Source", Articles.Select(a => a.Source)),
+            new StringDataFrameColumn("Dateline", Articles.Select(a => a.Dateline)),
+            new DateTimeDataFrameColumn("Published", Articles.Select(a => a.Published)),
+            new StringDataFrameColumn("PublishedBasis", Articles.Select(a => a.PublishedBasis.ToString().ToLowerInvariant())),
+            new StringDataFrameColumn("PublishedEvidence", Articles.Select(a => a.PublishedEvidence)),
+            new StringDataFrameColumn("Url", Articles.Select(a => a.Url)),
+            new StringDataFrameColumn("Text", Articles.Select(a => a.Text)),
+            new Int32DataFrameColumn("Words", Articles.Select(a => a.Words)),
+            new Int32DataFrameColumn("Paragraphs", Articles.Select(a => a.Paragraphs.Count)),
+            new Int32DataFrameColumn("Sentences", Articles.Select(a => a.Sentences.Count)),
+        };
+        foreach (var name in extraNames)
+        {
+            var unique = columns.Any(c => c.Name == name) ? name + "_extra" : name;
+            columns.Add(new StringDataFrameColumn(unique, Articles.Select(a => a.Extra.GetValueOrDefault(name))));
+        }
+        return new DataFrame(columns);
+    }
+
+    /// <summary>One row per paragraph: <c>ArticleId, Paragraph, Start, Length, Text</c> (offsets into the article's cleaned text).</summary>
+    public DataFrame ParagraphFrame()
+    {
+        var rows = Articles.SelectMany(a => a.Paragraphs.Select(p => (a.Id, p))).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Id)),
+            new Int32DataFrameColumn("Paragraph", rows.Select(r => r.p.Index)),
+            new Int32DataFrameColumn("Start", rows.Select(r => r.p.Start)),
+            new Int32DataFrameColumn("Length", rows.Select(r => r.p.Length)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.p.Text)));
+    }
+
+    /// <summary>One row per sentence: <c>ArticleId, Sentence, Paragraph, Start, Length, Text</c> (offsets into the article's cleaned text).</summary>
+    public DataFrame SentenceFrame()
+    {
+        var rows = Articles.SelectMany(a => a.Sentences.Select(s => (a.Id, s))).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Id)),
+            new Int32DataFrameColumn("Sentence", rows.Select(r => r.s.Index)),
+            new Int32DataFrameColumn("Paragraph", rows.Select(r => r.s.Paragraph)),
+            new Int32DataFrameColumn("Start", rows.Select(r => r.s.Start)),
+            new Int32DataFrameColumn("Length", rows.Select(r => r.s.Length)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.s.Text)));
+    }
+
+    /// <summary>One row per rejected input: <c>Path, Reason</c>.</summary>
+    public DataFrame RejectedFrame() => new(
+        new StringDataFrameColumn("Path", Rejected.Select(r => r.Path)),
+        new StringDataFrameColumn("Reason", Rejected.Select(r => r.Reason)));
+
+    /// <summary>One row per cleaning change: <c>ArticleId, Kind, Before, After</c>.</summary>
+    public DataFrame ChangeFrame() => new(
+        new StringDataFrameColumn("ArticleId", Changes.Select(c => c.ArticleId)),
+        new StringDataFrameColumn("Kind", Changes.Select(c => c.Kind)),
+        new StringDataFrameColumn("Before", Changes.Select(c => c.Before)),
+        new StringDataFrameColumn("After", Changes.Select(c => c.After)));
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.Data.Analysis;
+
+namespace NewsAnalysis;
+
+/// <summary>Writes DataFrames as CSV (UTF-8, invariant culture, ISO dates) or as a JSON array of row objects.</summary>
+/// <remarks>Used instead of <c>DataFrame.SaveCsv</c>, which writes ASCII and culture-dependent dates.</remarks>
+public static class FrameWriter
+{
+    /// <summary>Writes <paramref name="frame"/> as RFC 4180 CSV with a header row.</summary>
+    public static void WriteCsv(DataFrame frame, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var column in frame.Columns) csv.WriteField(column.Name);
+        csv.NextRecord();
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            foreach (var column in frame.Columns) csv.WriteField(FormatCell(column[r]));
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>Writes <paramref name="frame"/> as a JSON array of objects keyed by column name (nulls kept, numbers as numbers).</summary>
+    public static void WriteJson(DataFrame frame, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            json.WriteStartObject();
+            foreach (var column in frame.Columns)
+            {
+                json.WritePropertyName(column.Name);
+                WriteJsonValue(json, column[r]);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>Formats one cell for text output: dates as ISO 8601 (date only when there is no time of day), numbers invariant.</summary>
+    public static string FormatCell(object? value) => value switch
+    {
+        null => "",
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        float x => x.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case int i: json.WriteNumberValue(i); break;
+            case long l: json.WriteNumberValue(l); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case float or double: json.WriteNullValue(); break;
+            case uint or short or ushort or byte or sbyte or ulong or decimal:
+                json.WriteRawValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)); break;
+            default: json.WriteStringValue(FormatCell(value)); break;
+        }
+    }
+}
