@@ -21,6 +21,19 @@ internal static class ArticleBuilder
             new Dictionary<string, string?>()));
     }
 
+    public static Article FromRecord(ArticleRecord record, List<CleaningChange> changes)
+    {
+        if (record.Title is null)
+        {
+            var a = FromPlainText(record.Id, record.Path, record.Text, changes);
+            return a with { Source = record.Source, Published = record.Published, Url = record.Url, Extra = record.Extra,
+                PublishedBasis = record.Published is null ? PublishedBasis.Unknown : PublishedBasis.Metadata };
+        }
+        var lines = record.Text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.Trim()).ToList();
+        return Build(new Article(record.Id, record.Path, record.Title, record.Source, null, record.Published,
+            record.Published is null ? PublishedBasis.Unknown : PublishedBasis.Metadata, null, JoinParagraphs(lines), record.Url, record.Extra));
+    }
+
     /// <summary>Joins body lines into paragraphs separated by one blank line.</summary>
     internal static string JoinParagraphs(IReadOnlyList<string> lines)
     {

@@ -36,4 +36,13 @@ public static class Corpus
         }
         return new NewsCorpus(articles, rejected, changes);
     }
+
+    /// <summary>Builds a corpus from articles already in memory (cleaned, titled and split like loaded files).</summary>
+    public static NewsCorpus FromRecords(IEnumerable<ArticleRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var changes = new List<CleaningChange>();
+        var articles = records.Select(r => ArticleBuilder.FromRecord(r, changes)).ToList();
+        return new NewsCorpus(articles, [], changes);
+    }
 }

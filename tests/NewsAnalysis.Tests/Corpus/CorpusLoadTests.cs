@@ -29,3 +29,18 @@ public class CorpusLoadTests
         Assert.Contains("no/such/folder", ex.Message);
     }
 }
+
+public class CorpusFromRecordsTests
+{
+    [Fact]
+    public void Bbc_set_loads_as_records_with_category_kept()
+    {
+        if (TestData.BbcCsv is not { } path) { Assert.Fail("../shared/eval/bbc/bbc-news.csv is missing"); return; }
+        var corpus = Corpus.FromRecords(BbcSet.Read(path));
+        Assert.Equal(2225, corpus.Articles.Count);
+        var categories = corpus.Articles.GroupBy(a => a.Extra["category"]).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(510, categories["business"]);
+        Assert.Equal(511, categories["sport"]);
+        Assert.Contains(corpus.ArticleFrame().Columns, c => c.Name == "category");
+    }
+}
