@@ -20,6 +20,7 @@ internal static class EntityContext
         "journey", "flew", "fly", "flies", "flying", "flight", "flights", "arrived", "arrive", "arrives", "arriving", "return", "returned",
         "returns", "returning", "came", "come", "comes", "coming", "went", "go", "goes", "going", "moved", "move", "headed", "heading",
         "back", "way", "toured", "tour", "reached", "reach", "left", "leave", "leaving", "landed", "based", "located", "relocated",
+        "head", "heads", "entered", "enter", "enters", "occupy", "occupied", "occupies", "moving",
     };
 
     // After a capital, these make it a modifier of a place or event: "the Moscow meeting", "Washington correspondent".
@@ -27,7 +28,8 @@ internal static class EntityContext
     {
         "meeting", "meetings", "talks", "conference", "summit", "format", "airport", "office", "offices", "bureau", "correspondent",
         "residents", "resident", "streets", "street", "metro", "mayor", "region", "suburb", "suburbs", "outskirts", "hotel", "court",
-        "university", "declaration", "time", "police", "club", "skyline", "marathon",
+        "university", "declaration", "time", "police", "club", "skyline", "marathon", "stock", "market", "markets", "exchange",
+        "film", "festival", "motor", "show", "games", "olympics", "derby", "zoo", "museum", "studio", "station", "hospital",
     };
 
     // Capitalised words that start sentences rather than names: "But Washington says".
@@ -61,6 +63,8 @@ internal static class EntityContext
             && !PlacePrepositions.Contains(before[0].ToLowerInvariant()) && !TravelWords.Contains(before[0].ToLowerInvariant()))
             return false;                                                                                  // "George Washington"
         if (after is not null && IsCapitalised(after)) return false;                                      // "Washington Post"
+        if (InListOfNames(text, start, end)) return false;                                                // "Munich, Paris, Stockholm"
+        if (after == "in" && WordAfter(text, SkipWord(text, end)) is { } country && IsCapitalised(country)) return false; // "Kabul in Afghanistan"
         int k = before.Count > 0 && before[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0;   // "to the White House"
         if (k < before.Count)
         {
@@ -94,6 +98,44 @@ internal static class EntityContext
 
     /// <summary>True when every letter of <paramref name="form"/> is upper case and it has at least one.</summary>
     public static bool IsAllCaps(string form) => form.Any(char.IsLetter) && !form.Any(char.IsLower);
+
+    // A name in a list of capitalised names: "Munich, Paris, Stockholm", "London, Frankfurt and Paris", "Moscow, Russia".
+    private static bool InListOfNames(string text, int start, int end)
+    {
+        int i = start;
+        while (i > 0 && text[i - 1] == ' ') i--;
+        if (i > 0 && text[i - 1] == ',' && IsListedName(text, i - 1)) return true;
+        if (WordsBefore(text, i, 1) is ["and" or "or"])
+        {
+            int j = i - 3;   // before "and"/"or" (both end at i)
+            if (text[i - 2] == 'o') j = i - 2;
+            int k = j;
+            while (k > 0 && text[k - 1] == ' ') k--;
+            int wordStart = k;
+            while (wordStart > 0 && char.IsLetter(text[wordStart - 1])) wordStart--;
+            int m = wordStart;
+            while (m > 0 && text[m - 1] == ' ') m--;
+            if (wordStart < k && char.IsUpper(text[wordStart]) && m > 0 && text[m - 1] == ',') return true;
+        }
+        return end < text.Length && text[end] == ',' && WordAfter(text, end + 1) is { } next && IsCapitalised(next) && !Calendar.Contains(next);
+    }
+
+    // The word ending right before the comma at <paramref name="comma"/> is a capitalised name (not a day or month).
+    private static bool IsListedName(string text, int comma) =>
+        WordsBefore(text, comma, 1) is [var w] && IsCapitalised(w) && !Calendar.Contains(w);
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    private static int SkipWord(string text, int pos)
+    {
+        while (pos < text.Length && text[pos] is ' ' or '\t') pos++;
+        while (pos < text.Length && char.IsLetterOrDigit(text[pos])) pos++;
+        return pos;
+    }
 
     private static bool IsPossessive(string text, int end) =>
         end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetterOrDigit(text[end + 2]));

@@ -15,7 +15,7 @@ namespace NewsAnalysis;
 /// </remarks>
 public static class EntityDiscovery
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "al", "bin", "ibn", "de", "van", "von", "da", "del", "la", "le" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "al", "bin", "ibn", "de", "van", "von", "da", "del", "la", "le", "The" };
 
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
     {
@@ -31,7 +31,7 @@ public static class EntityDiscovery
     {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "I",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll",
     };
 
     /// <summary>
@@ -47,7 +47,14 @@ public static class EntityDiscovery
         var known = new HashSet<string>(recognizer.Gazetteer.Entries.SelectMany(e => e.Aliases.Concat(e.ShortForms).Concat(e.Metonyms).Concat(e.Demonyms)), StringComparer.Ordinal);
 
         var perArticle = corpus.Articles.Select(a => (Article: a, Words: Words(a, recognizer.Recognize(a)))).ToList();
-        var midSentence = new HashSet<string>(perArticle.SelectMany(x => x.Words).Where(w => !w.First && w.Capitalised).Select(w => w.Text), StringComparer.Ordinal);
+        // A word opening a sentence (or a quote) is a name only when the corpus capitalises it mid-sentence more often
+        // than it writes it in lower case: "Kamilov" yes, "The", "However" no.
+        var capitalisedMid = perArticle.SelectMany(x => x.Words).Where(w => !w.First && w.Capitalised)
+            .GroupBy(w => w.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var lowerCase = perArticle.SelectMany(x => x.Words).Where(w => !w.Capitalised && capitalisedMid.ContainsKey(Capitalise(w.Text)))
+            .GroupBy(w => w.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var midSentence = capitalisedMid.Where(kv => kv.Value > lowerCase.GetValueOrDefault(kv.Key.ToLowerInvariant()))
+            .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
 
         var found = new Dictionary<string, (int Mentions, HashSet<string> Articles, string Example)>(StringComparer.Ordinal);
         foreach (var (article, words) in perArticle)
@@ -91,8 +98,10 @@ public static class EntityDiscovery
                 var w = text[start..i];
                 if (w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal)) w = w[..^2];
                 bool joined = previousEnd >= 0 && text.AsSpan(previousEnd, start - previousEnd).Trim(' ').IsEmpty;
+                // After an opening quote, a colon or a dash a word may be capitalised as if it opened a sentence.
+                bool opens = first || OpensClause(text, start, s.Start);
                 bool capitalised = char.IsUpper(w[0]) && w.Any(char.IsLetter);
-                words.Add(new Word(w, s.Index, first, capitalised, knownSpan[start], joined, headline, s.Text));
+                words.Add(new Word(w, s.Index, opens, capitalised, knownSpan[start], joined, headline, s.Text));
                 previousEnd = i;
                 first = false;
             }
@@ -129,6 +138,15 @@ public static class EntityDiscovery
         while (b > a && (Connectors.Contains(run[b - 1]) || Titles.Contains(run[b - 1]))) b--;
         return a < b ? string.Join(' ', run.Skip(a).Take(b - a)) : null;
     }
+
+    private static bool OpensClause(string text, int start, int sentenceStart)
+    {
+        int i = start;
+        while (i > sentenceStart && text[i - 1] == ' ') i--;
+        return i > sentenceStart && text[i - 1] is '"' or '“' or '‘' or '\'' or ':' or '—' or '–' or '(';
+    }
+
+    private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     // A title-case line ("Russia, Pakistan Agree to Boost Military Cooperation"): most of its words are capitalised.
     private static bool IsHeadline(string sentence)
