@@ -11,14 +11,14 @@ public static class EntityCharts
 {
     /// <summary>
     /// A heatmap of <paramref name="matrix"/>: one row and one column per entity, cells counting the sentences that name
-    /// both (the diagonal: sentences naming the entity).
+    /// both. The diagonal (sentences naming the entity alone) is drawn as 0 so that it does not swamp the colour scale.
     /// </summary>
     public static GenericChart Heatmap(EntityCooccurrence matrix, string title = "Entities named in the same sentence")
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var names = matrix.Entities.ToArray();
         var chart = CSharpChart.Heatmap<int, string, string, string>(
-            zData: matrix.Counts.Select(row => (IEnumerable<int>)row).ToArray(),
+            zData: matrix.Counts.Select((row, i) => (IEnumerable<int>)row.Select((c, j) => i == j ? 0 : c).ToArray()).ToArray(),
             X: names,
             Y: names,
             Name: "sentences",
@@ -76,6 +76,7 @@ public static class EntityCharts
         }
         var hidden = new LinearAxis();
         foreach (var property in new[] { "showgrid", "zeroline", "showticklabels" }) hidden.SetProperty(property, false);
+        hidden.SetProperty("range", new[] { -1.45, 1.45 });   // room for the labels around the circle
         var chart = CSharpChart.Combine(traces);
         chart = Plotly.NET.Chart.withXAxis(hidden, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
         chart = Plotly.NET.Chart.withYAxis(hidden, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);

@@ -20,6 +20,7 @@ public class EntitiesChartTests
         Assert.Equal(8, z.Length);
         Assert.All(z, row => Assert.Equal(8, row.Length));
         Assert.Equal(m.Counts[0][1], z[0][1]);
+        Assert.Equal(0, z[2][2]);   // the diagonal is blank
     }
 
     [Fact]
