@@ -48,7 +48,6 @@ public sealed class EntityRecognizer
 {
     private readonly EntityTrie trie = new();
     private readonly List<Pattern> patterns = [];
-    private readonly List<(int End, int Pattern)> scratch = [];
 
     private enum FormKind { Alias, ShortForm, Metonym, Demonym }
 
@@ -78,12 +77,13 @@ public sealed class EntityRecognizer
     /// <summary>Number of distinct surface forms the matcher looks for (with capitalised variants).</summary>
     public int FormCount => patterns.Count;
 
-    /// <summary>The mentions in <paramref name="article"/>, in text order.</summary>
+    /// <summary>The mentions in <paramref name="article"/>, in text order. Safe to call from several threads.</summary>
     public List<EntityMention> Recognize(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         var text = article.Text;
         var raw = new List<(int Start, int End, Pattern Pattern)>();
+        var scratch = new List<(int End, int Pattern)>();
         int i = 0;
         while (i < text.Length)
         {

@@ -133,6 +133,15 @@ public class EntitiesRecognitionTests
     }
 
     [Fact]
+    public void Short_forms_have_an_off_switch()
+    {
+        var text = "Foreign Minister Khawaja Asif met Sergey Lavrov. Mr Asif thanked Mr Lavrov.";
+        Assert.Equal(4, EntitiesTestData.Recognize(text).Count);
+        var off = EntitiesTestData.Recognize(text, new EntityOptions { ShortForms = false });
+        Assert.Equal(["Khawaja Asif", "Sergey Lavrov"], off.Select(m => m.Surface));
+    }
+
+    [Fact]
     public void Demonyms_count_only_when_enabled()
     {
         Assert.Empty(EntitiesTestData.Recognize("Russian officials met Afghans in the city."));
