@@ -36,8 +36,8 @@ public static class EntityDiscovery
 
     /// <summary>
     /// Names in <paramref name="corpus"/> that <paramref name="gazetteer"/> (default: the project's) does not know, seen at
-    /// least <paramref name="minMentions"/> times: <c>Name, Mentions, Articles, Example</c> (the first sentence using it),
-    /// most frequent first, then by name.
+    /// least <paramref name="minMentions"/> times: <c>Name, Mentions, Articles, Example, SuggestedRow</c> (the first
+    /// sentence using it; a CSV row to paste into the gazetteer, see <see cref="SuggestedRow"/>), most frequent first, then by name.
     /// </summary>
     public static DataFrame Unknown(NewsCorpus corpus, Gazetteer? gazetteer = null, int minMentions = 2)
     {
@@ -72,7 +72,37 @@ public static class EntityDiscovery
             new StringDataFrameColumn("Name", rows.Select(r => r.Key)),
             new Int32DataFrameColumn("Mentions", rows.Select(r => r.Value.Mentions)),
             new Int32DataFrameColumn("Articles", rows.Select(r => r.Value.Articles.Count)),
-            new StringDataFrameColumn("Example", rows.Select(r => r.Value.Example)));
+            new StringDataFrameColumn("Example", rows.Select(r => r.Value.Example)),
+            new StringDataFrameColumn("SuggestedRow", rows.Select(r => SuggestedRow(r.Key))));
+    }
+
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.Ordinal)
+    {
+        "Ministry", "Council", "Party", "Bank", "Commission", "Committee", "Agency", "Corp", "Corporation", "Company", "Group",
+        "Association", "Federation", "Union", "Organisation", "Organization", "Institute", "University", "Office", "Department",
+        "Forces", "Army", "Navy", "Court", "Parliament", "Assembly", "League", "Club", "Inc", "Ltd", "News", "Times", "Post",
+    };
+
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "Street", "City", "Province", "Valley", "River", "Mountains", "Airport", "Square", "Tomb", "Palace", "Sea", "Ocean",
+        "Island", "Islands", "Region", "County", "Lake", "Bridge", "Park",
+    };
+
+    /// <summary>
+    /// A gazetteer row to paste into <c>entities.csv</c> for <paramref name="name"/>, with a guessed type (check it):
+    /// organisation or place by a telling word ("Ministry", "Palace"), person for two or three plain words, else group.
+    /// </summary>
+    public static string SuggestedRow(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = name.Split(' ');
+        var type = words.Any(OrganisationWords.Contains) ? EntityType.Organisation
+            : words.Any(PlaceWords.Contains) ? EntityType.Place
+            : words.Length is 2 or 3 && words.All(w => w.All(char.IsLetter) && !Connectors.Contains(w) && w.Any(char.IsLower)) ? EntityType.Person
+            : EntityType.Group;
+        var cell = name.Contains(',') || name.Contains('"') ? "\"" + name.Replace("\"", "\"\"") + "\"" : name;
+        return $"{cell},{Gazetteer.TypeName(type)},{cell},,,";
     }
 
     private sealed record Word(string Text, int Sentence, bool First, bool Capitalised, bool Known, bool Joined, bool Headline, string SentenceText);

@@ -103,7 +103,12 @@ public class EntitiesAnalysisTests
         Assert.DoesNotContain("The", names);
         Assert.DoesNotContain("Foreign Minister", names);
 
-        // The workflow: add a row, and the name is no longer unknown.
+        // The workflow: paste the suggested row (type checked), and the name is no longer unknown.
+        Assert.Equal("Ground Forces,organisation,Ground Forces,,,", EntityDiscovery.SuggestedRow("Ground Forces"));
+        Assert.Equal("Tomb of Unknown Soldier,place,Tomb of Unknown Soldier,,,", EntityDiscovery.SuggestedRow("Tomb of Unknown Soldier"));
+        Assert.Equal("Abdulaziz Kamilov,person,Abdulaziz Kamilov,,,", EntityDiscovery.SuggestedRow("Abdulaziz Kamilov"));
+        var pasted = Gazetteer.Parse(new StringReader("Entity,Type,Aliases,ShortForms,Metonyms,Demonyms\n" + EntityDiscovery.SuggestedRow("Ground Forces") + "\n"), "pasted");
+        Assert.Equal(EntityType.Organisation, pasted["Ground Forces"]?.Type);
         var extended = EntitiesTestData.Gazetteer.With([new GazetteerEntry("Tomb of the Unknown Soldier", EntityType.Place, ["Tomb of the Unknown Soldier", "Tomb of Unknown Soldier"], [], [], [])]);
         var after = EntityDiscovery.Unknown(TestData.Seeds, extended, 1)["Name"].Cast<string>().ToList();
         Assert.DoesNotContain("Tomb of Unknown Soldier", after);
