@@ -132,14 +132,14 @@ public sealed class EntityRecognizer
 
     private (int Entry, EntityMentionBasis Basis)? ResolveOne(string text, int start, int end, Pattern p, List<(int Start, int Entry)> named)
     {
-        int alias = -1;
-        foreach (var (entry, kind) in p.Targets) if (kind == FormKind.Alias) alias = entry;
-        var metonym = p.Targets.FirstOrDefault(t => t.Kind == FormKind.Metonym);
+        int Target(FormKind kind) => p.Targets.FindIndex(t => t.Kind == kind) is var k and >= 0 ? p.Targets[k].Entry : -1;
+
+        int alias = Target(FormKind.Alias), metonym = Target(FormKind.Metonym);
         if (alias >= 0)
         {
-            bool place = Gazetteer.Entries[alias].Type == EntityType.Place;
-            if (place && p.Targets.Any(t => t.Kind == FormKind.Metonym) && EntityContext.IsGovernmentUse(text, start, end))
-                return (metonym.Entry, EntityMentionBasis.Metonym);
+            // A place that also stands for a government ("Moscow"): the words around it decide.
+            if (metonym >= 0 && Gazetteer.Entries[alias].Type == EntityType.Place && EntityContext.IsGovernmentUse(text, start, end))
+                return (metonym, EntityMentionBasis.Metonym);
             return (alias, EntityMentionBasis.Alias);
         }
         var shortTargets = p.Targets.Where(t => t.Kind == FormKind.ShortForm).Select(t => t.Entry).ToList();
@@ -157,9 +157,8 @@ public sealed class EntityRecognizer
             if (p.AllCaps && shortTargets.Count == 1 && EntityContext.HasNameCue(text, start, end))
                 return (shortTargets[0], EntityMentionBasis.ShortForm);
         }
-        var demonym = p.Targets.FirstOrDefault(t => t.Kind == FormKind.Demonym);
-        if (p.Targets.Any(t => t.Kind == FormKind.Demonym)) return (demonym.Entry, EntityMentionBasis.Demonym);
-        return null;
+        int demonym = Target(FormKind.Demonym);
+        return demonym >= 0 ? (demonym, EntityMentionBasis.Demonym) : null;
     }
 
     // "US" in an all-caps headline may be the word "us": all-caps forms count only in sentences of mixed case.
