@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary>Options and plumbing shared by <c>news entities</c> and <c>news kwic</c>.</summary>
+internal static class EntityCliOptions
+{
+    public static Option<string?> Gazetteer() => new("--gazetteer") { Description = "Gazetteer CSV (default: data/gazetteer/entities.csv of this repository)." };
+
+    public static Option<bool> NoMetonymy() => new("--no-metonymy") { Description = "Keep capitals as places (\"Moscow said\" stays Moscow instead of Russia)." };
+
+    public static Option<bool> Demonyms() => new("--demonyms") { Description = "Also count demonyms (\"Russian\" as Russia)." };
+
+    /// <summary>Loads the corpus and the gazetteer and recognises the entities.</summary>
+    public static EntityAnalysis Analyse(ParseResult parse, Option<string> data, Option<string?> gazetteer, Option<bool> noMetonymy, Option<bool>? demonyms)
+    {
+        var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+        var path = parse.GetValue(gazetteer);
+        var g = path is null ? NewsAnalysis.Gazetteer.Default : NewsAnalysis.Gazetteer.Load(CommonOptions.ResolveData(path));
+        var options = new EntityOptions { Metonymy = !parse.GetValue(noMetonymy), Demonyms = demonyms is not null && parse.GetValue(demonyms) };
+        return EntityAnalysis.Run(corpus, g, options);
+    }
+
+    /// <summary>Runs <paramref name="action"/>; bad input (missing file, malformed gazetteer, unknown entity) is one line on standard error and exit code 2.</summary>
+    public static int Run(ParseResult parse, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FormatException or ArgumentException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {ex.Message}");
+            return 2;
+        }
+    }
+}

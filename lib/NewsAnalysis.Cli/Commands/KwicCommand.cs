@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary><c>news kwic TERM</c>: keyword in context, for a word, a phrase or an entity under all its names.</summary>
+internal static class KwicCommand
+{
+    public static Command Create()
+    {
+        var term = new Argument<string>("term") { Description = "A word, a phrase (\"gas pipeline\"), a prefix (pipe*), or an entity name or alias (US finds U.S., United States, Washington as the government...)." };
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var gazetteer = EntityCliOptions.Gazetteer();
+        var noMetonymy = EntityCliOptions.NoMetonymy();
+        var width = new Option<int>("--width") { Description = "Characters of context either side (default 40).", DefaultValueFactory = _ => KeywordInContext.DefaultWidth };
+        var mode = new Option<KwicMode>("--mode") { Description = "auto (an entity when the term names one, else text), text, or entity.", DefaultValueFactory = _ => KwicMode.Auto };
+        var command = new Command("kwic", "Keyword in context: every occurrence of a word, phrase or entity with the text either side.")
+        {
+            term, data, format, output, width, mode, gazetteer, noMetonymy,
+        };
+        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
+        {
+            if (parse.GetValue(width) < 0) throw new ArgumentException($"--width must be 0 or more, not {parse.GetValue(width)}.");
+            var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, null);
+            var frame = analysis.Kwic(parse.GetValue(term)!, parse.GetValue(width), parse.GetValue(mode));
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+        }));
+        return command;
+    }
+}
