@@ -127,7 +127,8 @@ public static class TemporalExtractor
             for (var m = pattern.Regex.Match(text); m.Success; m = m.NextMatch())
             {
                 if (found.Any(f => m.Index < f.Offset + f.Length && f.Offset < m.Index + m.Length)) continue;
-                var (cueStart, cue) = FindCue(text, m.Index);
+                // "yesterday" and "today" govern themselves ("went on yesterday" is not "on yesterday").
+                var (cueStart, cue) = pattern.Family == TemporalFamily.RelativeDay ? (m.Index, null) : FindCue(text, m.Index);
                 var context = new ResolveContext(m, text, cueStart, cue, day);
                 if (Resolve(pattern.Family, context) is not { } span) continue;
                 if (cue == "since") span = span with { End = day is { } a && a >= span.Start ? a : null };

@@ -1,0 +1,151 @@
+namespace NewsAnalysis.Tests;
+
+/// <summary>
+/// The seed checks of the timeline issue, on the seed articles' own sentences. The publication dates are given
+/// explicitly here (the loader that infers them is built separately): 000 early 2018 (Davos, late January),
+/// 001 Wed 2018-02-21, 002 Wed 2018-04-25, 003 Wed 2021-04-07, 004 early March 2019.
+/// </summary>
+public class TimelineSeedTests
+{
+    private static readonly DateTime Anchor000 = new(2018, 1, 25);
+    private static readonly DateTime Anchor001 = new(2018, 2, 21);
+    private static readonly DateTime Anchor002 = new(2018, 4, 25);
+    private static readonly DateTime Anchor003 = new(2021, 4, 7);
+    private static readonly DateTime Anchor004 = new(2019, 3, 5);
+
+    internal static Article Seed(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The events of one seed article, resolved against <paramref name="anchor"/>.</summary>
+    private static IReadOnlyList<TimelineEvent> Events(string prefix, DateTime? anchor) => TimelineEvents.FromArticle(Seed(prefix), anchor);
+
+    private static TimelineEvent Single(IReadOnlyList<TimelineEvent> events, string expression, string evidence)
+    {
+        var matches = events.Where(e => e.Expression.EndsWith(expression, StringComparison.Ordinal) && e.Evidence.Contains(evidence, StringComparison.Ordinal)).ToList();
+        Assert.True(matches.Count == 1, $"expected one event '{expression}' in a sentence with '{evidence}', found {matches.Count}: "
+            + string.Join(" | ", events.Select(e => e.Expression)));
+        return matches[0];
+    }
+
+    private static void AssertSpan(TimelineEvent e, string start, string end, TimelineGranularity granularity, TimelineBasis basis)
+    {
+        Assert.Equal(DateTime.Parse(start), e.Start);
+        Assert.Equal(DateTime.Parse(end), e.End);
+        Assert.Equal(granularity, e.Granularity);
+        Assert.Equal(basis, e.Basis);
+    }
+
+    [Fact]
+    public void Timeline_001_on_Tuesday_is_the_day_before_a_Wednesday_publication()
+    {
+        Assert.Equal(DayOfWeek.Wednesday, Anchor001.DayOfWeek);
+        var e = Single(Events("001", Anchor001), "on Tuesday", "announced setting up of a commission");
+        AssertSpan(e, "2018-02-20", "2018-02-20", TimelineGranularity.Day, TimelineBasis.Relative);
+        Assert.Equal(0, e.Sentence);
+        Assert.Equal("on Tuesday", Seed("001").Text.Substring(e.Offset, e.Length));
+    }
+
+    [Fact]
+    public void Timeline_001_month_and_year_agreements()
+    {
+        var events = Events("001", Anchor001);
+        AssertSpan(Single(events, "Nov 2014", "signed a defence cooperation"), "2014-11-01", "2014-11-30", TimelineGranularity.Month, TimelineBasis.Absolute);
+        AssertSpan(Single(events, "Oct 2015", "inked military-technical"), "2015-10-01", "2015-10-31", TimelineGranularity.Month, TimelineBasis.Absolute);
+        AssertSpan(Single(events, "February 21st, 2018", "Published in Dawn"), "2018-02-21", "2018-02-21", TimelineGranularity.Day, TimelineBasis.Absolute);
+        AssertSpan(Single(events, "the past four years", "six visits to Russia"), "2014-02-22", "2018-02-21", TimelineGranularity.Year, TimelineBasis.Relative);
+    }
+
+    [Fact]
+    public void Timeline_003_month_days_take_the_publication_year()
+    {
+        var events = Events("003", Anchor003);
+        AssertSpan(Single(events, "March 18", "described the March 18 Moscow meeting"), "2021-03-18", "2021-03-18", TimelineGranularity.Day, TimelineBasis.Relative);
+        var mayFirst = events.Where(e => e.Expression == "by May 1").ToList();
+        Assert.Equal(2, mayFirst.Count); // the deal's deadline and Biden's remark
+        Assert.All(mayFirst, e => AssertSpan(e, "2021-05-01", "2021-05-01", TimelineGranularity.Day, TimelineBasis.Relative));
+        AssertSpan(Single(events, "February 2020", "landmark agreement"), "2020-02-01", "2020-02-29", TimelineGranularity.Month, TimelineBasis.Absolute);
+    }
+
+    [Fact]
+    public void Timeline_003_weekdays_relative_words_years_and_decades()
+    {
+        var events = Events("003", Anchor003);
+        AssertSpan(Single(events, "Wednesday", "Russia reaffirmed Wednesday"), "2021-04-07", "2021-04-07", TimelineGranularity.Day, TimelineBasis.Relative);
+        AssertSpan(Single(events, "last month", "The latest gathering happened"), "2021-03-01", "2021-03-31", TimelineGranularity.Month, TimelineBasis.Relative);
+        AssertSpan(Single(events, "last year", "all-time high"), "2020-01-01", "2020-12-31", TimelineGranularity.Year, TimelineBasis.Relative);
+        AssertSpan(Single(events, "recent months", "several Afghan peace meetings"), "2021-01-08", "2021-04-07", TimelineGranularity.Month, TimelineBasis.Relative);
+        AssertSpan(Single(events, "in 2012", "last visited Pakistan"), "2012-01-01", "2012-12-31", TimelineGranularity.Year, TimelineBasis.Absolute);
+        AssertSpan(Single(events, "the 1980s", "armed resistance"), "1980-01-01", "1989-12-31", TimelineGranularity.Decade, TimelineBasis.Absolute);
+    }
+
+    [Fact]
+    public void Timeline_003_false_friends_in_the_text_give_no_event()
+    {
+        var article = Seed("003");
+        var events = Events("003", Anchor003);
+        foreach (var text in new[] { "march of ISIL", "1,100-kilometer", "$2 billion", "12.4 billion", "$790 million", "46 percent", "COVID-19", "Sputnik V" })
+        {
+            int at = article.Text.IndexOf(text, StringComparison.Ordinal);
+            Assert.True(at >= 0, text);
+            Assert.DoesNotContain(events, e => e.Offset < at + text.Length && at < e.Offset + e.Length);
+        }
+        // The pipeline sentence holds numbers but only one date word.
+        var pipeline = article.Sentences.First(s => s.Text.Contains("1,100-kilometer", StringComparison.Ordinal));
+        Assert.Equal(["Wednesday"], events.Where(e => e.Sentence == pipeline.Index).Select(e => e.Expression));
+    }
+
+    [Fact]
+    public void Timeline_000_January_days_fall_in_2018_and_March_is_ahead()
+    {
+        var events = Events("000", Anchor000);
+        AssertSpan(Single(events, "January 1", "accused Islamabad"), "2018-01-01", "2018-01-01", TimelineGranularity.Day, TimelineBasis.Relative);
+        AssertSpan(Single(events, "January 4", "Department of State"), "2018-01-04", "2018-01-04", TimelineGranularity.Day, TimelineBasis.Relative);
+        AssertSpan(Single(events, "January 19", "Kamilov"), "2018-01-19", "2018-01-19", TimelineGranularity.Day, TimelineBasis.Relative);
+        AssertSpan(Single(events, "in March", "due to take place"), "2018-03-01", "2018-03-31", TimelineGranularity.Month, TimelineBasis.Relative);
+        AssertSpan(Single(events, "2011 and 2012", "fighting against terrorists"), "2011-01-01", "2012-12-31", TimelineGranularity.Year, TimelineBasis.Absolute);
+        AssertSpan(Single(events, "this year", "joint drills would take place"), "2018-01-01", "2018-12-31", TimelineGranularity.Year, TimelineBasis.Relative);
+    }
+
+    [Fact]
+    public void Timeline_000_resolves_the_same_with_a_later_early_2018_anchor()
+    {
+        // The loader may infer a different day in early 2018; the January days must stay in 2018.
+        var events = Events("000", new DateTime(2018, 2, 15));
+        Assert.Equal(new DateTime(2018, 1, 1), Single(events, "January 1", "accused Islamabad").Start);
+        Assert.Equal(new DateTime(2018, 1, 4), Single(events, "January 4", "Department of State").Start);
+    }
+
+    [Fact]
+    public void Timeline_002_earlier_in_February_looks_back()
+    {
+        var e = Single(Events("002", Anchor002), "Earlier in February", "Khawaja Asif visited Moscow");
+        AssertSpan(e, "2018-02-01", "2018-02-28", TimelineGranularity.Month, TimelineBasis.Relative);
+    }
+
+    [Fact]
+    public void Timeline_004_February_5_6_is_a_two_day_span_in_2019()
+    {
+        var events = Events("004", Anchor004);
+        var e = Single(events, "February 5-6", "intra-Afghan conference");
+        AssertSpan(e, "2019-02-05", "2019-02-06", TimelineGranularity.Day, TimelineBasis.Relative);
+        Assert.Equal(1, (e.End!.Value - e.Start!.Value).Days);
+        AssertSpan(Single(events, "mid-February", "deadly attack"), "2019-02-11", "2019-02-20", TimelineGranularity.Month, TimelineBasis.Relative);
+        AssertSpan(Single(events, "last month", "Tensions between India and Pakistan"), "2019-02-01", "2019-02-28", TimelineGranularity.Month, TimelineBasis.Relative);
+        AssertSpan(Single(events, "since 2014", "counter-terror drills"), "2014-01-01", "2019-03-05", TimelineGranularity.Year, TimelineBasis.Absolute);
+    }
+
+    [Fact]
+    public void Timeline_without_a_publication_date_relative_events_stay_unresolved()
+    {
+        var events = Events("003", null);
+        var march18 = Single(events, "March 18", "described the March 18 Moscow meeting");
+        Assert.Null(march18.Start);
+        Assert.Null(march18.End);
+        Assert.Equal(TimelineBasis.Relative, march18.Basis);
+        Assert.All(events.Where(e => e.Basis == TimelineBasis.Relative), e => Assert.Null(e.Start));
+        // Absolute ones are still dated.
+        Assert.Equal(new DateTime(2020, 2, 1), Single(events, "February 2020", "landmark agreement").Start);
+        var since = Single(Events("004", null), "since 2014", "counter-terror drills");
+        Assert.Equal(new DateTime(2014, 1, 1), since.Start);
+        Assert.Null(since.End); // runs to an unknown publication date
+    }
+}
