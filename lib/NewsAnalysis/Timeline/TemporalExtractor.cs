@@ -52,6 +52,10 @@ public static class TemporalExtractor
         @"%|(?i:per\s?cent|percent|million|billion|bn\b|m\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|people|jobs|units|tonnes|troops|staff|" +
         @"workers|employees|members|homes|copies|votes|points|pounds|dollars|euros|times\b|feet\b|kg\b|hectares|acres|cars|shares)";
 
+    // Words after a weekday that make it part of a name ("the Sunday Times", "Sunday programme", "Monday Night Football").
+    private const string NotANameAfterWeekday =
+        @"(?!\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Mail|Independent|Observer|People|Sport|Tribune|Star|Night\s+(?:Live|Football)|programme|paper|newspaper|edition|league|school))";
+
     // A day of the month, 1 to 31, with an optional ordinal suffix ("21st").
     private static string Day(string group) => $@"(?<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b";
 
@@ -76,9 +80,9 @@ public static class TemporalExtractor
         // the 1980s · mid-1990s · the 2000s
         new(TemporalFamily.Decade, $@"\b(?:{Part}[\s-]*)?(?:the\s+)?(?<decade>(?:1[89]|20)\d0)['’]?s\b"),
 
-        // 2011 and 2012 · between 2001 and 2005 · from 1998 to 2004 · 2004-05 (not "2,011-2,012" nor "2011-2012-2013")
+        // 2011 and 2012 · between 2001 and 2005 · from 1998 to 2004 · 2004-05 (not "2,011-2,012", "2011-2012-2013", "in 2003 to 81")
         new(TemporalFamily.YearSpan,
-            $@"(?<![\d$£€.,/-])\b(?<between>(?i:between|from)\s+)?{Year}\s*(?<join>-|–|to|and|until|through)\s*(?:(?<year2>(?:1[89]|20)\d\d)|(?<yy>\d\d))\b(?![\d,.]\d|-\d)"),
+            $@"(?<![\d$£€.,/-])\b(?<between>(?i:between|from)\s+)?{Year}(?:\s*(?<join>-|–|to|and|until|through)\s*(?<year2>(?:1[89]|20)\d\d)|[-–](?<yy>\d\d))\b(?![\d,.]\d|-\d)"),
 
         // the last 4 years · the past four years · previous two months
         new(TemporalFamily.LastN, $@"\b(?:the\s+)?(?i:last|past|previous)\s+(?<n>\d{{1,3}}|{NumberWords})\s+(?<unit>day|week|month|year|decade)s\b"),
@@ -95,8 +99,8 @@ public static class TemporalExtractor
         // yesterday · today · last night (capitalised only when opening the text: "Today" is also a BBC programme)
         new(TemporalFamily.RelativeDay, @"\b(?<word>yesterday|today|tomorrow|tonight|last night)\b|^(?<word>Yesterday|Today|Tomorrow|Tonight|Last night)\b"),
 
-        // on Tuesday · Wednesday · last Friday (not "Tuesdays")
-        new(TemporalFamily.Weekday, $@"\b(?<weekday>{WeekdayNames})\b"),
+        // on Tuesday · Wednesday · last Friday (not "Tuesdays", "Good Friday", "the Sunday Times", "Mail on Sunday")
+        new(TemporalFamily.Weekday, $@"(?<!(?:Good|Black|Super|Easter|Ash|Holy|Shrove|Cyber|Bloody|Mail on)\s)\b(?<weekday>{WeekdayNames})\b{NotANameAfterWeekday}"),
 
         // in March · mid-February · Earlier in February · by May · the end of June
         // (a month alone must follow a preposition or a part word: "May I", "March on" are not dates)

@@ -82,6 +82,12 @@ public class TimelineExtractorTests
     }
 
     [Fact]
+    public void Timeline_a_year_then_a_count_is_not_a_span()
+    {
+        Assert.Equal(["in 2003", "last year"], TemporalExtractor.Extract("Films fell from 102 in 2003 to 81 last year.", Wed).Select(f => f.Text));
+    }
+
+    [Fact]
     public void Timeline_two_distant_years_joined_by_and_are_two_events()
     {
         var found = TemporalExtractor.Extract("He won in 1998 and 2004.", Wed);
@@ -193,6 +199,9 @@ public class TimelineExtractorTests
     [InlineData("Russia supplied the COVID-19 vaccine Sputnik V and four Mi-35M helicopters.")]
     [InlineData("The firm cut 1900 jobs and paid £2000 each.")]
     [InlineData("Meetings are held on Tuesdays.")]
+    [InlineData("The Sunday Times and the Mail on Sunday reported it, as did GMTV's Sunday programme.")]
+    [InlineData("Markets crashed on Black Monday and shut for Good Friday.")]
+    [InlineData("Imports fell from 102 in the first quarter to 81 later.")]
     public void Timeline_false_friends_are_not_dates(string text)
     {
         Assert.Empty(TemporalExtractor.Extract(text, Wed));

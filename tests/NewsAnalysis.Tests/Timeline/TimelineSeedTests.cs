@@ -149,3 +149,32 @@ public class TimelineSeedTests
         Assert.Null(since.End); // runs to an unknown publication date
     }
 }
+
+/// <summary>Invariants of the events on the whole BBC set (2,225 articles, anchored on a fixed date).</summary>
+public class TimelineBbcTests
+{
+    [Fact]
+    public void Timeline_bbc_events_point_at_their_text_and_have_ordered_dates()
+    {
+        if (TestData.BbcCsv is not { } path) { Assert.Fail("../shared/eval/bbc/bbc-news.csv is missing"); return; }
+        // Each row is one line: a title keeps the whole row as the body (the plain-text loader would take it as the title).
+        var corpus = Corpus.FromRecords(BbcSet.Read(path).Select(r => r with { Title = r.Id }));
+        var anchor = new DateTime(2005, 6, 30);
+        var events = TimelineEvents.FromCorpus(corpus, anchor);
+        Assert.True(events.Count > 5000, $"only {events.Count} events");
+        var byId = corpus.Articles.ToDictionary(a => a.Id);
+        foreach (var e in events)
+        {
+            Assert.Equal(e.Expression, byId[e.ArticleId].Text.Substring(e.Offset, e.Length));
+            Assert.NotNull(e.Start);
+            Assert.True(e.Start <= e.End, $"{e.Expression}: {e.Start} > {e.End}");
+            Assert.Equal(anchor, e.Anchor);
+        }
+        // Every family occurs in real news text.
+        foreach (var family in Enum.GetValues<TemporalFamily>().Where(f => f != TemporalFamily.IsoDate))
+            Assert.Contains(events, e => e.Family == family);
+        // Relative events resolve within a few years of the anchor ("recent years", "the past 50 years" reach further back).
+        Assert.All(events.Where(e => e.Basis == TimelineBasis.Relative && e.Family is TemporalFamily.Weekday or TemporalFamily.MonthDay or TemporalFamily.DayMonth),
+            e => Assert.InRange(e.Start!.Value, anchor.AddYears(-1), anchor.AddYears(1)));
+    }
+}
