@@ -108,7 +108,7 @@ public static class TimelineCharts
             if (spans.Count > 0)
                 traces.Add(Trace("scatter", new()
                 {
-                    ["name"] = id + " spans",
+                    ["name"] = id,
                     ["legendgroup"] = id,
                     ["showlegend"] = days.Count == 0,
                     ["mode"] = "lines",
@@ -276,6 +276,8 @@ public static class TimelineCharts
         layout.SetProperty("xaxis", new Dictionary<string, object> { ["type"] = "date", ["title"] = new Dictionary<string, object> { ["text"] = xTitle } });
         layout.SetProperty("yaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = yTitle }, ["automargin"] = true });
         layout.SetProperty("hovermode", "closest");
+        // Legend under the plot, so long article ids and topic labels do not squeeze the time axis.
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["yanchor"] = "top", ["y"] = -0.2 });
         if (barMode is not null) layout.SetProperty("barmode", barMode);
         var chart = traces.Count == 0 ? Trace("scatter", new() { ["x"] = Array.Empty<string>(), ["y"] = Array.Empty<string>(), ["showlegend"] = false }) : GenericChart.combine(traces);
         chart = GenericChart.addLayout(layout, chart);

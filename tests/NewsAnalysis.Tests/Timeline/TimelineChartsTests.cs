@@ -62,7 +62,8 @@ public class TimelineChartsTests
         var id001 = TimelineSeedTests.Seed("001").Id;
         var id004 = TimelineSeedTests.Seed("004").Id;
         // 001 has day events and spans (Nov 2014, Oct 2015, the past four years); 004 only spans (February 5-6, since 2014, last month, ...).
-        Assert.Equal([id001, id001 + " spans", id004 + " spans"], traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([id001, id001, id004], traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["markers", "lines", "lines"], traces.Select(t => t.GetProperty("mode").GetString()));
         Assert.False(traces[1].GetProperty("showlegend").GetBoolean()); // 001's spans share the legend entry of its days
         Assert.True(traces[2].GetProperty("showlegend").GetBoolean());
         var days001 = traces[0];
@@ -177,4 +178,33 @@ public class TimelineChartsTests
         Assert.Empty(TimelinePeriods.Range([], TimelinePeriod.Day));
         Assert.Equal(TimelinePeriod.Month, TimelinePeriods.Suggest(new DateTime(2018, 1, 25), new DateTime(2021, 4, 7)));
     }
+}
+
+/// <summary>The calls of notebooks/04-timeline.ipynb, cell by cell, on the seed corpus as it loads today.</summary>
+public class TimelineNotebookTests
+{
+    [Fact]
+    public void Timeline_notebook_cells_run_on_the_seed_corpus()
+    {
+        var corpus = TestData.Seeds;
+        var publications = TimelineEvents.PublicationFrame(corpus);
+        Assert.Equal(corpus.Articles.Count, publications.Rows.Count);
+        var undated = corpus.Articles.Count(a => a.Published is null);
+        var pubTitle = Title(TimelineCharts.Publications(corpus));
+        Assert.Equal(undated > 0, pubTitle.Contains($"{undated} undated not shown"));
+
+        var events = TimelineEvents.Frame(corpus);
+        Assert.True(events.Rows.Count > 30);
+        // Absolute events are dated even when no publication date is known: Nov 2014 is drawn.
+        var json = GenericChart.toFigureJson(TimelineCharts.Events(events));
+        Assert.Contains("2014-11-01", json);
+        Assert.NotNull(GenericChart.toFigureJson(TimelineCharts.VolumeBySource(corpus)));
+
+        var notebook = File.ReadAllText(Path.Combine(TestData.Root, "notebooks", "04-timeline.ipynb"));
+        foreach (var call in new[] { "TimelineEvents.PublicationFrame(corpus)", "TimelineCharts.Publications(corpus)", "TimelineEvents.Frame(corpus)", "TimelineCharts.Events(events)", "TimelineCharts.VolumeBySource(corpus)" })
+            Assert.Contains(call, notebook);
+    }
+
+    private static string Title(GenericChart chart) =>
+        JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()!;
 }
