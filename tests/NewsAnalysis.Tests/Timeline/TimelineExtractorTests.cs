@@ -14,6 +14,17 @@ public class TimelineExtractorTests
         return found[0];
     }
 
+    /// <summary>The one expression of <paramref name="text"/> is <paramref name="expression"/>, covering start..end, with this granularity and basis.</summary>
+    private static TemporalExpression Expect(string text, string expression, string start, string end, TimelineGranularity granularity, TimelineBasis basis)
+    {
+        var e = One(text);
+        Assert.Equal(expression, e.Text);
+        AssertDates(e, start, end);
+        Assert.Equal(granularity, e.Granularity);
+        Assert.Equal(basis, e.Basis);
+        return e;
+    }
+
     private static void AssertDates(TemporalExpression e, string start, string end)
     {
         Assert.Equal(DateTime.Parse(start), e.Start);
@@ -31,11 +42,7 @@ public class TimelineExtractorTests
     [InlineData("The file is stamped 2021-04-07.", "2021-04-07", "2021-04-07")]
     public void Timeline_full_dates_are_absolute_days(string text, string expression, string date)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, date, date);
-        Assert.Equal(TimelineGranularity.Day, e.Granularity);
-        Assert.Equal(TimelineBasis.Absolute, e.Basis);
+        var e = Expect(text, expression, date, date, TimelineGranularity.Day, TimelineBasis.Absolute);
         // The year is given, so no publication date is needed.
         Assert.Equal(e.Start, One(text, DateTime.MinValue).Start);
         Assert.Equal(e.Start, TemporalExtractor.Extract(text, null).Single().Start);
@@ -57,11 +64,7 @@ public class TimelineExtractorTests
     [InlineData("It ended in late June, 2016.", "in late June, 2016", "2016-06-21", "2016-06-30")]
     public void Timeline_month_and_year(string text, string expression, string start, string end)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, start, end);
-        Assert.Equal(TimelineGranularity.Month, e.Granularity);
-        Assert.Equal(TimelineBasis.Absolute, e.Basis);
+        Expect(text, expression, start, end, TimelineGranularity.Month, TimelineBasis.Absolute);
     }
 
     [Theory]
@@ -74,11 +77,7 @@ public class TimelineExtractorTests
     [InlineData("The 2005 election is near.", "2005", "2005-01-01", "2005-12-31", TimelineGranularity.Year)]
     public void Timeline_years_spans_and_decades(string text, string expression, string start, string end, TimelineGranularity granularity)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, start, end);
-        Assert.Equal(granularity, e.Granularity);
-        Assert.Equal(TimelineBasis.Absolute, e.Basis);
+        Expect(text, expression, start, end, granularity, TimelineBasis.Absolute);
     }
 
     [Fact]
@@ -112,11 +111,7 @@ public class TimelineExtractorTests
     [InlineData("The March 18 meeting is the next step.", "March 18", "2018-03-18", "2018-03-18")]
     public void Timeline_month_day_without_year_takes_the_nearest_year(string text, string expression, string start, string end)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, start, end);
-        Assert.Equal(TimelineGranularity.Day, e.Granularity);
-        Assert.Equal(TimelineBasis.Relative, e.Basis);
+        Expect(text, expression, start, end, TimelineGranularity.Day, TimelineBasis.Relative);
     }
 
     [Fact]
@@ -144,10 +139,7 @@ public class TimelineExtractorTests
     [InlineData("The vote is next Wednesday.", "next Wednesday", "2018-02-28")]
     public void Timeline_weekdays_are_the_most_recent_unless_future(string text, string expression, string date)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, date, date);
-        Assert.Equal(TimelineBasis.Relative, e.Basis);
+        Expect(text, expression, date, date, TimelineGranularity.Day, TimelineBasis.Relative);
     }
 
     [Theory]
@@ -164,11 +156,7 @@ public class TimelineExtractorTests
     [InlineData("The plant closed two years ago.", "two years ago", "2016-01-01", "2016-12-31", TimelineGranularity.Year)]
     public void Timeline_relative_words(string text, string expression, string start, string end, TimelineGranularity granularity)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, start, end);
-        Assert.Equal(granularity, e.Granularity);
-        Assert.Equal(TimelineBasis.Relative, e.Basis);
+        Expect(text, expression, start, end, granularity, TimelineBasis.Relative);
     }
 
     [Theory]
@@ -179,10 +167,7 @@ public class TimelineExtractorTests
     [InlineData("Troops stay until the end of May.", "end of May", "2018-05-21", "2018-05-31")]
     public void Timeline_month_alone_needs_a_preposition_and_takes_the_nearest_year(string text, string expression, string start, string end)
     {
-        var e = One(text);
-        Assert.Equal(expression, e.Text);
-        AssertDates(e, start, end);
-        Assert.Equal(TimelineGranularity.Month, e.Granularity);
+        Expect(text, expression, start, end, TimelineGranularity.Month, TimelineBasis.Relative);
     }
 
     [Theory]
