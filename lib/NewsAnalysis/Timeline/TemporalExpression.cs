@@ -33,6 +33,8 @@ public enum TemporalFamily
     DayMonth,
     /// <summary>Month and year: "Nov 2014", "February 2020", "early March 2019".</summary>
     MonthYear,
+    /// <summary>A day known by its date: "9/11", "the September 11 attacks".</summary>
+    NamedDay,
     /// <summary>ISO date: "2021-04-07".</summary>
     IsoDate,
     /// <summary>A decade: "the 1980s", "mid-1990s".</summary>

@@ -62,6 +62,9 @@ public static class TemporalExtractor
     // ---------------------------------------------------------------- the families, most specific first
     private static readonly TemporalPattern[] Patterns =
     [
+        // 9/11 · the September 11 attacks · 11 September attacks: a day named by its date, not this year's September 11
+        new(TemporalFamily.NamedDay, @"\b9/11\b|\b(?:September\s+11(?:th)?|11(?:th)?\s+(?:of\s+)?September)(?=\s+(?:attacks?|terror|hijack|bombings|atrocit|commission))"),
+
         // 2021-04-07
         new(TemporalFamily.IsoDate, @"\b(?<year>(?:1[89]|20)\d\d)-(?<mm>0[1-9]|1[0-2])-(?<day>0[1-9]|[12]\d|3[01])\b"),
 
@@ -74,8 +77,8 @@ public static class TemporalExtractor
         new(TemporalFamily.DayMonth,
             $@"(?<![\d$£€.,])\b{WeekdayPrefix}{Day("day")}(?:{RangeJoin}{Day("day2")})?\s+(?:of\s+)?{Month}(?:,?\s+{Year})?"),
 
-        // Nov 2014 · February 2020 · early March 2019
-        new(TemporalFamily.MonthYear, $@"\b(?:{Part}[\s-]*)?{Month},?\s+{Year}(?![\d,.]\d)"),
+        // Nov 2014 · February 2020 · early March 2019 · February of 1974
+        new(TemporalFamily.MonthYear, $@"\b(?:{Part}[\s-]*)?{Month}(?:,?\s+|\s+of\s+){Year}(?![\d,.]\d)"),
 
         // the 1980s · mid-1990s · the 2000s
         new(TemporalFamily.Decade, $@"\b(?:{Part}[\s-]*)?(?:the\s+)?(?<decade>(?:1[89]|20)\d0)['’]?s\b"),
@@ -147,6 +150,7 @@ public static class TemporalExtractor
     // ---------------------------------------------------------------- resolution
     private static TemporalSpan? Resolve(TemporalFamily family, ResolveContext c) => family switch
     {
+        TemporalFamily.NamedDay => Absolute(new DateTime(2001, 9, 11), null, TimelineGranularity.Day),
         TemporalFamily.IsoDate => Absolute(SafeDate(c.Int("year"), c.Int("mm"), c.Int("day")), null, TimelineGranularity.Day),
         TemporalFamily.MonthDay or TemporalFamily.DayMonth => ResolveMonthDay(c),
         TemporalFamily.MonthYear => ResolveMonthYear(c),

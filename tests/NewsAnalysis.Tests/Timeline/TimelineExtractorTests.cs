@@ -40,6 +40,8 @@ public class TimelineExtractorTests
     [InlineData("The accord dated Sept. 5, 2017 lapsed.", "Sept. 5, 2017", "2017-09-05")]
     [InlineData("Talks began on Tuesday, April 6, 2021, in Kabul.", "on Tuesday, April 6, 2021", "2021-04-06")]
     [InlineData("The file is stamped 2021-04-07.", "2021-04-07", "2021-04-07")]
+    [InlineData("Relations changed after 9/11, he said.", "after 9/11", "2001-09-11")]
+    [InlineData("He sang after the September 11 attacks in New York.", "September 11", "2001-09-11")]
     public void Timeline_full_dates_are_absolute_days(string text, string expression, string date)
     {
         var e = Expect(text, expression, date, date, TimelineGranularity.Day, TimelineBasis.Absolute);
@@ -62,6 +64,7 @@ public class TimelineExtractorTests
     [InlineData("Trade grew from Oct 2015 onwards.", "from Oct 2015", "2015-10-01", "2015-10-31")]
     [InlineData("Talks resume in early March 2019.", "in early March 2019", "2019-03-01", "2019-03-10")]
     [InlineData("It ended in late June, 2016.", "in late June, 2016", "2016-06-21", "2016-06-30")]
+    [InlineData("An election was held in February of 1974.", "in February of 1974", "1974-02-01", "1974-02-28")]
     public void Timeline_month_and_year(string text, string expression, string start, string end)
     {
         Expect(text, expression, start, end, TimelineGranularity.Month, TimelineBasis.Absolute);
