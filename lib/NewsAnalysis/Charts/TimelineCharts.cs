@@ -29,11 +29,11 @@ public static class TimelineCharts
     public static GenericChart Publications(DataFrame articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var ids = Strings(articles, IdColumn(articles));
-        var titles = Strings(articles, "Title");
-        var sources = Strings(articles, "Source");
-        var dates = Dates(articles, "Published");
-        var bases = Strings(articles, "PublishedBasis");
+        var ids = TimelineColumns.Strings(articles, TimelineColumns.IdColumn(articles));
+        var titles = TimelineColumns.Strings(articles, "Title");
+        var sources = TimelineColumns.Strings(articles, "Source");
+        var dates = TimelineColumns.Dates(articles, "Published");
+        var bases = TimelineColumns.Strings(articles, "PublishedBasis");
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null)
             .OrderBy(i => dates[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToList();
         int undated = ids.Count - rows.Count;
@@ -69,12 +69,12 @@ public static class TimelineCharts
     public static GenericChart Events(DataFrame events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var ids = Strings(events, "ArticleId");
-        var expressions = Strings(events, "Expression");
-        var starts = Dates(events, "Start");
-        var ends = Dates(events, "End");
-        var bases = Strings(events, "Basis");
-        var evidence = Strings(events, "Evidence");
+        var ids = TimelineColumns.Strings(events, "ArticleId");
+        var expressions = TimelineColumns.Strings(events, "Expression");
+        var starts = TimelineColumns.Dates(events, "Start");
+        var ends = TimelineColumns.Dates(events, "End");
+        var bases = TimelineColumns.Strings(events, "Basis");
+        var evidence = TimelineColumns.Strings(events, "Evidence");
         var dated = Enumerable.Range(0, ids.Count).Where(i => starts[i] is not null).ToList();
         int undated = ids.Count - dated.Count;
         var articles = dated.Select(i => ids[i]!).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -135,10 +135,10 @@ public static class TimelineCharts
     public static GenericChart ToneOverTime(DataFrame articleSentiment, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(articleSentiment);
-        var ids = Strings(articleSentiment, "ArticleId");
-        var dates = Dates(articleSentiment, "Published");
-        var scores = Doubles(articleSentiment, "Compound");
-        var titles = Has(articleSentiment, "Title") ? Strings(articleSentiment, "Title") : ids;
+        var ids = TimelineColumns.Strings(articleSentiment, "ArticleId");
+        var dates = TimelineColumns.Dates(articleSentiment, "Published");
+        var scores = TimelineColumns.Doubles(articleSentiment, "Compound");
+        var titles = TimelineColumns.Has(articleSentiment, "Title") ? TimelineColumns.Strings(articleSentiment, "Title") : ids;
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null && scores[i] is not null)
             .OrderBy(i => dates[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToList();
         var points = Trace("scatter", new()
@@ -166,10 +166,10 @@ public static class TimelineCharts
     public static GenericChart EntityToneOverTime(DataFrame entitySentiment, DataFrame? articles = null, int top = 5, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(entitySentiment);
-        var ids = Strings(entitySentiment, "ArticleId");
-        var entities = Strings(entitySentiment, "Entity");
-        var scores = Doubles(entitySentiment, "Compound");
-        var dates = PublishedOf(entitySentiment, articles, ids);
+        var ids = TimelineColumns.Strings(entitySentiment, "ArticleId");
+        var entities = TimelineColumns.Strings(entitySentiment, "Entity");
+        var scores = TimelineColumns.Doubles(entitySentiment, "Compound");
+        var dates = TimelineColumns.PublishedOf(entitySentiment, articles, ids);
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null && scores[i] is not null && entities[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var chosen = rows.GroupBy(i => entities[i]!)
@@ -189,10 +189,10 @@ public static class TimelineCharts
     public static GenericChart TopicShareOverTime(DataFrame topics, DataFrame? articles = null, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        var ids = Strings(topics, "ArticleId");
-        var labels = Strings(topics, "TopicLabel");
-        var topicIds = Strings(topics, "Topic");
-        var dates = PublishedOf(topics, articles, ids);
+        var ids = TimelineColumns.Strings(topics, "ArticleId");
+        var labels = TimelineColumns.Strings(topics, "TopicLabel");
+        var topicIds = TimelineColumns.Strings(topics, "Topic");
+        var dates = TimelineColumns.PublishedOf(topics, articles, ids);
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var perBucket = rows.GroupBy(i => TimelinePeriods.Floor(dates[i]!.Value, period)).ToDictionary(g => g.Key, g => g.Count());
@@ -219,8 +219,8 @@ public static class TimelineCharts
     public static GenericChart VolumeBySource(DataFrame articles, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var sources = Strings(articles, "Source");
-        var dates = Dates(articles, "Published");
+        var sources = TimelineColumns.Strings(articles, "Source");
+        var dates = TimelineColumns.Dates(articles, "Published");
         var rows = Enumerable.Range(0, sources.Count).Where(i => dates[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var traces = rows.GroupBy(i => sources[i] ?? "unknown source").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -309,58 +309,4 @@ public static class TimelineCharts
     private static string? Iso(DateTime? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Word(TimelinePeriod period) => period.ToString().ToLowerInvariant();
-
-    private static bool Has(DataFrame frame, string column) => frame.Columns.IndexOf(column) >= 0;
-
-    private static string IdColumn(DataFrame frame) => Has(frame, "ArticleId") ? "ArticleId" : "Id";
-
-    private static DataFrameColumn Column(DataFrame frame, string name) =>
-        Has(frame, name) ? frame.Columns[name]
-            : throw new ArgumentException($"The frame has no '{name}' column (it has: {string.Join(", ", frame.Columns.Select(c => c.Name))}).", nameof(frame));
-
-    private static List<string?> Strings(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<string?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++) values.Add(column[i] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null);
-        return values;
-    }
-
-    private static List<DateTime?> Dates(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<DateTime?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++)
-            values.Add(column[i] switch
-            {
-                null => null,
-                DateTime d => d.Date,
-                string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.Date,
-                string s when s.Length == 0 => null,
-                var other => throw new ArgumentException($"Column '{name}' row {i}: '{other}' is not a date.", nameof(frame)),
-            });
-        return values;
-    }
-
-    private static List<double?> Doubles(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<double?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++)
-            values.Add(column[i] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : null : null);
-        return values;
-    }
-
-    // The publication date of each row: from the frame's own Published column, or looked up by ArticleId in the article frame.
-    private static List<DateTime?> PublishedOf(DataFrame frame, DataFrame? articles, List<string?> ids)
-    {
-        if (Has(frame, "Published")) return Dates(frame, "Published");
-        if (articles is null)
-            throw new ArgumentException("The frame has no 'Published' column; pass the article frame (ArticleId or Id, Published) as well.", nameof(articles));
-        var articleIds = Strings(articles, IdColumn(articles));
-        var published = Dates(articles, "Published");
-        var byId = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
-        for (int i = 0; i < articleIds.Count; i++) if (articleIds[i] is { } id) byId[id] = published[i];
-        return ids.Select(id => id is not null && byId.TryGetValue(id, out var d) ? d : null).ToList();
-    }
 }

@@ -208,3 +208,29 @@ public class TimelineNotebookTests
     private static string Title(GenericChart chart) =>
         JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()!;
 }
+
+/// <summary>Entity tone per article from the entity-mention and sentence-sentiment contract frames.</summary>
+public class TimelineToneTests
+{
+    [Fact]
+    public void Timeline_entity_tone_averages_the_sentences_that_mention_the_entity()
+    {
+        var mentions = new DataFrame(
+            new StringDataFrameColumn("ArticleId", ["a", "a", "a", "a", "b"]),
+            new Int32DataFrameColumn("Sentence", [0, 0, 2, 1, 0]),
+            new StringDataFrameColumn("Entity", ["Russia", "Russia", "Russia", "Pakistan", "Russia"]),
+            new StringDataFrameColumn("Type", ["GPE", "GPE", "GPE", "GPE", "GPE"]));
+        var sentiment = new DataFrame(
+            new StringDataFrameColumn("ArticleId", ["a", "a", "a", "b"]),
+            new Int32DataFrameColumn("Sentence", [0, 1, 2, 0]),
+            new DoubleDataFrameColumn("Compound", [0.6, -0.4, 0.0, 0.25]));
+        var tone = TimelineTone.EntityTone(mentions, sentiment);
+        Assert.Equal(["ArticleId", "Entity", "Compound", "Sentences"], tone.Columns.Select(c => c.Name));
+        Assert.Equal(3, tone.Rows.Count);
+        // a/Pakistan: sentence 1 → −0.4; a/Russia: sentences 0 (named twice, counted once) and 2 → (0.6 + 0.0) / 2; b/Russia: 0.25.
+        Assert.Equal(["a|Pakistan|-0.4|1", "a|Russia|0.3|2", "b|Russia|0.25|1"],
+            Enumerable.Range(0, 3).Select(i => string.Join("|", tone.Rows[i].Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))));
+        var ex = Assert.Throws<ArgumentException>(() => TimelineTone.EntityTone(mentions, new DataFrame(new StringDataFrameColumn("ArticleId", ["a"]))));
+        Assert.Contains("'Sentence'", ex.Message);
+    }
+}
