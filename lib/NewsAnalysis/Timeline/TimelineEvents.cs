@@ -84,6 +84,34 @@ public static class TimelineEvents
     public static DataFrame Frame(NewsCorpus corpus, DateTime? fallbackAnchor = null) => ToFrame(FromCorpus(corpus, fallbackAnchor));
 
     /// <summary>
+    /// The dated events in date order (by <c>Start</c>, then <c>End</c>, article and position), the history the articles
+    /// tell: <c>Start, End, Granularity, Expression, ArticleId, Sentence, Evidence, Mentions</c>. The same expression with
+    /// the same dates in one article (a repeated caption) is one row, <c>Mentions</c> counting how often it occurs;
+    /// events without dates are left out (they are in <see cref="Frame"/>).
+    /// </summary>
+    public static DataFrame Chronology(IEnumerable<TimelineEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = events.Where(e => e.Start is not null)
+            .GroupBy(e => (e.ArticleId, e.Expression, e.Start, e.End))
+            .Select(g => (First: g.OrderBy(e => e.Offset).First(), Count: g.Count()))
+            .OrderBy(r => r.First.Start).ThenBy(r => r.First.End).ThenBy(r => r.First.ArticleId, StringComparer.Ordinal).ThenBy(r => r.First.Offset)
+            .ToList();
+        return new DataFrame(
+            new DateTimeDataFrameColumn("Start", rows.Select(r => r.First.Start)),
+            new DateTimeDataFrameColumn("End", rows.Select(r => r.First.End)),
+            new StringDataFrameColumn("Granularity", rows.Select(r => Word(r.First.Granularity))),
+            new StringDataFrameColumn("Expression", rows.Select(r => r.First.Expression)),
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.First.ArticleId)),
+            new Int32DataFrameColumn("Sentence", rows.Select(r => r.First.Sentence)),
+            new StringDataFrameColumn("Evidence", rows.Select(r => r.First.Evidence)),
+            new Int32DataFrameColumn("Mentions", rows.Select(r => r.Count)));
+    }
+
+    /// <summary>The chronology of a corpus (see <see cref="Chronology(IEnumerable{TimelineEvent})"/>).</summary>
+    public static DataFrame Chronology(NewsCorpus corpus, DateTime? fallbackAnchor = null) => Chronology(FromCorpus(corpus, fallbackAnchor));
+
+    /// <summary>
     /// One row per article, in date order (undated last): <c>ArticleId, Title, Source, Published, PublishedBasis,
     /// PublishedEvidence, Events</c> (number of events found, dated or not).
     /// </summary>

@@ -198,10 +198,11 @@ public class TimelineNotebookTests
         // Absolute events are dated even when no publication date is known: Nov 2014 is drawn.
         var json = GenericChart.toFigureJson(TimelineCharts.Events(events));
         Assert.Contains("2014-11-01", json);
+        Assert.True(TimelineEvents.Chronology(corpus).Rows.Count > 0);
         Assert.NotNull(GenericChart.toFigureJson(TimelineCharts.VolumeBySource(corpus)));
 
         var notebook = File.ReadAllText(Path.Combine(TestData.Root, "notebooks", "04-timeline.ipynb"));
-        foreach (var call in new[] { "TimelineEvents.PublicationFrame(corpus)", "TimelineCharts.Publications(corpus)", "TimelineEvents.Frame(corpus)", "TimelineCharts.Events(events)", "TimelineCharts.VolumeBySource(corpus)" })
+        foreach (var call in new[] { "TimelineEvents.PublicationFrame(corpus)", "TimelineCharts.Publications(corpus)", "TimelineEvents.Frame(corpus)", "TimelineCharts.Events(events)", "TimelineEvents.Chronology(corpus)", "TimelineCharts.VolumeBySource(corpus)" })
             Assert.Contains(call, notebook);
     }
 

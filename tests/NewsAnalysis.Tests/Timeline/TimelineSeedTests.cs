@@ -170,3 +170,25 @@ public class TimelineBbcTests
             e => Assert.InRange(e.Start!.Value, anchor.AddYears(-1), anchor.AddYears(1)));
     }
 }
+
+/// <summary>The chronology view of the seed events.</summary>
+public class TimelineChronologyTests
+{
+    [Fact]
+    public void Timeline_chronology_orders_dated_events_and_folds_repeated_captions()
+    {
+        var events = TimelineEvents.FromArticle(TimelineSeedTests.Seed("003"), new DateTime(2021, 4, 7));
+        var chronology = TimelineEvents.Chronology(events);
+        var starts = Enumerable.Range(0, (int)chronology.Rows.Count).Select(i => (DateTime)chronology["Start"][i]).ToList();
+        Assert.Equal(starts.Order().ToList(), starts);
+        Assert.Equal(new DateTime(1980, 1, 1), starts[0]); // the 1980s come first
+        // "April 7, 2021" appears in six caption lines of 003: one row, six mentions.
+        var april7 = Enumerable.Range(0, (int)chronology.Rows.Count).Single(i => (string)chronology["Expression"][i] == "April 7, 2021");
+        Assert.Equal(events.Count(e => e.Expression == "April 7, 2021"), (int)chronology["Mentions"][april7]);
+        Assert.Equal(6, (int)chronology["Mentions"][april7]);
+        Assert.Equal(events.Select(e => (e.Expression, e.Start, e.End)).Distinct().Count(), (int)chronology.Rows.Count);
+        // Without a publication date, 002's "Earlier in February" has no dates and is left out; its dateline stays.
+        var undated = TimelineEvents.Chronology(TimelineEvents.FromArticle(TimelineSeedTests.Seed("002"), null));
+        Assert.Equal(["April 25th 2018"], Enumerable.Range(0, (int)undated.Rows.Count).Select(i => (string)undated["Expression"][i]));
+    }
+}
