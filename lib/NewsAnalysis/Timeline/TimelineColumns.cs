@@ -14,44 +14,30 @@ internal static class TimelineColumns
         Has(frame, name) ? frame.Columns[name]
             : throw new ArgumentException($"The frame has no '{name}' column (it has: {string.Join(", ", frame.Columns.Select(c => c.Name))}).", nameof(frame));
 
-    public static List<string?> Strings(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<string?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++) values.Add(column[i] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null);
-        return values;
-    }
+    public static List<string?> Strings(DataFrame frame, string name) =>
+        Read<string?>(frame, name, (v, _) => Convert.ToString(v, CultureInfo.InvariantCulture));
 
-    public static List<DateTime?> Dates(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<DateTime?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++)
-            values.Add(column[i] switch
-            {
-                null => null,
-                DateTime d => d.Date,
-                string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.Date,
-                string s when s.Length == 0 => null,
-                var other => throw new ArgumentException($"Column '{name}' row {i}: '{other}' is not a date.", nameof(frame)),
-            });
-        return values;
-    }
+    public static List<DateTime?> Dates(DataFrame frame, string name) =>
+        Read<DateTime?>(frame, name, (v, row) => v switch
+        {
+            DateTime d => d.Date,
+            string s when s.Length == 0 => null,
+            string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d.Date,
+            _ => throw new ArgumentException($"Column '{name}' row {row}: '{v}' is not a date.", nameof(frame)),
+        });
 
-    public static List<int?> Ints(DataFrame frame, string name)
-    {
-        var column = Column(frame, name);
-        var values = new List<int?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++) values.Add(column[i] is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : null);
-        return values;
-    }
+    public static List<int?> Ints(DataFrame frame, string name) =>
+        Read<int?>(frame, name, (v, _) => Convert.ToInt32(v, CultureInfo.InvariantCulture));
 
-    public static List<double?> Doubles(DataFrame frame, string name)
+    public static List<double?> Doubles(DataFrame frame, string name) =>
+        Read<double?>(frame, name, (v, _) => Convert.ToDouble(v, CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : null);
+
+    // Every value of a column, converted; null cells stay null (default).
+    private static List<T> Read<T>(DataFrame frame, string name, Func<object, long, T> convert)
     {
         var column = Column(frame, name);
-        var values = new List<double?>((int)column.Length);
-        for (long i = 0; i < column.Length; i++)
-            values.Add(column[i] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : null : null);
+        var values = new List<T>((int)column.Length);
+        for (long i = 0; i < column.Length; i++) values.Add(column[i] is { } v ? convert(v, i) : default!);
         return values;
     }
 
