@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return CorpusCommand.Create();
         yield return EntitiesCommand.Create();
         yield return KwicCommand.Create();
+        yield return TimelineCommand.Create();
     }
 }

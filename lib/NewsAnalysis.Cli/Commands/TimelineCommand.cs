@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Data.Analysis;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary><c>news timeline</c>: prints the dated events the articles tell of, or the articles by publication date.</summary>
+internal static class TimelineCommand
+{
+    // The contract columns, shown in the readable table; CSV and JSON carry every column.
+    private static readonly string[] TableColumns = ["ArticleId", "Sentence", "Expression", "Start", "End", "Granularity", "Basis", "Evidence"];
+
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var articles = new Option<bool>("--articles") { Description = "List the articles by publication date (with how the date was established) instead of the events." };
+        var anchor = new Option<DateTime?>("--anchor")
+        {
+            Description = "Resolve relative dates of articles without a publication date against this date (yyyy-MM-dd). Without it they stay unresolved.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+                result.AddError($"--anchor '{text}' is not a date in the form yyyy-MM-dd.");
+                return null;
+            },
+        };
+        var command = new Command("timeline", "Print the dated events the articles tell of (or, with --articles, when the articles appeared).")
+        {
+            data, format, output, articles, anchor,
+        };
+        command.SetAction(parse =>
+        {
+            var fallback = parse.GetValue(anchor);
+            var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+            var chosen = parse.GetValue(format);
+            DataFrame frame = parse.GetValue(articles)
+                ? TimelineEvents.PublicationFrame(corpus)
+                : TimelineEvents.Frame(corpus, fallback);
+            if (chosen == OutputFormat.Table && !parse.GetValue(articles)) frame = new DataFrame(TableColumns.Select(name => frame.Columns[name]));
+            CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
+}
