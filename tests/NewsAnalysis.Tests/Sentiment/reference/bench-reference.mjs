@@ -1,0 +1,21 @@
+// Throughput of the npm port vader-sentiment 1.1.3 on a JSON array of texts, timing only the scoring loop.
+//   node bench-reference.mjs TEXTS.json [ROUNDS] [--vader DIR]   → prints one JSON line
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const argv = process.argv.slice(2);
+const vaderAt = argv.indexOf('--vader');
+const dir = vaderAt >= 0 ? argv[vaderAt + 1] : process.env.VADER_JS ?? '/tmp/vader/node_modules/vader-sentiment';
+const positional = argv.filter((a, i) => a !== '--vader' && i !== vaderAt + 1);
+const texts = JSON.parse(fs.readFileSync(positional[0], 'utf8'));
+const rounds = Number(positional[1] ?? 3);
+const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+const port = createRequire(import.meta.url)(path.join(dir, pkg.main)).SentimentIntensityAnalyzer;
+
+let checksum = 0;
+for (let i = 0; i < Math.min(texts.length, 500); i++) checksum += port.polarity_scores(texts[i]).compound; // warm-up
+const start = process.hrtime.bigint();
+for (let r = 0; r < rounds; r++) for (const t of texts) checksum += port.polarity_scores(t).compound;
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+console.log(JSON.stringify({ version: pkg.version, sentences: texts.length * rounds, seconds, perSecond: (texts.length * rounds) / seconds, checksum }));
