@@ -79,6 +79,47 @@ public static class EntitySentiment
         return frame;
     }
 
+    /// <summary>
+    /// Reads a mentions CSV with a header (at least <c>ArticleId, Sentence, Entity, Type</c>; <c>Surface, Start,
+    /// Length</c> are kept when present), e.g. the CSV output of <c>news entities</c>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A required column is missing or a Sentence/Start/Length cell is not a whole number; names the file and line.</exception>
+    public static DataFrame ReadMentionsCsv(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Mentions file not found: '{path}'.", path);
+        using var reader = new StreamReader(path);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        if (!csv.Read() || !csv.ReadHeader()) throw new FormatException($"{path}: empty file, expected a header row.");
+        var header = csv.HeaderRecord ?? [];
+        foreach (var name in RequiredColumns)
+            if (!header.Contains(name, StringComparer.Ordinal))
+                throw new FormatException($"{path}: no column '{name}' (expected ArticleId, Sentence, Entity, Type, Surface, Start, Length).");
+        string[] textColumns = ["ArticleId", "Entity", "Type", "Surface"];
+        string[] numberColumns = ["Sentence", "Start", "Length"];
+        var texts = textColumns.Where(header.Contains).ToDictionary(c => c, _ => new List<string?>());
+        var numbers = numberColumns.Where(header.Contains).ToDictionary(c => c, _ => new List<int?>());
+        while (csv.Read())
+        {
+            foreach (var (name, values) in texts) values.Add(csv.GetField(name));
+            foreach (var (name, values) in numbers)
+            {
+                var cell = csv.GetField(name);
+                if (string.IsNullOrEmpty(cell)) { values.Add(null); continue; }
+                if (!int.TryParse(cell, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                    throw new FormatException($"{path}, line {csv.Parser.RawRow}: {name} '{cell}' is not a whole number.");
+                values.Add(n);
+            }
+        }
+        var columns = new List<DataFrameColumn>();
+        foreach (var name in new[] { "ArticleId", "Sentence", "Entity", "Type", "Surface", "Start", "Length" })
+        {
+            if (texts.TryGetValue(name, out var t)) columns.Add(new StringDataFrameColumn(name, t));
+            else if (numbers.TryGetValue(name, out var n)) columns.Add(new Int32DataFrameColumn(name, n));
+        }
+        return new DataFrame(columns);
+    }
+
     private sealed record EntitySentence(string Entity, string Type, SentenceSentiment Sentence, int Mentions);
 
     /// <summary>Each (entity, type, article, sentence) of the mentions with its sentence's score and how often it is mentioned there.</summary>

@@ -147,6 +147,24 @@ public static class SentimentAnalysis
             new StringDataFrameColumn("Reasons", rows.Select(r => Reasons(analyzer.Explain(r.Text)))));
     }
 
+    /// <summary>
+    /// Scores each line as one text (no sentence splitting): <c>Line, Text, Compound, Positive, Neutral, Negative</c>,
+    /// with lines numbered from 1. Empty lines are kept (and score zero), so line numbers match the input.
+    /// </summary>
+    public static DataFrame LinesFrame(IEnumerable<string> lines, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        var rows = lines.Select((text, i) => (Line: i + 1, Text: text, Score: analyzer.Score(text))).ToList();
+        return new DataFrame(
+            new Int32DataFrameColumn("Line", rows.Select(r => r.Line)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.Text)),
+            new DoubleDataFrameColumn("Compound", rows.Select(r => (double?)r.Score.Compound)),
+            new DoubleDataFrameColumn("Positive", rows.Select(r => (double?)r.Score.Positive)),
+            new DoubleDataFrameColumn("Neutral", rows.Select(r => (double?)r.Score.Neutral)),
+            new DoubleDataFrameColumn("Negative", rows.Select(r => (double?)r.Score.Negative)));
+    }
+
     /// <summary>A one-line account of an explanation: words by effect on the compound, with the rules that shaped them.</summary>
     public static string Reasons(SentimentExplanation explanation) =>
         string.Join("; ", OrderByEffect(explanation.Words).Select(w =>

@@ -1,0 +1,61 @@
+using System.CommandLine;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary>Levels of <c>news sentiment</c>.</summary>
+internal enum SentimentLevel { Sentence, Paragraph, Article, Entity }
+
+/// <summary><c>news sentiment</c>: VADER sentiment per sentence, paragraph, article or entity, or per line of a file.</summary>
+internal static class SentimentCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var level = new Option<SentimentLevel>("--level")
+        {
+            Description = "sentence, paragraph, article (means of sentence scores) or entity (tone of the sentences mentioning each entity; needs --mentions).",
+            DefaultValueFactory = _ => SentimentLevel.Sentence,
+        };
+        var lines = new Option<FileInfo?>("--lines") { Description = "Score each line of this file as one text (no splitting): Line, Text, Compound, Positive, Neutral, Negative." };
+        var mentions = new Option<FileInfo?>("--mentions") { Description = "For --level entity: a CSV of entity mentions (ArticleId, Sentence, Entity, Type, Surface, Start, Length)." };
+        var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
+            { data, format, output, level, lines, mentions };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions));
+                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or ArgumentException or FormatException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("news sentiment: " + e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions)
+    {
+        if (lines is not null)
+        {
+            if (!lines.Exists) throw new FileNotFoundException($"No such file: '{lines.FullName}'.", lines.FullName);
+            return SentimentAnalysis.LinesFrame(File.ReadAllLines(lines.FullName));
+        }
+        var corpus = Corpus.Load(CommonOptions.ResolveData(data));
+        return level switch
+        {
+            SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),
+            SentimentLevel.Article => SentimentAnalysis.ArticleFrame(corpus),
+            // The entity recogniser is another concern; until it is wired in here, mentions come from a file in its contract.
+            SentimentLevel.Entity when mentions is null => throw new ArgumentException(
+                "--level entity needs --mentions FILE (a CSV with ArticleId, Sentence, Entity, Type, e.g. from `news entities --format csv`)."),
+            SentimentLevel.Entity => EntitySentiment.OverallFrame(corpus, EntitySentiment.ReadMentionsCsv(mentions.FullName)),
+            _ => SentimentAnalysis.SentenceFrame(corpus),
+        };
+    }
+}
