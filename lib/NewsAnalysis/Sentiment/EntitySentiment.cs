@@ -80,6 +80,49 @@ public static class EntitySentiment
     }
 
     /// <summary>
+    /// Mentions of the names you list, found as whole words (case-sensitive) in each sentence: a stand-in for the
+    /// Entities concern's recogniser when you know which names to follow. Returns the mentions contract
+    /// <c>ArticleId, Sentence, Entity, Type, Surface, Start, Length</c> (offsets into the article text), in text order.
+    /// Where two surfaces overlap, the longer one wins.
+    /// </summary>
+    /// <param name="corpus">The articles.</param>
+    /// <param name="surfaces">Entity name → the surface forms that mention it (e.g. "United States" → "United States", "US", "U.S.").</param>
+    /// <param name="type">The <c>Type</c> given to every mention.</param>
+    public static DataFrame MatchMentions(NewsCorpus corpus, IReadOnlyDictionary<string, string[]> surfaces, string type = "NAME")
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(surfaces);
+        var rows = new List<(string Id, int Sentence, string Entity, string Surface, int Start, int Length)>();
+        foreach (var article in corpus.Articles)
+            foreach (var sentence in article.Sentences)
+            {
+                var found = new List<(string Entity, string Surface, int At)>();
+                foreach (var (entity, forms) in surfaces)
+                    foreach (var form in forms.Where(f => f.Length > 0))
+                        for (var at = sentence.Text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = sentence.Text.IndexOf(form, at + 1, StringComparison.Ordinal))
+                            if (IsWordAt(sentence.Text, at, form.Length)) found.Add((entity, form, at));
+                var taken = -1;
+                foreach (var m in found.OrderBy(f => f.At).ThenByDescending(f => f.Surface.Length).ThenBy(f => f.Entity, StringComparer.Ordinal))
+                {
+                    if (m.At < taken) continue; // overlaps a longer or earlier mention
+                    rows.Add((article.Id, sentence.Index, m.Entity, m.Surface, sentence.Start + m.At, m.Surface.Length));
+                    taken = m.At + m.Surface.Length;
+                }
+            }
+        return new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Id)),
+            new Int32DataFrameColumn("Sentence", rows.Select(r => r.Sentence)),
+            new StringDataFrameColumn("Entity", rows.Select(r => r.Entity)),
+            new StringDataFrameColumn("Type", rows.Select(_ => type)),
+            new StringDataFrameColumn("Surface", rows.Select(r => r.Surface)),
+            new Int32DataFrameColumn("Start", rows.Select(r => r.Start)),
+            new Int32DataFrameColumn("Length", rows.Select(r => r.Length)));
+    }
+
+    private static bool IsWordAt(string text, int at, int length) =>
+        (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + length == text.Length || !char.IsLetterOrDigit(text[at + length]));
+
+    /// <summary>
     /// Reads a mentions CSV with a header (at least <c>ArticleId, Sentence, Entity, Type</c>; <c>Surface, Start,
     /// Length</c> are kept when present), e.g. the CSV output of <c>news entities</c>.
     /// </summary>

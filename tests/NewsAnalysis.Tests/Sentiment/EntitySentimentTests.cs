@@ -92,6 +92,25 @@ public class EntitySentimentTests
         Assert.Contains("no sentence 9999", Assert.Throws<ArgumentException>(() => EntitySentiment.ArticleFrame(TestData.Seeds, bad)).Message);
     }
 
+    [Fact]
+    public void EntitySentimentMatchMentions_FindsWholeWordsWithOffsetsIntoTheArticle()
+    {
+        var corpus = TestData.Seeds;
+        var surfaces = new Dictionary<string, string[]> { ["United States"] = ["United States", "US", "U.S."], ["Pakistan"] = ["Pakistan"] };
+        var mentions = EntitySentiment.MatchMentions(corpus, surfaces, "GPE");
+        Assert.Equal(["ArticleId", "Sentence", "Entity", "Type", "Surface", "Start", "Length"], mentions.Columns.Select(c => c.Name));
+        var articles = corpus.Articles.ToDictionary(a => a.Id);
+        for (long r = 0; r < mentions.Rows.Count; r++)
+        {
+            var article = articles[(string)mentions["ArticleId"][r]];
+            var surface = (string)mentions["Surface"][r];
+            Assert.Equal(surface, article.Text.Substring((int)mentions["Start"][r], (int)mentions["Length"][r]));
+            Assert.Contains(surface, article.Sentences[(int)mentions["Sentence"][r]].Text);
+        }
+        var pakistan = corpus.Articles.SelectMany(a => a.Sentences).Sum(s => Regex.Matches(s.Text, @"(?<![\p{L}\p{Nd}])Pakistan(?![\p{L}\p{Nd}])").Count);
+        Assert.Equal(pakistan, mentions.Columns["Entity"].Cast<string>().Count(e => e == "Pakistan")); // "Pakistani" is not "Pakistan"
+    }
+
     private static int Row(DataFrame frame, string entity) =>
         Enumerable.Range(0, (int)frame.Rows.Count).Single(i => (string)frame["Entity"][i] == entity);
 }
