@@ -33,21 +33,30 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         double checksum = 0;
         foreach (var s in sentences.Take(500)) checksum += analyzer.Score(s).Compound; // warm-up (JIT, lexicon)
         var before = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         for (var r = 0; r < rounds; r++)
             foreach (var s in sentences) checksum += analyzer.Score(s).Compound;
         watch.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var scored = (double)sentences.Count * rounds;
         var ours = scored / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"C# VaderSentimentAnalyzer: {ours:N0} sentences/s ({scored:N0} in {watch.Elapsed.TotalSeconds:F2} s), {allocated / scored:F2} bytes allocated/sentence, checksum {checksum:F4}");
+        var oursCpu = scored / cpu;
+        Console.WriteLine($"C# VaderSentimentAnalyzer: {ours:N0} sentences/s wall ({scored:N0} in {watch.Elapsed.TotalSeconds:F2} s), {oursCpu:N0} per CPU-second, {allocated / scored:F2} bytes allocated/sentence, checksum {checksum:F4}");
 
         var reference = RunNode(sentences, rounds);
         if (reference is null) return;
-        Console.WriteLine($"npm vader-sentiment {reference.Value.Version} (node): {reference.Value.PerSecond:N0} sentences/s ({reference.Value.Sentences:N0} in {reference.Value.Seconds:F2} s)");
-        var ratio = ours / reference.Value.PerSecond;
-        Console.WriteLine($"speed-up: {ratio:F1}x (goal >= 20x: {(ratio >= 20 ? "met" : "NOT met")}); peak working set {BenchData.PeakMemoryMb():F0} MB");
+        var js = reference.Value;
+        Console.WriteLine($"npm vader-sentiment {js.Version} (node): {js.PerSecond:N0} sentences/s wall ({js.Sentences:N0} in {js.Seconds:F2} s), {js.PerCpuSecond:N0} per CPU-second");
+        // Both figures: wall-clock is what a user waits for; CPU time is steadier when other processes share the cores.
+        var ratio = ours / js.PerSecond;
+        var cpuRatio = oursCpu / js.PerCpuSecond;
+        Console.WriteLine($"speed-up: {ratio:F1}x wall, {cpuRatio:F1}x CPU (goal >= 20x: {(Math.Min(ratio, cpuRatio) >= 20 ? "met" : "NOT met")}); load average {LoadAverage()}; peak working set {BenchData.PeakMemoryMb():F0} MB");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static int ArgValue(string[] args, string name, int fallback)
     {
@@ -75,7 +84,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         Console.WriteLine($"{file}: {texts.Count} sentences ({which})");
     }
 
-    private readonly record struct NodeResult(string Version, double Sentences, double Seconds, double PerSecond);
+    private readonly record struct NodeResult(string Version, double Sentences, double Seconds, double PerSecond, double PerCpuSecond);
 
     private static NodeResult? RunNode(List<string> sentences, int rounds)
     {
@@ -104,7 +113,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
             using var json = JsonDocument.Parse(stdout);
             var root = json.RootElement;
             return new NodeResult(root.GetProperty("version").GetString()!, root.GetProperty("sentences").GetDouble(),
-                root.GetProperty("seconds").GetDouble(), root.GetProperty("perSecond").GetDouble());
+                root.GetProperty("seconds").GetDouble(), root.GetProperty("perSecond").GetDouble(), root.GetProperty("perCpuSecond").GetDouble());
         }
         finally
         {

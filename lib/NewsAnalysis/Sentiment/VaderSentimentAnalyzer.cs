@@ -21,15 +21,38 @@ public sealed class VaderSentimentAnalyzer
     private static readonly Lazy<VaderSentimentAnalyzer> defaultAnalyzer = new(() => new VaderSentimentAnalyzer(VaderLexicon.Default));
     private static readonly FrozenLookup boosters = new(VaderRules.Boosters);
     private static readonly FrozenLookup specialCases = new(VaderRules.SpecialCases);
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> negations =
-        VaderRules.Negations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [ThreadStatic] private static VaderScratch? threadScratch;
 
     private readonly VaderLexicon lexicon;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, VaderWord>.AlternateLookup<ReadOnlySpan<char>> words;
 
     /// <summary>An analyzer over <paramref name="lexicon"/>.</summary>
-    public VaderSentimentAnalyzer(VaderLexicon lexicon) => this.lexicon = lexicon;
+    public VaderSentimentAnalyzer(VaderLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        this.lexicon = lexicon;
+        // One table for every word VADER knows (lexicon valence, booster increment, negation), so each token costs one lookup.
+        var table = new Dictionary<string, VaderWord>(StringComparer.Ordinal);
+        foreach (var (word, valence) in lexicon.Valences) table[word] = new VaderWord(valence, 0, false);
+        foreach (var (word, boost) in VaderRules.Boosters)
+            table[word] = table.TryGetValue(word, out var w) ? w with { Booster = boost } : new VaderWord(double.NaN, boost, false);
+        foreach (var word in VaderRules.Negations)
+            table[word] = table.TryGetValue(word, out var w) ? w with { Negation = true } : new VaderWord(double.NaN, 0, true);
+        foreach (var phrase in VaderRules.Boosters.Keys.Concat(VaderRules.SpecialCases.Keys).Where(k => k.Contains(' ')))
+        {
+            var first = phrase[..phrase.IndexOf(' ')];
+            table[first] = table.TryGetValue(first, out var w) ? w with { PhraseStart = true } : new VaderWord(double.NaN, 0, false) { PhraseStart = true };
+        }
+        words = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(table, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>What VADER knows of a lower-case word: lexicon valence (NaN when absent), booster increment (0 when none), negation.</summary>
+    private readonly record struct VaderWord(double Valence, double Booster, bool Negation)
+    {
+        /// <summary>Whether a multi-word booster or special case starts with this word.</summary>
+        public bool PhraseStart { get; init; }
+    }
 
     /// <summary>The analyzer over the shipped lexicon.</summary>
     public static VaderSentimentAnalyzer Default => defaultAnalyzer.Value;
@@ -74,24 +97,25 @@ public sealed class VaderSentimentAnalyzer
         return new SentimentExplanation(text, score, words);
     }
 
-    /// <summary>Python's <c>round(x, digits)</c>: correctly rounded, exact ties to even (JavaScript's toFixed rounds them up).</summary>
+    /// <summary>Python's <c>round(x, digits)</c>: correctly rounded from the exact binary value, exact ties to even (JavaScript's toFixed rounds them up).</summary>
     public static double RoundHalfEven(double x, int digits)
     {
         if (digits is < 0 or > 15) throw new ArgumentOutOfRangeException(nameof(digits), digits, "digits must be 0..15");
-        if (double.IsNaN(x) || double.IsInfinity(x)) return x;
-        var scale = Math.Pow(10, digits);
-        var a = Math.Abs(x);
-        var twice = a * 2 * scale;
-        // An exact tie is (2k+1) / (2·10^d) with no rounding error in the product (checked with a fused multiply-add).
-        if (twice < 1e15 && twice == Math.Floor(twice) && Math.FusedMultiplyAdd(a, 2 * scale, -twice) == 0 && (long)twice % 2 == 1)
-        {
-            var k = ((long)twice - 1) / 2;
-            var even = k % 2 == 0 ? k : k + 1;
-            return Math.CopySign(even / scale, x);
-        }
-        // .NET formats the exact binary value (IEEE-compliant since .NET Core 3.0), so this is correctly rounded.
-        return double.Parse(x.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (!double.IsFinite(x)) return x;
+        var scale = Pow10[digits];
+        var y = x * scale;
+        if (Math.Abs(y) >= 4e15) return x; // no fractional digits left to round
+        // x·scale = y + error exactly (the fused multiply-add gives the product's rounding error), so the position
+        // of the exact product against the half-way point is the sign of (y - floor(y) - 0.5) + error, and an exact
+        // tie is when that is zero. No string formatting: this runs four times per sentence.
+        var error = Math.FusedMultiplyAdd(x, scale, -y);
+        var floor = Math.Floor(y);
+        var above = (y - floor - 0.5) + error;
+        var n = above > 0 ? floor + 1 : above < 0 ? floor : (floor % 2 == 0 ? floor : floor + 1);
+        return Math.CopySign(n / scale, x);
     }
+
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     // ---- the rules (polarity_scores / sentiment_valence of the reference) ----
 
@@ -318,9 +342,11 @@ public sealed class VaderSentimentAnalyzer
             s.Start[n] = a;
             s.Length[n] = b - a;
             var word = lower.Slice(a, b - a);
-            s.Lexicon[n] = lexicon.Lookup.TryGetValue(word, out var valence) ? valence : double.NaN;
-            s.Booster[n] = boosters.Single.TryGetValue(word, out var boost) ? boost : 0.0;
-            s.Negating[n] = negations.Contains(word) || word.Contains("n't", StringComparison.Ordinal);
+            var known = words.TryGetValue(word, out var info);
+            s.Lexicon[n] = known ? info.Valence : double.NaN;
+            s.Booster[n] = known ? info.Booster : 0.0;
+            s.Negating[n] = (known && info.Negation) || word.Contains("n't", StringComparison.Ordinal);
+            s.PhraseStart[n] = known && info.PhraseStart;
             s.Upper[n] = IsPythonUpper(text.Slice(a, b - a));
             n++;
         }
@@ -386,6 +412,7 @@ public sealed class VaderSentimentAnalyzer
         public bool TryGet(VaderScratch s, int first, int count, out double value)
         {
             value = 0;
+            if (!s.PhraseStart[first]) return false; // no multi-word key starts with this token
             var length = count - 1;
             for (var k = first; k < first + count; k++) length += s.Length[k];
             if (length > maxKeyLength) return false;
@@ -412,6 +439,7 @@ internal sealed class VaderScratch
     public double[] Booster = new double[128];
     public bool[] Negating = new bool[128];
     public bool[] Upper = new bool[128];
+    public bool[] PhraseStart = new bool[128];
     public double[] Sentiments = new double[128];
 
     /// <summary>Grows the arrays for a text of <paramref name="textLength"/> characters (at most one token per two characters).</summary>
@@ -427,6 +455,7 @@ internal sealed class VaderScratch
         Booster = new double[tokens];
         Negating = new bool[tokens];
         Upper = new bool[tokens];
+        PhraseStart = new bool[tokens];
         Sentiments = new double[tokens];
     }
 

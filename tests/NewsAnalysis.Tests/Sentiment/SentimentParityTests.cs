@@ -113,4 +113,18 @@ public class SentimentParityTests
     {
         Assert.Equal(expected, VaderSentimentAnalyzer.RoundHalfEven(x, digits));
     }
+
+    [Fact]
+    public void SentimentRounding_AgreesWithExactDecimalFormattingAwayFromTies()
+    {
+        // .NET's "F" formatting works on the exact binary value; ties (k + 1/2) / 10^d are the only place the two may differ.
+        var random = new Random(1);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var x = (random.NextDouble() * 2 - 1) * (i % 3 == 0 ? 1 : 1e-3);
+            var digits = 3 + i % 2;
+            var formatted = double.Parse(x.ToString("F" + digits, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(formatted, VaderSentimentAnalyzer.RoundHalfEven(x, digits));
+        }
+    }
 }
