@@ -15,7 +15,6 @@ public sealed class VaderLexicon
     private VaderLexicon(FrozenDictionary<string, double> valences, string origin)
     {
         Valences = valences;
-        Lookup = valences.GetAlternateLookup<ReadOnlySpan<char>>();
         Origin = origin;
     }
 
@@ -27,9 +26,6 @@ public sealed class VaderLexicon
 
     /// <summary>Where the lexicon was read from (a path or the embedded resource name).</summary>
     public string Origin { get; }
-
-    /// <summary>Span lookup into <see cref="Valences"/> (no string allocated per token).</summary>
-    internal FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
 
     /// <summary>
     /// Reads a lexicon in VADER's format: one entry per line, <c>token TAB mean-valence [TAB ...]</c>. As in the
