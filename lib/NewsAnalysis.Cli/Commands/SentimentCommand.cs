@@ -20,13 +20,18 @@ internal static class SentimentCommand
         };
         var lines = new Option<FileInfo?>("--lines") { Description = "Score each line of this file as one text (no splitting): Line, Text, Compound, Positive, Neutral, Negative." };
         var mentions = new Option<FileInfo?>("--mentions") { Description = "For --level entity: a CSV of entity mentions (ArticleId, Sentence, Entity, Type, Surface, Start, Length)." };
+        var entities = new Option<string[]>("--entity")
+        {
+            Description = "For --level entity: follow this name, found as a whole word; NAME or NAME=SURFACE|SURFACE (e.g. \"United States=US|U.S.|United States\"). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, level, lines, mentions };
+            { data, format, output, level, lines, mentions, entities };
         command.SetAction(parse =>
         {
             try
             {
-                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions));
+                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
                 CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
                 return 0;
             }
@@ -39,7 +44,7 @@ internal static class SentimentCommand
         return command;
     }
 
-    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions)
+    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities)
     {
         if (lines is not null)
         {
@@ -51,11 +56,28 @@ internal static class SentimentCommand
         {
             SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),
             SentimentLevel.Article => SentimentAnalysis.ArticleFrame(corpus),
-            // The entity recogniser is another concern; until it is wired in here, mentions come from a file in its contract.
-            SentimentLevel.Entity when mentions is null => throw new ArgumentException(
-                "--level entity needs --mentions FILE (a CSV with ArticleId, Sentence, Entity, Type, e.g. from `news entities --format csv`)."),
-            SentimentLevel.Entity => EntitySentiment.OverallFrame(corpus, EntitySentiment.ReadMentionsCsv(mentions.FullName)),
+            // The entity recogniser is another concern; until it is wired in here, mentions come from a file in its
+            // contract or from the names given with --entity.
+            SentimentLevel.Entity when mentions is not null => EntitySentiment.OverallFrame(corpus, EntitySentiment.ReadMentionsCsv(mentions.FullName)),
+            SentimentLevel.Entity when entities.Length > 0 => EntitySentiment.OverallFrame(corpus, EntitySentiment.MatchMentions(corpus, ParseEntities(entities), "NAME")),
+            SentimentLevel.Entity => throw new ArgumentException(
+                "--level entity needs --mentions FILE (a CSV with ArticleId, Sentence, Entity, Type, e.g. from `news entities --format csv`) or --entity NAME[=SURFACE|SURFACE...]."),
             _ => SentimentAnalysis.SentenceFrame(corpus),
         };
+    }
+
+    /// <summary>"NAME" or "NAME=SURFACE|SURFACE" → name → surfaces (the name itself when none are given).</summary>
+    private static Dictionary<string, string[]> ParseEntities(string[] specs)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var eq = spec.IndexOf('=');
+            var name = (eq < 0 ? spec : spec[..eq]).Trim();
+            var surfaces = eq < 0 ? [name] : spec[(eq + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (name.Length == 0 || surfaces.Length == 0) throw new ArgumentException($"--entity '{spec}': expected NAME or NAME=SURFACE|SURFACE.");
+            result[name] = surfaces;
+        }
+        return result;
     }
 }

@@ -73,6 +73,19 @@ public class SentimentCommandTests
     }
 
     [Fact]
+    public void SentimentCommand_EntityLevel_FollowsNamesGivenWithEntity()
+    {
+        var (code, stdout, stderr) = News("sentiment", "--level", "entity", "--entity", "Pakistan", "--entity", "Russia=Russia|Moscow", "--format", "json");
+        Assert.True(code == 0, stderr);
+        var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("Entity").GetString()!);
+        Assert.Equal(["Pakistan", "Russia"], rows.Keys.Order(StringComparer.Ordinal));
+        var sentences = TestData.Seeds.Articles.SelectMany(a => a.Sentences).Select(s => s.Text).ToList();
+        var russia = sentences.Count(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"\b(Russia|Moscow)\b"));
+        Assert.Equal(russia, rows["Russia"].GetProperty("Sentences").GetInt32());
+        Assert.Equal(2, News("sentiment", "--level", "entity", "--entity", "=x").Code);
+    }
+
+    [Fact]
     public void SentimentCommand_ArticleLevel_HasTheContractColumns()
     {
         var (code, stdout, stderr) = News("sentiment", "--level", "article", "--format", "csv");
