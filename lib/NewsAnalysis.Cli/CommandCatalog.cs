@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return EntitiesCommand.Create();
         yield return KwicCommand.Create();
         yield return TimelineCommand.Create();
+        yield return SentimentCommand.Create();
     }
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary>Levels of <c>news sentiment</c>.</summary>
+internal enum SentimentLevel { Sentence, Paragraph, Article, Entity }
+
+/// <summary><c>news sentiment</c>: VADER sentiment per sentence, paragraph, article or entity, or per line of a file.</summary>
+internal static class SentimentCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var level = new Option<SentimentLevel>("--level")
+        {
+            Description = "sentence, paragraph, article (means of sentence scores) or entity (tone of the sentences mentioning each entity; needs --mentions).",
+            DefaultValueFactory = _ => SentimentLevel.Sentence,
+        };
+        var lines = new Option<FileInfo?>("--lines") { Description = "Score each line of this file as one text (no splitting): Line, Text, Compound, Positive, Neutral, Negative." };
+        var mentions = new Option<FileInfo?>("--mentions") { Description = "For --level entity: a CSV of entity mentions (ArticleId, Sentence, Entity, Type, Surface, Start, Length)." };
+        var entities = new Option<string[]>("--entity")
+        {
+            Description = "For --level entity: follow this name, found as a whole word; NAME or NAME=SURFACE|SURFACE (e.g. \"United States=US|U.S.|United States\"). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
+            { data, format, output, level, lines, mentions, entities };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
+                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or ArgumentException or FormatException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("news sentiment: " + e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities)
+    {
+        if (lines is not null)
+        {
+            if (!lines.Exists) throw new FileNotFoundException($"No such file: '{lines.FullName}'.", lines.FullName);
+            return SentimentAnalysis.LinesFrame(File.ReadAllLines(lines.FullName));
+        }
+        var corpus = Corpus.Load(CommonOptions.ResolveData(data));
+        return level switch
+        {
+            SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),
+            SentimentLevel.Article => SentimentAnalysis.ArticleFrame(corpus),
+            // The entity recogniser is another concern; until it is wired in here, mentions come from a file in its
+            // contract or from the names given with --entity.
+            SentimentLevel.Entity when mentions is not null => EntitySentiment.OverallFrame(corpus, EntitySentiment.ReadMentionsCsv(mentions.FullName)),
+            SentimentLevel.Entity when entities.Length > 0 => EntitySentiment.OverallFrame(corpus, EntitySentiment.MatchMentions(corpus, ParseEntities(entities), "NAME")),
+            SentimentLevel.Entity => throw new ArgumentException(
+                "--level entity needs --mentions FILE (a CSV with ArticleId, Sentence, Entity, Type, e.g. from `news entities --format csv`) or --entity NAME[=SURFACE|SURFACE...]."),
+            _ => SentimentAnalysis.SentenceFrame(corpus),
+        };
+    }
+
+    /// <summary>"NAME" or "NAME=SURFACE|SURFACE" → name → surfaces (the name itself when none are given).</summary>
+    private static Dictionary<string, string[]> ParseEntities(string[] specs)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var eq = spec.IndexOf('=');
+            var name = (eq < 0 ? spec : spec[..eq]).Trim();
+            var surfaces = eq < 0 ? [name] : spec[(eq + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (name.Length == 0 || surfaces.Length == 0) throw new ArgumentException($"--entity '{spec}': expected NAME or NAME=SURFACE|SURFACE.");
+            result[name] = surfaces;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+
+namespace NewsAnalysis;
+
+/// <summary>One sentence's VADER score, with where it sits in its article.</summary>
+/// <param name="ArticleId">The article's id.</param>
+/// <param name="Sentence">The sentence index in the article.</param>
+/// <param name="Paragraph">The paragraph index of the sentence.</param>
+/// <param name="Text">The sentence text.</param>
+/// <param name="Score">Its VADER score.</param>
+public sealed record SentenceSentiment(string ArticleId, int Sentence, int Paragraph, string Text, SentimentScore Score);
+
+/// <summary>
+/// Sentiment of a corpus at sentence, paragraph, article and entity level, as DataFrames joined to the article
+/// metadata, and the reasons behind each score. Sentences are scored one by one with VADER; a paragraph's or
+/// article's score is the mean of its sentences' scores (what VADER's authors advise for longer texts).
+/// </summary>
+public static class SentimentAnalysis
+{
+    /// <summary>Scores every sentence of <paramref name="corpus"/> (in article, then sentence order).</summary>
+    public static IReadOnlyList<SentenceSentiment> ScoreSentences(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        return corpus.Articles.SelectMany(a => a.Sentences.Select(s =>
+            new SentenceSentiment(a.Id, s.Index, s.Paragraph, s.Text, analyzer.Score(s.Text)))).ToList();
+    }
+
+    /// <summary>
+    /// One row per sentence: <c>ArticleId, Sentence, Text, Compound, Positive, Neutral, Negative, Label</c>, then
+    /// <c>Paragraph, Title, Source, Published</c>.
+    /// </summary>
+    public static DataFrame SentenceFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null) =>
+        SentenceFrame(corpus, ScoreSentences(corpus, analyzer));
+
+    /// <summary>The sentence frame of already scored sentences.</summary>
+    public static DataFrame SentenceFrame(NewsCorpus corpus, IReadOnlyList<SentenceSentiment> sentences)
+    {
+        var articles = ArticlesById(corpus);
+        var frame = new DataFrame(
+            new StringDataFrameColumn("ArticleId", sentences.Select(s => s.ArticleId)),
+            new Int32DataFrameColumn("Sentence", sentences.Select(s => s.Sentence)),
+            new StringDataFrameColumn("Text", sentences.Select(s => s.Text)));
+        AddScores(frame, sentences.Select(s => s.Score).ToList());
+        frame.Columns.Add(new Int32DataFrameColumn("Paragraph", sentences.Select(s => s.Paragraph)));
+        AddMetadata(frame, sentences.Select(s => articles[s.ArticleId]).ToList());
+        return frame;
+    }
+
+    /// <summary>
+    /// One row per paragraph: <c>ArticleId, Paragraph, Text, Compound, Positive, Neutral, Negative, Label, Sentences</c>
+    /// (means over the paragraph's sentences), then <c>Title, Source, Published</c>.
+    /// </summary>
+    public static DataFrame ParagraphFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        var sentences = ScoreSentences(corpus, analyzer);
+        var articles = ArticlesById(corpus);
+        var byParagraph = sentences.ToLookup(s => (s.ArticleId, s.Paragraph));
+        var rows = corpus.Articles.SelectMany(a => a.Paragraphs.Select(p => (Article: a, Paragraph: p, Scores: byParagraph[(a.Id, p.Index)].Select(s => s.Score).ToList()))).ToList();
+        var frame = new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Article.Id)),
+            new Int32DataFrameColumn("Paragraph", rows.Select(r => r.Paragraph.Index)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.Paragraph.Text)));
+        AddScores(frame, rows.Select(r => Mean(r.Scores)).ToList());
+        frame.Columns.Add(new Int32DataFrameColumn("Sentences", rows.Select(r => r.Scores.Count)));
+        AddMetadata(frame, rows.Select(r => articles[r.Article.Id]).ToList());
+        return frame;
+    }
+
+    /// <summary>
+    /// One row per article: <c>ArticleId, Title, Source, Published, Compound, Positive, Neutral, Negative, Label, Sentences</c>
+    /// (means over the article's sentences), then the counts <c>PositiveSentences, NeutralSentences, NegativeSentences</c>.
+    /// </summary>
+    public static DataFrame ArticleFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        var byArticle = ScoreSentences(corpus, analyzer).ToLookup(s => s.ArticleId, StringComparer.Ordinal);
+        var rows = corpus.Articles.Select(a => (Article: a, Scores: byArticle[a.Id].Select(s => s.Score).ToList())).ToList();
+        var frame = new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Article.Id)),
+            new StringDataFrameColumn("Title", rows.Select(r => r.Article.Title)),
+            new StringDataFrameColumn("Source", rows.Select(r => r.Article.Source)),
+            new DateTimeDataFrameColumn("Published", rows.Select(r => r.Article.Published)));
+        AddScores(frame, rows.Select(r => Mean(r.Scores)).ToList());
+        frame.Columns.Add(new Int32DataFrameColumn("Sentences", rows.Select(r => r.Scores.Count)));
+        AddLabelCounts(frame, rows.Select(r => r.Scores).ToList());
+        return frame;
+    }
+
+    /// <summary>
+    /// Why one text scores as it does: one row per word with a nonzero valence, <c>Position, Word, LexiconValence,
+    /// Valence, CompoundEffect, Rules</c>, strongest effect first.
+    /// </summary>
+    public static DataFrame ExplainFrame(string text, VaderSentimentAnalyzer? analyzer = null)
+    {
+        var explanation = (analyzer ?? VaderSentimentAnalyzer.Default).Explain(text);
+        var words = OrderByEffect(explanation.Words).ToList();
+        return new DataFrame(
+            new Int32DataFrameColumn("Position", words.Select(w => w.Position)),
+            new StringDataFrameColumn("Word", words.Select(w => w.Word)),
+            new DoubleDataFrameColumn("LexiconValence", words.Select(w => w.LexiconValence)),
+            new DoubleDataFrameColumn("Valence", words.Select(w => (double?)w.Valence)),
+            new DoubleDataFrameColumn("CompoundEffect", words.Select(w => (double?)w.CompoundEffect)),
+            new StringDataFrameColumn("Rules", words.Select(w => RulesText(w.Rules))));
+    }
+
+    /// <summary>
+    /// The words behind every sentence of <paramref name="corpus"/>: <c>ArticleId, Sentence, Position, Word,
+    /// LexiconValence, Valence, CompoundEffect, Rules</c>, in text order.
+    /// </summary>
+    public static DataFrame ExplanationFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        var rows = corpus.Articles.SelectMany(a => a.Sentences.SelectMany(s =>
+            analyzer.Explain(s.Text).Words.Select(w => (a.Id, s.Index, Word: w)))).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.Id)),
+            new Int32DataFrameColumn("Sentence", rows.Select(r => r.Index)),
+            new Int32DataFrameColumn("Position", rows.Select(r => r.Word.Position)),
+            new StringDataFrameColumn("Word", rows.Select(r => r.Word.Word)),
+            new DoubleDataFrameColumn("LexiconValence", rows.Select(r => r.Word.LexiconValence)),
+            new DoubleDataFrameColumn("Valence", rows.Select(r => (double?)r.Word.Valence)),
+            new DoubleDataFrameColumn("CompoundEffect", rows.Select(r => (double?)r.Word.CompoundEffect)),
+            new StringDataFrameColumn("Rules", rows.Select(r => RulesText(r.Word.Rules))));
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> most positive and <paramref name="count"/> most negative sentences with their
+    /// reasons: <c>ArticleId, Sentence, Text, Compound, Label, Reasons</c>, where Reasons lists the words by effect
+    /// on the compound (e.g. <c>terrorism -0.52 (negated); cooperation +0.31</c>). Most positive first, then most negative.
+    /// </summary>
+    public static DataFrame ExtremeSentencesFrame(NewsCorpus corpus, int count = 5, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        var sentences = ScoreSentences(corpus, analyzer);
+        var positive = sentences.Where(s => s.Score.Compound > 0).OrderByDescending(s => s.Score.Compound).ThenBy(s => s.ArticleId, StringComparer.Ordinal).ThenBy(s => s.Sentence).Take(count);
+        var negative = sentences.Where(s => s.Score.Compound < 0).OrderBy(s => s.Score.Compound).ThenBy(s => s.ArticleId, StringComparer.Ordinal).ThenBy(s => s.Sentence).Take(count);
+        var rows = positive.Concat(negative).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("ArticleId", rows.Select(r => r.ArticleId)),
+            new Int32DataFrameColumn("Sentence", rows.Select(r => r.Sentence)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.Text)),
+            new DoubleDataFrameColumn("Compound", rows.Select(r => (double?)r.Score.Compound)),
+            new StringDataFrameColumn("Label", rows.Select(r => r.Score.Label)),
+            new StringDataFrameColumn("Reasons", rows.Select(r => Reasons(analyzer.Explain(r.Text)))));
+    }
+
+    /// <summary>
+    /// Scores each line as one text (no sentence splitting): <c>Line, Text, Compound, Positive, Neutral, Negative</c>,
+    /// with lines numbered from 1. Empty lines are kept (and score zero), so line numbers match the input.
+    /// </summary>
+    public static DataFrame LinesFrame(IEnumerable<string> lines, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        var rows = lines.Select((text, i) => (Line: i + 1, Text: text, Score: analyzer.Score(text))).ToList();
+        return new DataFrame(
+            new Int32DataFrameColumn("Line", rows.Select(r => r.Line)),
+            new StringDataFrameColumn("Text", rows.Select(r => r.Text)),
+            new DoubleDataFrameColumn("Compound", rows.Select(r => (double?)r.Score.Compound)),
+            new DoubleDataFrameColumn("Positive", rows.Select(r => (double?)r.Score.Positive)),
+            new DoubleDataFrameColumn("Neutral", rows.Select(r => (double?)r.Score.Neutral)),
+            new DoubleDataFrameColumn("Negative", rows.Select(r => (double?)r.Score.Negative)));
+    }
+
+    /// <summary>A one-line account of an explanation: words by effect on the compound, with the rules that shaped them.</summary>
+    public static string Reasons(SentimentExplanation explanation) =>
+        string.Join("; ", OrderByEffect(explanation.Words).Select(w =>
+            w.Word + " " + w.CompoundEffect.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)
+            + (w.Rules == SentimentRules.None ? "" : " (" + RulesText(w.Rules) + ")")));
+
+    /// <summary>The rule flags as lower-case words, e.g. <c>negated, before but</c>.</summary>
+    public static string RulesText(SentimentRules rules) => rules == SentimentRules.None ? "" : string.Join(", ",
+        Enum.GetValues<SentimentRules>().Where(r => r != SentimentRules.None && rules.HasFlag(r)).Select(r => r switch
+        {
+            SentimentRules.AllCaps => "all caps",
+            SentimentRules.NeverSo => "never so",
+            SentimentRules.BeforeBut => "before but",
+            SentimentRules.AfterBut => "after but",
+            SentimentRules.No => "no",
+            _ => r.ToString().ToLowerInvariant(),
+        }));
+
+    /// <summary>The mean of scores (compound to 4 decimals, shares to 3), or all zeros for none.</summary>
+    public static SentimentScore Mean(IReadOnlyCollection<SentimentScore> scores)
+    {
+        if (scores.Count == 0) return default;
+        return new SentimentScore(
+            Math.Round(scores.Average(s => s.Compound), 4),
+            Math.Round(scores.Average(s => s.Positive), 3),
+            Math.Round(scores.Average(s => s.Neutral), 3),
+            Math.Round(scores.Average(s => s.Negative), 3));
+    }
+
+    internal static void AddScores(DataFrame frame, IReadOnlyList<SentimentScore> scores)
+    {
+        frame.Columns.Add(new DoubleDataFrameColumn("Compound", scores.Select(s => (double?)s.Compound)));
+        frame.Columns.Add(new DoubleDataFrameColumn("Positive", scores.Select(s => (double?)s.Positive)));
+        frame.Columns.Add(new DoubleDataFrameColumn("Neutral", scores.Select(s => (double?)s.Neutral)));
+        frame.Columns.Add(new DoubleDataFrameColumn("Negative", scores.Select(s => (double?)s.Negative)));
+        frame.Columns.Add(new StringDataFrameColumn("Label", scores.Select(s => s.Label)));
+    }
+
+    internal static void AddLabelCounts(DataFrame frame, IReadOnlyList<List<SentimentScore>> groups)
+    {
+        frame.Columns.Add(new Int32DataFrameColumn("PositiveSentences", groups.Select(g => g.Count(s => s.Label == "positive"))));
+        frame.Columns.Add(new Int32DataFrameColumn("NeutralSentences", groups.Select(g => g.Count(s => s.Label == "neutral"))));
+        frame.Columns.Add(new Int32DataFrameColumn("NegativeSentences", groups.Select(g => g.Count(s => s.Label == "negative"))));
+    }
+
+    internal static Dictionary<string, Article> ArticlesById(NewsCorpus corpus) =>
+        corpus.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+
+    private static void AddMetadata(DataFrame frame, IReadOnlyList<Article> articles)
+    {
+        frame.Columns.Add(new StringDataFrameColumn("Title", articles.Select(a => a.Title)));
+        frame.Columns.Add(new StringDataFrameColumn("Source", articles.Select(a => a.Source)));
+        frame.Columns.Add(new DateTimeDataFrameColumn("Published", articles.Select(a => a.Published)));
+    }
+
+    private static IEnumerable<SentimentWordContribution> OrderByEffect(IEnumerable<SentimentWordContribution> words) =>
+        words.OrderByDescending(w => Math.Abs(w.CompoundEffect)).ThenBy(w => w.Position);
+}

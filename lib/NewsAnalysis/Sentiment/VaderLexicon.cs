@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// The VADER sentiment lexicon: lower-case token → mean valence (-4 … +4). The default is
+/// <c>data/lexicons/vader_lexicon.txt</c> (MIT, Hutto &amp; Gilbert 2014), embedded in the library.
+/// </summary>
+public sealed class VaderLexicon
+{
+    private const string ResourceName = "NewsAnalysis.vader_lexicon.txt";
+    private static readonly Lazy<VaderLexicon> defaultLexicon = new(LoadEmbedded);
+
+    private VaderLexicon(FrozenDictionary<string, double> valences, string origin)
+    {
+        Valences = valences;
+        Origin = origin;
+    }
+
+    /// <summary>The lexicon shipped with the library (7,503 entries).</summary>
+    public static VaderLexicon Default => defaultLexicon.Value;
+
+    /// <summary>Every entry: lower-case token → valence.</summary>
+    public FrozenDictionary<string, double> Valences { get; }
+
+    /// <summary>Where the lexicon was read from (a path or the embedded resource name).</summary>
+    public string Origin { get; }
+
+    /// <summary>
+    /// Reads a lexicon in VADER's format: one entry per line, <c>token TAB mean-valence [TAB ...]</c>. As in the
+    /// reference, blank lines are skipped and a later duplicate replaces an earlier one.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A line has no tab or no number; the message names the file and line.</exception>
+    public static VaderLexicon Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"VADER lexicon not found: '{path}'.", path);
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Reads a lexicon from <paramref name="reader"/>; <paramref name="origin"/> names it in errors.</summary>
+    public static VaderLexicon Parse(TextReader reader, string origin)
+    {
+        var entries = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            var parts = trimmed.Split('\t');
+            if (parts.Length < 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+                throw new FormatException($"{origin}, line {lineNumber}: expected 'token<TAB>valence', got '{line}'.");
+            entries[parts[0]] = valence;
+        }
+        if (entries.Count == 0) throw new FormatException($"{origin}: the lexicon is empty.");
+        return new VaderLexicon(entries.ToFrozenDictionary(StringComparer.Ordinal), origin);
+    }
+
+    private static VaderLexicon LoadEmbedded()
+    {
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the NewsAnalysis assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader, "data/lexicons/vader_lexicon.txt (embedded)");
+    }
+}
