@@ -15,7 +15,7 @@ internal static class SentimentCommand
         var output = CommonOptions.Out();
         var level = new Option<SentimentLevel>("--level")
         {
-            Description = "sentence, paragraph, article (means of sentence scores) or entity (tone of the sentences mentioning each entity; needs --mentions).",
+            Description = "sentence, paragraph, article (means of sentence scores) or entity (tone of the sentences mentioning each gazetteer entity, or those of --mentions/--entity).",
             DefaultValueFactory = _ => SentimentLevel.Sentence,
         };
         var lines = new Option<FileInfo?>("--lines") { Description = "Score each line of this file as one text (no splitting): Line, Text, Compound, Positive, Neutral, Negative." };
@@ -56,12 +56,10 @@ internal static class SentimentCommand
         {
             SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),
             SentimentLevel.Article => SentimentAnalysis.ArticleFrame(corpus),
-            // The entity recogniser is another concern; until it is wired in here, mentions come from a file in its
-            // contract or from the names given with --entity.
+            // Mentions come from the gazetteer's recogniser unless a mentions file or --entity names are given.
             SentimentLevel.Entity when mentions is not null => EntitySentiment.OverallFrame(corpus, EntitySentiment.ReadMentionsCsv(mentions.FullName)),
             SentimentLevel.Entity when entities.Length > 0 => EntitySentiment.OverallFrame(corpus, EntitySentiment.MatchMentions(corpus, ParseEntities(entities), "NAME")),
-            SentimentLevel.Entity => throw new ArgumentException(
-                "--level entity needs --mentions FILE (a CSV with ArticleId, Sentence, Entity, Type, e.g. from `news entities --format csv`) or --entity NAME[=SURFACE|SURFACE...]."),
+            SentimentLevel.Entity => EntitySentiment.OverallFrame(corpus, EntityAnalysis.Run(corpus).MentionFrame()),
             _ => SentimentAnalysis.SentenceFrame(corpus),
         };
     }

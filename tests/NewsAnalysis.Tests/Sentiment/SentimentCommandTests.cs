@@ -47,11 +47,15 @@ public class SentimentCommandTests
     }
 
     [Fact]
-    public void SentimentCommand_EntityLevel_ReadsAMentionsCsvAndSaysWhatItNeeds()
+    public void SentimentCommand_EntityLevel_UsesTheGazetteerOrAMentionsCsv()
     {
-        var (code, _, stderr) = News("sentiment", "--level", "entity");
-        Assert.Equal(2, code);
-        Assert.Contains("--mentions", stderr);
+        var (code, json, stderr) = News("sentiment", "--level", "entity", "--format", "json");
+        Assert.True(code == 0, stderr);
+        // Without --mentions or --entity the gazetteer's recogniser finds the entities.
+        var byEntity = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("Entity").GetString()!);
+        foreach (var name in new[] { "United States", "Russia", "Pakistan", "Afghanistan", "Taliban" })
+            Assert.True(byEntity[name].GetProperty("Sentences").GetInt32() > 0, name);
+        Assert.Equal(5, byEntity["Russia"].GetProperty("Articles").GetInt32());
 
         var article = TestData.Seeds.Articles[0];
         var hits = article.Sentences.Where(s => s.Text.Contains("Russia", StringComparison.Ordinal)).ToList();

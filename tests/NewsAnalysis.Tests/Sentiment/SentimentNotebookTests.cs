@@ -24,7 +24,7 @@ public class SentimentNotebookTests
         Assert.All(code, c => Assert.True(c.Source.Split('\n').Length <= 12, c.Source));
         Assert.All(cells, c => Assert.Equal(0, c.Outputs));
         foreach (var call in new[] { "SentimentAnalysis.ArticleFrame", "SentimentCharts.ArticleTone", "SentimentCharts.SentenceDistribution",
-            "SentimentAnalysis.ExtremeSentencesFrame", "EntitySentiment.MatchMentions", "SentimentCharts.EntityTone" })
+            "SentimentAnalysis.ExtremeSentencesFrame", "EntityAnalysis.Run", "SentimentCharts.EntityTone" })
             Assert.Contains(code, c => c.Source.Contains(call, StringComparison.Ordinal));
     }
 
@@ -38,14 +38,11 @@ public class SentimentNotebookTests
         Assert.NotNull(SentimentCharts.SentenceDistribution(SentimentAnalysis.SentenceFrame(corpus)));
         Assert.Equal(10, SentimentAnalysis.ExtremeSentencesFrame(corpus, 5).Rows.Count);
         Assert.True(SentimentAnalysis.ExplanationFrame(corpus).Rows.Count > 100);
-        var surfaces = new Dictionary<string, string[]>
-        {
-            ["United States"] = new[] { "United States", "US", "U.S.", "Washington" }, ["Russia"] = new[] { "Russia", "Moscow" },
-            ["Pakistan"] = new[] { "Pakistan", "Islamabad" }, ["Afghanistan"] = new[] { "Afghanistan", "Kabul" },
-        };
-        var mentions = EntitySentiment.MatchMentions(corpus, surfaces, "ENTITY");
+        var mentions = EntityAnalysis.Run(corpus).MentionFrame();
         var entities = EntitySentiment.OverallFrame(corpus, mentions);
-        Assert.Equal(surfaces.Count, entities.Rows.Count);
+        var names = ((Microsoft.Data.Analysis.StringDataFrameColumn)entities["Entity"]).ToList();
+        Assert.Contains("Russia", names);
+        Assert.Contains("United States", names);
         Assert.NotNull(SentimentCharts.EntityTone(entities));
         Assert.True(EntitySentiment.ArticleFrame(corpus, mentions).Rows.Count >= entities.Rows.Count);
     }
