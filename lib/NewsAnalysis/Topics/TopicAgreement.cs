@@ -12,7 +12,11 @@ public static class TopicAgreement
     /// scikit-learn's default): 1 for identical partitions (up to renaming), 0 for independent ones.
     /// Two trivial partitions (one group each) score 1.
     /// </summary>
-    public static double NormalizedMutualInformation<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) where T : notnull
+    /// <typeparam name="TA">Type of the first labels.</typeparam>
+    /// <typeparam name="TB">Type of the second labels.</typeparam>
+    /// <param name="a">One label per item.</param>
+    /// <param name="b">One label per item, same order.</param>
+    public static double NormalizedMutualInformation<TA, TB>(IReadOnlyList<TA> a, IReadOnlyList<TB> b) where TA : notnull where TB : notnull
     {
         var (table, rows, cols, n) = Contingency(a, b);
         double ha = Entropy(rows, n), hb = Entropy(cols, n);
@@ -28,7 +32,11 @@ public static class TopicAgreement
     /// Adjusted Rand index (Hubert and Arabie 1985): the share of item pairs both labellings treat alike, corrected
     /// for chance; 1 for identical partitions, about 0 for random ones, negative when worse than chance.
     /// </summary>
-    public static double AdjustedRandIndex<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) where T : notnull
+    /// <typeparam name="TA">Type of the first labels.</typeparam>
+    /// <typeparam name="TB">Type of the second labels.</typeparam>
+    /// <param name="a">One label per item.</param>
+    /// <param name="b">One label per item, same order.</param>
+    public static double AdjustedRandIndex<TA, TB>(IReadOnlyList<TA> a, IReadOnlyList<TB> b) where TA : notnull where TB : notnull
     {
         var (table, rows, cols, n) = Contingency(a, b);
         static double Pairs(long x) => x * (x - 1) / 2.0;
@@ -40,7 +48,7 @@ public static class TopicAgreement
         return (index - expected) / (max - expected);
     }
 
-    private static (Dictionary<(int, int), long> Table, long[] Rows, long[] Cols, long N) Contingency<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) where T : notnull
+    private static (Dictionary<(int, int), long> Table, long[] Rows, long[] Cols, long N) Contingency<TA, TB>(IReadOnlyList<TA> a, IReadOnlyList<TB> b) where TA : notnull where TB : notnull
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

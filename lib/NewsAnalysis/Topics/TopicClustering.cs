@@ -119,6 +119,19 @@ internal static class TopicClustering
     }
 
     /// <summary>
+    /// The index of the first peak of <paramref name="silhouettes"/> (scores for increasing k): the first k whose
+    /// silhouette is not exceeded by the next k's, or the last k when it keeps rising. On TF-IDF spaces the silhouette
+    /// tends to creep upwards as clusters split into ever tighter sub-topics, so the global maximum often sits at the
+    /// top of the range; the first peak is the coarsest partition that is locally best.
+    /// </summary>
+    public static int FirstPeak(IReadOnlyList<double> silhouettes)
+    {
+        for (int i = 0; i + 1 < silhouettes.Count; i++)
+            if (silhouettes[i] >= silhouettes[i + 1]) return i;
+        return silhouettes.Count - 1;
+    }
+
+    /// <summary>
     /// Davies–Bouldin index (1979): mean over clusters of the worst (s_i + s_j) / d(c_i, c_j), with s the mean distance
     /// of a cluster's points to its centroid. Lower is better.
     /// </summary>

@@ -45,10 +45,13 @@ public static class TopicFeatures
                 keepDiacritics: false, keepPunctuations: false, keepNumbers: false))
             .Append(ml.Transforms.Text.RemoveStopWords("Tokens", "Tokens", stopWords))
             .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "Tokens"))
+            // Each trainable step below reads the data again: cache so tokenising and n-grams run once, not per step.
+            .AppendCacheCheckpoint(ml)
             .Append(ml.Transforms.Text.ProduceNgrams("AllCounts", "TokenKeys", ngramLength: 2, useAllLengths: true,
                 maximumNgramsCount: 10_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.Text.ProduceNgrams("AllTfIdf", "TokenKeys", ngramLength: 2, useAllLengths: true,
                 maximumNgramsCount: 10_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
+            .AppendCacheCheckpoint(ml)
             // Document-frequency floor: a slot is kept when at least this many units have a non-zero value.
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Counts", "AllCounts", options.MinDocumentFrequency))
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("TfIdfRaw", "AllTfIdf", options.MinDocumentFrequency))

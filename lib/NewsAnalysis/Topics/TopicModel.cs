@@ -20,13 +20,16 @@ public sealed class TopicModel
         articles = corpus.Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
+    /// <summary>Wall-clock time of each phase of the fit, for the benchmark.</summary>
+    internal IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; set; } = [];
+
     /// <summary>The corpus the model was fitted to.</summary>
     public NewsCorpus Corpus { get; }
 
     /// <summary>The options used.</summary>
     public TopicOptions Options { get; }
 
-    /// <summary>The k used: given, or chosen by the highest silhouette over <see cref="KScores"/>. <see cref="Topics"/> can be fewer when a cluster came out empty.</summary>
+    /// <summary>The k used: given, or chosen at the first peak of the silhouette over <see cref="KScores"/>. <see cref="Topics"/> can be fewer when a cluster came out empty.</summary>
     public int K { get; }
 
     /// <summary>Every unit, in corpus order, with its topic (−1 for units without feature terms).</summary>
@@ -35,7 +38,7 @@ public sealed class TopicModel
     /// <summary>The topics, numbered by decreasing size from 0.</summary>
     public IReadOnlyList<TopicInfo> Topics { get; }
 
-    /// <summary>k-means scores per k tried (one row when k was given); the automatic choice takes the highest silhouette.</summary>
+    /// <summary>k-means scores per k tried (one row when k was given); the automatic choice takes the first peak of the silhouette.</summary>
     public IReadOnlyList<TopicKScore> KScores { get; }
 
     /// <summary>Units whose article has no publication date (left out of <see cref="OverTimeFrame"/>).</summary>

@@ -22,8 +22,10 @@ public static class TopicModeler
         if (units.Count < 2)
             throw new InvalidOperationException($"Topic modelling needs at least two {options.Unit.ToString().ToLowerInvariant()}s; the corpus has {units.Count}.");
 
+        var phases = new TopicPhaseTimer();
         var ml = new MLContext(seed: options.Seed);
         var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options);
+        phases.Mark("features");
         var live = Enumerable.Range(0, units.Count).Where(i => features.HasTerms[i]).ToArray();
         if (live.Length < 2)
             throw new InvalidOperationException($"Only {live.Length} of {units.Count} units have terms left after stop words and the document-frequency floor ({options.MinDocumentFrequency}); nothing to cluster.");
@@ -35,6 +37,7 @@ public static class TopicModeler
         TopicFeatures.OrderByVariance(projected);
         var map = projected.Select(p => (X: (double)p[0], Y: (double)p[1])).ToArray();
         var points = projected.Select(UnitLength).ToArray();
+        phases.Mark("pca");
 
         int maxK = Math.Min(options.MaxK, live.Length - 1);
         var scores = new List<TopicKScore>();
@@ -52,16 +55,18 @@ public static class TopicModeler
         {
             var sample = TopicClustering.Sample(points.Length, options.SilhouetteSample, options.Seed);
             var distances = TopicClustering.Distances(points, sample);
-            double bestScore = double.NegativeInfinity;
+            var runs = new List<TopicKMeansRun>();
             for (int candidate = options.MinK; candidate <= maxK; candidate++)
             {
                 var run = TopicClustering.KMeans(points, candidate, options);
                 var sampleLabels = sample.Select(i => run.Labels[i]).ToArray();
                 double silhouette = TopicClustering.Silhouette(distances, sampleLabels, candidate);
                 scores.Add(new TopicKScore(candidate, silhouette, TopicClustering.DaviesBouldin(points, run.Labels, candidate), run.Inertia));
-                if (silhouette > bestScore + 1e-12) { bestScore = silhouette; chosen = run; }
+                runs.Add(run);
             }
-            k = chosen!.K;
+            chosen = runs[TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList())];
+            k = chosen.K;
+            phases.Mark("choose k");
         }
 
         int[] rawLabels;
@@ -78,7 +83,11 @@ public static class TopicModeler
             rawLabels = chosen.Labels;
             confidence = points.Select((p, i) => Cosine(p, chosen.Centroids[rawLabels[i]])).ToArray();
         }
-        return Assemble(corpus, options, units, features, live, rawLabels, confidence, map, scores, k);
+        phases.Mark(options.Method == TopicMethod.Lda ? "lda" : "k-means");
+        var model = Assemble(corpus, options, units, features, live, rawLabels, confidence, map, scores, k);
+        phases.Mark("terms and labels");
+        model.Phases = phases.Phases;
+        return model;
     }
 
     private static TopicModel Assemble(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, TopicFeatureSet features,
@@ -126,6 +135,20 @@ public static class TopicModeler
     {
         double na = Math.Sqrt(a.Sum(x => (double)x * x)), nb = Math.Sqrt(b.Sum(x => (double)x * x));
         return na > 0 && nb > 0 ? System.Numerics.Tensors.TensorPrimitives.Dot(a, b) / (na * nb) : 0;
+    }
+}
+
+/// <summary>Wall-clock time of each phase of a fit (for the benchmark).</summary>
+internal sealed class TopicPhaseTimer
+{
+    private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+
+    public List<(string Phase, TimeSpan Elapsed)> Phases { get; } = [];
+
+    public void Mark(string phase)
+    {
+        Phases.Add((phase, watch.Elapsed));
+        watch.Restart();
     }
 }
 

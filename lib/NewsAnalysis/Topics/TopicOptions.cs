@@ -29,7 +29,7 @@ public sealed record TopicOptions
     /// <summary>The method. Default <see cref="TopicMethod.KMeans"/>.</summary>
     public TopicMethod Method { get; init; } = TopicMethod.KMeans;
 
-    /// <summary>The number of topics, or null to choose it over <see cref="MinK"/>..<see cref="MaxK"/> by the highest silhouette.</summary>
+    /// <summary>The number of topics, or null to choose it over <see cref="MinK"/>..<see cref="MaxK"/>: the first peak of the silhouette (the first k scoring at least as well as k + 1).</summary>
     public int? K { get; init; }
 
     /// <summary>Smallest k tried when <see cref="K"/> is null. Default 2.</summary>
@@ -44,8 +44,8 @@ public sealed record TopicOptions
     /// <summary>k-means runs per k, seeded <see cref="Seed"/>, <see cref="Seed"/>+1, ...; the one with the lowest inertia is kept. Default 5.</summary>
     public int Restarts { get; init; } = 5;
 
-    /// <summary>Principal components kept before k-means (latent semantic analysis); 0 clusters the TF-IDF vectors themselves. Default 100.</summary>
-    public int Dimensions { get; init; } = 100;
+    /// <summary>Principal components of the TF-IDF vectors kept for k-means (latent semantic analysis; at least 2). Default 30.</summary>
+    public int Dimensions { get; init; } = 30;
 
     /// <summary>Terms (unigrams and bigrams) must occur in at least this many units to be features. Default 2.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
@@ -81,7 +81,7 @@ public sealed record TopicOptions
         if (MinK < 2) throw new ArgumentOutOfRangeException(nameof(MinK), MinK, "The smallest k tried must be at least 2.");
         if (MaxK < MinK) throw new ArgumentOutOfRangeException(nameof(MaxK), MaxK, $"The largest k tried must be at least MinK ({MinK}).");
         if (Restarts < 1) throw new ArgumentOutOfRangeException(nameof(Restarts), Restarts, "At least one k-means run is needed.");
-        if (Dimensions < 0) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "Dimensions must be 0 (no reduction) or more.");
+        if (Dimensions < 2) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "At least 2 dimensions are needed (the map uses the first two).");
         if (MinDocumentFrequency < 1) throw new ArgumentOutOfRangeException(nameof(MinDocumentFrequency), MinDocumentFrequency, "Must be at least 1.");
         if (TopTerms < 1 || LabelTerms < 1 || Representatives < 0)
             throw new ArgumentOutOfRangeException(nameof(TopTerms), "TopTerms and LabelTerms must be at least 1, Representatives at least 0.");
