@@ -73,7 +73,7 @@ public static class TopicModeler
         double[] confidence;
         if (options.Method == TopicMethod.Lda)
         {
-            (rawLabels, confidence) = TopicLda.Fit(live.Select(i => features.Counts[i]).ToList(), k, options);
+            (rawLabels, confidence) = TopicLda.Fit(live.Select(i => features.Counts[i]).ToList(), features.CountTerms, k, options);
         }
         else
         {
@@ -175,13 +175,19 @@ internal static class TopicLda
         public VBuffer<float> Counts { get; set; }
     }
 
-    /// <summary>Fits LDA with <paramref name="k"/> topics; each unit takes its most probable topic (ties: the lower topic).</summary>
-    public static (int[] Labels, double[] Probability) Fit(IReadOnlyList<VBuffer<float>> counts, int k, TopicOptions options)
+    /// <summary>
+    /// Fits LDA with <paramref name="k"/> topics on the unigram counts (bigrams would count each word twice); each
+    /// unit takes its most probable topic (ties: the lower topic).
+    /// </summary>
+    public static (int[] Labels, double[] Probability) Fit(IReadOnlyList<VBuffer<float>> counts, string[] terms, int k, TopicOptions options)
     {
+        var unigramSlot = new int[terms.Length];
+        int unigrams = 0;
+        for (int t = 0; t < terms.Length; t++) unigramSlot[t] = terms[t].Contains(' ') ? -1 : unigrams++;
         var ml = new MLContext(seed: options.Seed);
         var schema = SchemaDefinition.Create(typeof(CountRow));
-        schema[nameof(CountRow.Counts)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, counts[0].Length);
-        var data = ml.Data.LoadFromEnumerable(counts.Select(c => new CountRow { Counts = c }), schema);
+        schema[nameof(CountRow.Counts)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, unigrams);
+        var data = ml.Data.LoadFromEnumerable(counts.Select(c => new CountRow { Counts = Unigrams(c, unigramSlot, unigrams) }), schema);
         var lda = ml.Transforms.Text.LatentDirichletAllocation("Topics", nameof(CountRow.Counts), numberOfTopics: k,
             maximumNumberOfIterations: options.LdaIterations, numberOfThreads: 1,
             maximumTokenCountPerDocument: options.LdaMaxTokensPerUnit, resetRandomGenerator: true);
@@ -196,5 +202,18 @@ internal static class TopicLda
             probability[i] = topics[i].Length > 0 ? topics[i][best] : 0;
         }
         return (labels, probability);
+    }
+
+    private static VBuffer<float> Unigrams(VBuffer<float> counts, int[] slot, int size)
+    {
+        var indices = new List<int>();
+        var values = new List<float>();
+        foreach (var (index, value) in counts.Items())
+        {
+            if (value == 0 || slot[index] < 0) continue;
+            indices.Add(slot[index]);
+            values.Add(value);
+        }
+        return new VBuffer<float>(size, indices.Count, values.ToArray(), indices.ToArray());
     }
 }

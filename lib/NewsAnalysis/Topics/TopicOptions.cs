@@ -68,8 +68,8 @@ public sealed record TopicOptions
     /// <summary>LDA: tokens read per unit (ML.NET's default of 512 would cut news articles short). Default 100,000.</summary>
     public int LdaMaxTokensPerUnit { get; init; } = 100_000;
 
-    /// <summary>LDA: Gibbs sampling iterations. Default 200.</summary>
-    public int LdaIterations { get; init; } = 200;
+    /// <summary>LDA: sampling iterations (ML.NET default 200; 100 halves the time with little change on news). Default 100.</summary>
+    public int LdaIterations { get; init; } = 100;
 
     /// <summary>The default options.</summary>
     public static TopicOptions Default { get; } = new();

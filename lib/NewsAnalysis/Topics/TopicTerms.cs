@@ -44,21 +44,27 @@ internal static class TopicTerms
     }
 
     /// <summary>
-    /// A label from the top terms: the first <paramref name="count"/> terms, skipping a term that repeats a word of one
-    /// already taken (so "prime minister" is not followed by "minister").
+    /// A label from the top terms: the first <paramref name="count"/> distinct terms, where a bigram among the top
+    /// terms replaces its two words when both were taken ("united, states" becomes "united states"), and a term
+    /// repeating a word already taken is skipped (so "prime minister" is not followed by "minister").
     /// </summary>
     public static string Label(IReadOnlyList<TopicTerm> terms, int count)
     {
         var chosen = new List<string>();
-        var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             var parts = term.Term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Any(words.Contains)) continue;
+            if (parts.Length > 1 && parts.All(chosen.Contains))
+            {
+                int at = parts.Min(p => chosen.IndexOf(p));
+                chosen.RemoveAll(parts.Contains);
+                chosen.Insert(at, term.Term);
+                continue;
+            }
+            var taken = chosen.SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+            if (parts.Any(taken.Contains)) continue;
             chosen.Add(term.Term);
-            words.UnionWith(parts);
-            if (chosen.Count == count) break;
         }
-        return chosen.Count == 0 ? "(no terms)" : string.Join(", ", chosen);
+        return chosen.Count == 0 ? "(no terms)" : string.Join(", ", chosen.Take(count));
     }
 }
