@@ -17,7 +17,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         var records = BbcSet.Read(BenchData.BbcCsv);
         var articles = Corpus.FromRecords(records);
         var categories = articles.Articles.Select(a => a.Extra["category"] ?? "").ToList();
-        Console.WriteLine($"BBC set: {articles.Articles.Count:N0} articles");
+        Console.WriteLine($"BBC set: {articles.Articles.Count:N0} articles; {Environment.ProcessorCount} cores, {LoadAverage()}");
         // Warm-up (JIT, ML.NET's first-use costs) on the seed articles, so the figures below measure the clustering.
         TopicModeler.Fit(Corpus.Load(Path.Combine(BenchData.Root, "data", "articles")), new TopicOptions { K = 3 });
 
@@ -35,7 +35,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             var topics = model.Assignments.Select(a => a.Topic.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine($"{name,-36} {watch.Elapsed.TotalSeconds,6:F2} s  peak {BenchData.PeakMemoryMb(),6:F0} MB  k = {model.K}  " +
                 $"NMI {TopicAgreement.NormalizedMutualInformation(topics, categories):F3}  ARI {TopicAgreement.AdjustedRandIndex(topics, categories):F3}  " +
-                $"goal < 5 s: {(watch.Elapsed.TotalSeconds < 5 ? "met" : "MISSED")}");
+                $"goal < 5 s: {(watch.Elapsed.TotalSeconds < 5 ? "met" : "MISSED")}  ({LoadAverage()})");
             Console.WriteLine("    phases: " + string.Join(", ", model.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
             foreach (var s in model.KScores.Where(_ => model.KScores.Count > 1))
                 Console.WriteLine($"    k = {s.K,2}  silhouette {s.Silhouette:F4}  Davies-Bouldin {s.DaviesBouldin:F3}  inertia {s.Inertia:F1}");
@@ -50,10 +50,14 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         w.Stop();
         double peak = BenchData.PeakMemoryMb();
         Console.WriteLine($"{units:N0} paragraphs, k-means, k = 20    {w.Elapsed.TotalSeconds,6:F2} s  peak {peak,6:F0} MB  " +
-            $"goal < 60 s and < 4 GB: {(w.Elapsed.TotalSeconds < 60 && peak < 4096 ? "met" : "MISSED")}");
+            $"goal < 60 s and < 4 GB: {(w.Elapsed.TotalSeconds < 60 && peak < 4096 ? "met" : "MISSED")}  ({LoadAverage()})");
         Console.WriteLine("    phases: " + string.Join(", ", big.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
         foreach (var t in big.Topics) Console.WriteLine($"    topic {t.Id,2}: {t.Size,6}  {t.Label}");
     }
+
+    /// <summary>The machine's load average (Linux), printed because the cores are shared and timings depend on it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
     /// <summary>
     /// Articles whose paragraphs are runs of three BBC sentences, repeated until <paramref name="target"/> paragraphs

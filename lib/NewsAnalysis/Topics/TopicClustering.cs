@@ -26,10 +26,11 @@ internal static class TopicClustering
         var schema = SchemaDefinition.Create(typeof(PointRow));
         schema[nameof(PointRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, d);
         TopicKMeansRun? best = null;
+        var loader = new MLContext(seed: options.Seed);
+        var data = loader.Data.Cache(loader.Data.LoadFromEnumerable(points.Select(p => new PointRow { Features = p }), schema));
         for (int r = 0; r < options.Restarts; r++)
         {
             var ml = new MLContext(seed: options.Seed + r);
-            var data = ml.Data.LoadFromEnumerable(points.Select(p => new PointRow { Features = p }), schema);
             var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
             {
                 FeatureColumnName = nameof(PointRow.Features),

@@ -6,7 +6,7 @@ using Microsoft.ML.Transforms.Text;
 namespace NewsAnalysis;
 
 /// <summary>The features of the units, computed with ML.NET: term counts, TF-IDF and its PCA projection.</summary>
-public sealed class TopicFeatureSet
+internal sealed class TopicFeatureSet
 {
     /// <summary>Unigram and bigram counts per unit (terms in at least MinDocumentFrequency units).</summary>
     public required VBuffer<float>[] Counts { get; init; }
@@ -22,7 +22,7 @@ public sealed class TopicFeatureSet
 }
 
 /// <summary>Builds <see cref="TopicFeatureSet"/> and projects TF-IDF vectors with ML.NET's PCA.</summary>
-public static class TopicFeatures
+internal static class TopicFeatures
 {
     // Token separators: white space and punctuation, but not apostrophes (so "don't" stays one token, "dont").
     // ML.NET's text normaliser deletes punctuation without inserting a space ("U.S.-led" would become "usled"),
@@ -40,21 +40,25 @@ public static class TopicFeatures
     {
         var stopWords = (options.StopWords ?? TopicStopWords.Default).Select(TopicStopWords.NormaliseWord).Where(w => w.Length > 0).ToArray();
         var data = ml.Data.LoadFromEnumerable(texts.Select(t => new UnitText { Text = t }));
+        long minDocuments = Math.Max(options.MinDocumentFrequency, (long)Math.Ceiling(options.MinDocumentShare * texts.Count));
         var pipeline = ml.Transforms.Text.TokenizeIntoWords("Tokens", nameof(UnitText.Text), Separators)
             .Append(ml.Transforms.Text.NormalizeText("Tokens", "Tokens", TextNormalizingEstimator.CaseMode.Lower,
                 keepDiacritics: false, keepPunctuations: false, keepNumbers: false))
             .Append(ml.Transforms.Text.RemoveStopWords("Tokens", "Tokens", stopWords))
             .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "Tokens"))
-            // Each trainable step below reads the data again: cache so tokenising and n-grams run once, not per step.
+            // Each trainable step below reads the data again: cache so tokenising and n-grams run once, not per step,
+            // keeping only the token keys in the cache (not the texts and token strings).
+            .Append(ml.Transforms.SelectColumns("TokenKeys"))
             .AppendCacheCheckpoint(ml)
             .Append(ml.Transforms.Text.ProduceNgrams("AllCounts", "TokenKeys", ngramLength: 2, useAllLengths: true,
                 maximumNgramsCount: 10_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.Text.ProduceNgrams("AllTfIdf", "TokenKeys", ngramLength: 2, useAllLengths: true,
                 maximumNgramsCount: 10_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
+            .Append(ml.Transforms.DropColumns("TokenKeys"))
             .AppendCacheCheckpoint(ml)
             // Document-frequency floor: a slot is kept when at least this many units have a non-zero value.
-            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Counts", "AllCounts", options.MinDocumentFrequency))
-            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("TfIdfRaw", "AllTfIdf", options.MinDocumentFrequency))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("Counts", "AllCounts", minDocuments))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("TfIdfRaw", "AllTfIdf", minDocuments))
             .Append(ml.Transforms.NormalizeLpNorm("TfIdf", "TfIdfRaw", LpNormNormalizingEstimatorBase.NormFunction.L2));
         var transformed = pipeline.Fit(data).Transform(data);
         var (counts, tfidf) = ReadVectors(transformed, "Counts", "TfIdf");

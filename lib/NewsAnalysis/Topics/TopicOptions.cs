@@ -50,6 +50,13 @@ public sealed record TopicOptions
     /// <summary>Terms (unigrams and bigrams) must occur in at least this many units to be features. Default 2.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
+    /// <summary>
+    /// Terms must also occur in at least this share of the units (rounded up), which only bites on large corpora:
+    /// with the default 1 in 5,000, 100,000 paragraphs need a term in 20 of them. Rare terms say little about topics,
+    /// and the floor keeps the feature count, and so PCA's time, bounded. Default 0.0002.
+    /// </summary>
+    public double MinDocumentShare { get; init; } = 0.0002;
+
     /// <summary>Stop words removed before counting, or null for <see cref="TopicStopWords.Default"/> (English plus news words).</summary>
     public IReadOnlyCollection<string>? StopWords { get; init; }
 
@@ -83,6 +90,7 @@ public sealed record TopicOptions
         if (Restarts < 1) throw new ArgumentOutOfRangeException(nameof(Restarts), Restarts, "At least one k-means run is needed.");
         if (Dimensions < 2) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "At least 2 dimensions are needed (the map uses the first two).");
         if (MinDocumentFrequency < 1) throw new ArgumentOutOfRangeException(nameof(MinDocumentFrequency), MinDocumentFrequency, "Must be at least 1.");
+        if (MinDocumentShare is < 0 or >= 1 || double.IsNaN(MinDocumentShare)) throw new ArgumentOutOfRangeException(nameof(MinDocumentShare), MinDocumentShare, "Must be at least 0 and under 1.");
         if (TopTerms < 1 || LabelTerms < 1 || Representatives < 0)
             throw new ArgumentOutOfRangeException(nameof(TopTerms), "TopTerms and LabelTerms must be at least 1, Representatives at least 0.");
         if (SilhouetteSample < 2) throw new ArgumentOutOfRangeException(nameof(SilhouetteSample), SilhouetteSample, "Must be at least 2.");
