@@ -142,6 +142,8 @@ internal static class TopicFeatures
 
     private static string[] SlotNames(DataViewSchema.Column column)
     {
+        // A floor that leaves no term gives a column without slot names.
+        if (column.Annotations.Schema.GetColumnOrNull("SlotNames") is null) return [];
         VBuffer<ReadOnlyMemory<char>> names = default;
         column.GetSlotNames(ref names);
         var dense = names.DenseValues().Select(n => n.ToString().Replace('|', ' ')).ToArray();

@@ -117,3 +117,35 @@ public class TopicModelerSeedTests
         Assert.Contains("at least two", e.Message);
     }
 }
+
+/// <summary>Corpora too small for the default settings still give an answer (or a clear error), never a crash inside ML.NET.</summary>
+public class TopicModelerSmallCorpusTests
+{
+    [Fact]
+    public void Three_articles_make_at_most_three_topics()
+    {
+        // Terms in every unit weigh nothing under TF-IDF, so each term here is shared by two articles of three.
+        var corpus = Corpus.FromRecords(
+        [
+            new ArticleRecord("a", "mem", "Cricket match report. The cricket team won the match.") { Title = "Cricket" },
+            new ArticleRecord("b", "mem", "Cricket match preview. The cricket team plays despite the budget.") { Title = "Preview" },
+            new ArticleRecord("c", "mem", "The budget deficit grew, the treasury said.") { Title = "Budget" },
+        ]);
+        var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article });
+        Assert.Equal(3, model.Assignments.Count);
+        Assert.InRange(model.Topics.Count, 1, 3);
+        Assert.Equal(model.Assignments[0].Topic, model.Assignments[1].Topic);
+    }
+
+    [Fact]
+    public void Units_without_shared_terms_are_an_error_naming_the_floor()
+    {
+        var corpus = Corpus.FromRecords(
+        [
+            new ArticleRecord("a", "mem", "Cricket scores.") { Title = "One" },
+            new ArticleRecord("b", "mem", "Budget deficits.") { Title = "Two" },
+        ]);
+        var e = Assert.Throws<InvalidOperationException>(() => TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article }));
+        Assert.Contains("document-frequency floor", e.Message);
+    }
+}
