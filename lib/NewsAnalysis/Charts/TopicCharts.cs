@@ -46,7 +46,7 @@ public static class TopicCharts
 
     /// <summary>
     /// Units per topic per period (by the articles' publication dates), one line per topic. Undated articles are left
-    /// out and counted in the title; with no dated article the chart has no traces.
+    /// out and counted in the title; with no dated article the chart has one empty trace named "no dated units".
     /// </summary>
     public static GenericChart OverTime(TopicModel model, TopicPeriod period = TopicPeriod.Month)
     {
@@ -62,6 +62,8 @@ public static class TopicCharts
             var units = periods.Select(p => rows.Where(r => r.Topic == topic.Id && r.Period == p).Sum(r => r.Units));
             return CSharpChart.Line<DateTime, int, string>(periods, units, ShowMarkers: true, Name: $"{topic.Id}: {topic.Label}");
         }).ToList();
+        // Plotly.NET cannot combine zero charts: with no dated unit the chart is one empty, named trace.
+        if (traces.Count == 0) traces.Add(CSharpChart.Line<DateTime, int, string>([], [], Name: "no dated units"));
         var chart = CSharpChart.Combine(traces);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: "units");
         string undated = model.UndatedUnits > 0 ? $"; {model.UndatedUnits} undated unit(s) left out" : "";

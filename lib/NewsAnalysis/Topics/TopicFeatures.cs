@@ -76,6 +76,12 @@ internal static class TopicFeatures
     /// (mean-centred implicitly, so sparse input stays sparse). Components come back in ML.NET's order; callers
     /// that need them by variance use <see cref="OrderByVariance"/>.
     /// </summary>
+    /// <remarks>
+    /// ML.NET's PCA rather than a hand-written power iteration: it is seeded (repeatable), takes ML.NET's sparse
+    /// vectors as they are, and serves both the clustering space and the 2-D map. Its cost grows with the number of
+    /// terms (measured: about 13 s for 330,000 terms over 100,000 paragraphs, 2 s for 18,000), which is why the
+    /// features have a proportional document-frequency floor.
+    /// </remarks>
     public static float[][] Project(MLContext ml, IReadOnlyList<VBuffer<float>> vectors, int rank, int seed)
     {
         int size = vectors[0].Length;

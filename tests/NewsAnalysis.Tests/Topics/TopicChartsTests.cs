@@ -46,4 +46,15 @@ public class TopicChartsTests
         int total = data.EnumerateArray().Sum(trace => trace.GetProperty("y").EnumerateArray().Sum(y => y.GetInt32()));
         Assert.Equal(model.Assignments.Count(a => a.Topic >= 0) - model.UndatedUnits, total);
     }
+
+    [Fact]
+    public void Over_time_without_dates_is_an_empty_chart_not_an_error()
+    {
+        var model = TopicModeler.Fit(TestData.Seeds, new TopicOptions { Unit = TopicUnit.Article, K = 2 });
+        Assert.Equal(model.Assignments.Count, model.UndatedUnits);
+        var data = Data(TopicCharts.OverTime(model));
+        Assert.Equal(1, data.GetArrayLength());
+        Assert.Equal("no dated units", data[0].GetProperty("name").GetString());
+        Assert.Equal(0, data[0].GetProperty("x").GetArrayLength());
+    }
 }
