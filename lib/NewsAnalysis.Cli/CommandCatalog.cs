@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return KwicCommand.Create();
         yield return TimelineCommand.Create();
         yield return SentimentCommand.Create();
+        yield return TopicsCommand.Create();
     }
 }

@@ -1,0 +1,219 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// Clusters a corpus's articles, paragraphs or sentences into topics with ML.NET: features (tokens, stop words,
+/// unigrams and bigrams, TF-IDF, L2 norm), then k-means on a PCA reduction (latent semantic analysis) or LDA on
+/// counts; labels topics by class-based TF-IDF and places units on a 2-D map. Deterministic for a given seed.
+/// </summary>
+public static class TopicModeler
+{
+    /// <summary>Fits a topic model to <paramref name="corpus"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (the message names it).</exception>
+    /// <exception cref="InvalidOperationException">When the corpus has fewer than two units with feature terms.</exception>
+    public static TopicModel Fit(NewsCorpus corpus, TopicOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        options ??= TopicOptions.Default;
+        options.Validate();
+        var units = TopicUnitText.From(corpus, options.Unit);
+        if (units.Count < 2)
+            throw new InvalidOperationException($"Topic modelling needs at least two {options.Unit.ToString().ToLowerInvariant()}s; the corpus has {units.Count}.");
+
+        var phases = new TopicPhaseTimer();
+        var ml = new MLContext(seed: options.Seed);
+        var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options);
+        phases.Mark("features");
+        var live = Enumerable.Range(0, units.Count).Where(i => features.HasTerms[i]).ToArray();
+        if (live.Length < 2)
+            throw new InvalidOperationException($"Only {live.Length} of {units.Count} units have terms left after stop words and the document-frequency floor ({options.MinDocumentFrequency}); nothing to cluster.");
+
+        // Latent semantic analysis: PCA of the TF-IDF vectors, then each row scaled to unit length so Euclidean
+        // k-means ranks neighbours as cosine similarity would. The first two components are also the map.
+        int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(live.Length - 1, features.TfIdf[0].Length)));
+        var projected = TopicFeatures.Project(ml, live.Select(i => features.TfIdf[i]).ToList(), rank, options.Seed);
+        TopicFeatures.OrderByVariance(projected);
+        var map = projected.Select(p => (X: (double)p[0], Y: (double)p[1])).ToArray();
+        var points = projected.Select(UnitLength).ToArray();
+        phases.Mark("pca");
+
+        int maxK = Math.Min(options.MaxK, live.Length - 1);
+        var scores = new List<TopicKScore>();
+        TopicKMeansRun? chosen = null;
+        int k;
+        if (options.K is { } given)
+        {
+            k = Math.Min(given, live.Length);
+        }
+        else if (maxK < options.MinK)
+        {
+            k = Math.Min(options.MinK, live.Length);
+        }
+        else
+        {
+            var sample = TopicClustering.Sample(points.Length, options.SilhouetteSample, options.Seed);
+            var distances = TopicClustering.Distances(points, sample);
+            var runs = new List<TopicKMeansRun>();
+            for (int candidate = options.MinK; candidate <= maxK; candidate++)
+            {
+                var run = TopicClustering.KMeans(points, candidate, options);
+                var sampleLabels = sample.Select(i => run.Labels[i]).ToArray();
+                double silhouette = TopicClustering.Silhouette(distances, sampleLabels, candidate);
+                scores.Add(new TopicKScore(candidate, silhouette, TopicClustering.DaviesBouldin(points, run.Labels, candidate), run.Inertia));
+                runs.Add(run);
+            }
+            chosen = runs[TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList())];
+            k = chosen.K;
+            phases.Mark("choose k");
+        }
+
+        int[] rawLabels;
+        double[] confidence;
+        if (options.Method == TopicMethod.Lda)
+        {
+            (rawLabels, confidence) = TopicLda.Fit(live.Select(i => features.Counts[i]).ToList(), features.CountTerms, k, options);
+        }
+        else
+        {
+            chosen ??= TopicClustering.KMeans(points, k, options);
+            if (scores.Count == 0)
+                scores.Add(new TopicKScore(k, double.NaN, TopicClustering.DaviesBouldin(points, chosen.Labels, k), chosen.Inertia));
+            rawLabels = chosen.Labels;
+            confidence = points.Select((p, i) => Cosine(p, chosen.Centroids[rawLabels[i]])).ToArray();
+        }
+        phases.Mark(options.Method == TopicMethod.Lda ? "lda" : "k-means");
+        var model = Assemble(corpus, options, units, features, live, rawLabels, confidence, map, scores, k);
+        phases.Mark("terms and labels");
+        model.Phases = phases.Phases;
+        return model;
+    }
+
+    private static TopicModel Assemble(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, TopicFeatureSet features,
+        int[] live, int[] rawLabels, double[] confidence, (double X, double Y)[] map, List<TopicKScore> scores, int k)
+    {
+        // Number topics by decreasing size (ties: the topic whose first unit comes first), dropping empty ones.
+        var order = Enumerable.Range(0, k)
+            .Select(c => (c, Size: rawLabels.Count(l => l == c), First: Array.IndexOf(rawLabels, c)))
+            .Where(x => x.Size > 0)
+            .OrderByDescending(x => x.Size).ThenBy(x => x.First)
+            .Select(x => x.c).ToList();
+        var renumber = order.Select((raw, id) => (raw, id)).ToDictionary(x => x.raw, x => x.id);
+        int topics = order.Count;
+
+        var topicOfUnit = Enumerable.Repeat(-1, units.Count).ToArray();
+        var confidenceOfUnit = new double[units.Count];
+        var mapOfUnit = new (double X, double Y)[units.Count];
+        for (int j = 0; j < live.Length; j++)
+        {
+            topicOfUnit[live[j]] = renumber[rawLabels[j]];
+            confidenceOfUnit[live[j]] = confidence[j];
+            mapOfUnit[live[j]] = map[j];
+        }
+        var terms = TopicTerms.Top(features.Counts, features.CountTerms, topicOfUnit, topics, options.TopTerms);
+        var labels = terms.Select(t => TopicTerms.Label(t, options.LabelTerms)).ToArray();
+        var assignments = units.Select((u, i) => new TopicAssignment(u.Article.Id, u.Unit, topicOfUnit[i],
+            topicOfUnit[i] < 0 ? "(no terms)" : labels[topicOfUnit[i]], confidenceOfUnit[i], mapOfUnit[i].X, mapOfUnit[i].Y, u.Text)).ToList();
+        var infos = Enumerable.Range(0, topics).Select(t =>
+        {
+            var members = assignments.Where(a => a.Topic == t).ToList();
+            var representatives = members.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Confidence).ThenBy(x => x.i)
+                .Take(options.Representatives).Select(x => x.a).ToList();
+            return new TopicInfo(t, labels[t], members.Count, terms[t], representatives);
+        }).ToList();
+        return new TopicModel(corpus, options, k, assignments, infos, scores);
+    }
+
+    private static float[] UnitLength(float[] v)
+    {
+        double norm = Math.Sqrt(v.Sum(x => (double)x * x));
+        return norm > 0 ? v.Select(x => (float)(x / norm)).ToArray() : (float[])v.Clone();
+    }
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double na = Math.Sqrt(a.Sum(x => (double)x * x)), nb = Math.Sqrt(b.Sum(x => (double)x * x));
+        return na > 0 && nb > 0 ? System.Numerics.Tensors.TensorPrimitives.Dot(a, b) / (na * nb) : 0;
+    }
+}
+
+/// <summary>Wall-clock time of each phase of a fit (for the benchmark).</summary>
+internal sealed class TopicPhaseTimer
+{
+    private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+
+    public List<(string Phase, TimeSpan Elapsed)> Phases { get; } = [];
+
+    public void Mark(string phase)
+    {
+        Phases.Add((phase, watch.Elapsed));
+        watch.Restart();
+    }
+}
+
+/// <summary>One unit to cluster: its article, index and text.</summary>
+internal sealed record TopicUnitText(Article Article, int Unit, string Text)
+{
+    /// <summary>The units of every article, in corpus order.</summary>
+    public static List<TopicUnitText> From(NewsCorpus corpus, TopicUnit unit) => unit switch
+    {
+        // The title is part of the article unit; when an input has no separate title line the title is the text's
+        // start (or the whole text, for one-line records) and is not repeated.
+        TopicUnit.Article => corpus.Articles.Select(a => new TopicUnitText(a, 0,
+            a.Text.StartsWith(a.Title, StringComparison.Ordinal) ? a.Text : a.Text.Length == 0 ? a.Title : a.Title + "\n\n" + a.Text)).ToList(),
+        TopicUnit.Sentence => corpus.Articles.SelectMany(a => a.Sentences.Select(s => new TopicUnitText(a, s.Index, s.Text))).ToList(),
+        _ => corpus.Articles.SelectMany(a => a.Paragraphs.Select(p => new TopicUnitText(a, p.Index, p.Text))).ToList(),
+    };
+}
+
+/// <summary>LDA with ML.NET on integer term counts, one thread, reset generator: the same topics on every run.</summary>
+internal static class TopicLda
+{
+    private sealed class CountRow
+    {
+        public VBuffer<float> Counts { get; set; }
+    }
+
+    /// <summary>
+    /// Fits LDA with <paramref name="k"/> topics on the unigram counts (bigrams would count each word twice); each
+    /// unit takes its most probable topic (ties: the lower topic).
+    /// </summary>
+    public static (int[] Labels, double[] Probability) Fit(IReadOnlyList<VBuffer<float>> counts, string[] terms, int k, TopicOptions options)
+    {
+        var unigramSlot = new int[terms.Length];
+        int unigrams = 0;
+        for (int t = 0; t < terms.Length; t++) unigramSlot[t] = terms[t].Contains(' ') ? -1 : unigrams++;
+        var ml = new MLContext(seed: options.Seed);
+        var schema = SchemaDefinition.Create(typeof(CountRow));
+        schema[nameof(CountRow.Counts)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, unigrams);
+        var data = ml.Data.LoadFromEnumerable(counts.Select(c => new CountRow { Counts = Unigrams(c, unigramSlot, unigrams) }), schema);
+        var lda = ml.Transforms.Text.LatentDirichletAllocation("Topics", nameof(CountRow.Counts), numberOfTopics: k,
+            maximumNumberOfIterations: options.LdaIterations, numberOfThreads: 1,
+            maximumTokenCountPerDocument: options.LdaMaxTokensPerUnit, resetRandomGenerator: true);
+        var topics = NativeStdoutSilencer.Run(() => lda.Fit(data).Transform(data).GetColumn<float[]>("Topics").ToArray());
+        var labels = new int[topics.Length];
+        var probability = new double[topics.Length];
+        for (int i = 0; i < topics.Length; i++)
+        {
+            int best = 0;
+            for (int t = 1; t < topics[i].Length; t++) if (topics[i][t] > topics[i][best]) best = t;
+            labels[i] = best;
+            probability[i] = topics[i].Length > 0 ? topics[i][best] : 0;
+        }
+        return (labels, probability);
+    }
+
+    private static VBuffer<float> Unigrams(VBuffer<float> counts, int[] slot, int size)
+    {
+        var indices = new List<int>();
+        var values = new List<float>();
+        foreach (var (index, value) in counts.Items())
+        {
+            if (value == 0 || slot[index] < 0) continue;
+            indices.Add(slot[index]);
+            values.Add(value);
+        }
+        return new VBuffer<float>(size, indices.Count, values.ToArray(), indices.ToArray());
+    }
+}

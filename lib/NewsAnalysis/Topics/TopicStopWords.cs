@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// Stop words for topic features: ML.NET's English list plus news words (<c>data/stopwords/*.txt</c>, embedded
+/// into the library at build time). Words are normalised as the text is (lower case, no accents, no apostrophes).
+/// </summary>
+public static class TopicStopWords
+{
+    private static readonly Lazy<IReadOnlyList<string>> defaults = new(() =>
+        Normalise(ReadResource("english").Concat(ReadResource("news"))));
+
+    /// <summary>The default list: <c>data/stopwords/english.txt</c> and <c>data/stopwords/news.txt</c>, normalised, sorted, distinct.</summary>
+    public static IReadOnlyList<string> Default => defaults.Value;
+
+    /// <summary>Reads a stop-word file (one word per line, <c>#</c> comments) and normalises its words.</summary>
+    /// <exception cref="FileNotFoundException">When <paramref name="path"/> does not exist.</exception>
+    public static IReadOnlyList<string> Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Stop-word file not found: '{path}'.", path);
+        return Normalise(ParseLines(File.ReadAllLines(path)));
+    }
+
+    /// <summary>Normalises a word as the feature pipeline normalises tokens: lower case, accents and apostrophes removed.</summary>
+    public static string NormaliseWord(string word)
+    {
+        var decomposed = word.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is '\'' or '’' or '‘') continue;
+            sb.Append(c);
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static IReadOnlyList<string> Normalise(IEnumerable<string> words) =>
+        words.Select(NormaliseWord).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static IEnumerable<string> ParseLines(IEnumerable<string> lines) =>
+        lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    private static IEnumerable<string> ReadResource(string name)
+    {
+        var resource = $"NewsAnalysis.stopwords.{name}.txt";
+        using var stream = typeof(TopicStopWords).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded stop-word list '{resource}' is missing from the build.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return ParseLines(lines).ToList();
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.ML.Data;
+
+namespace NewsAnalysis;
+
+/// <summary>Class-based TF-IDF (as in BERTopic): the terms that set each topic apart, and labels made of them.</summary>
+internal static class TopicTerms
+{
+    /// <summary>
+    /// For each topic, its top terms by c-TF-IDF: tf(t, c) / |c| × log(1 + A / f(t)), where tf(t, c) is the count of
+    /// term t in the topic's units, |c| the topic's total count, A the mean total count per topic and f(t) the term's
+    /// count over all topics. Ties go to the term that sorts first.
+    /// </summary>
+    public static List<TopicTerm>[] Top(IReadOnlyList<VBuffer<float>> counts, string[] terms, int[] topicOfUnit, int k, int top)
+    {
+        var perTopic = new double[k][];
+        for (int c = 0; c < k; c++) perTopic[c] = new double[terms.Length];
+        for (int u = 0; u < counts.Count; u++)
+        {
+            int topic = topicOfUnit[u];
+            if (topic < 0) continue;
+            var values = counts[u].GetValues();
+            if (counts[u].IsDense) { for (int t = 0; t < values.Length; t++) perTopic[topic][t] += values[t]; }
+            else
+            {
+                var indices = counts[u].GetIndices();
+                for (int x = 0; x < indices.Length; x++) perTopic[topic][indices[x]] += values[x];
+            }
+        }
+        var overall = new double[terms.Length];
+        foreach (var row in perTopic) for (int t = 0; t < terms.Length; t++) overall[t] += row[t];
+        double meanWords = overall.Sum() / Math.Max(1, k);
+        var result = new List<TopicTerm>[k];
+        for (int c = 0; c < k; c++)
+        {
+            double words = perTopic[c].Sum();
+            var row = perTopic[c];
+            result[c] = Enumerable.Range(0, terms.Length)
+                .Where(t => row[t] > 0)
+                .Select(t => new TopicTerm(terms[t], row[t] / words * Math.Log(1 + meanWords / overall[t])))
+                .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
+                .Take(top).ToList();
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A label from the top terms: the first <paramref name="count"/> distinct terms, where a bigram among the top
+    /// terms replaces its two words when both were taken ("united, states" becomes "united states"), and a term
+    /// repeating a word already taken is skipped (so "prime minister" is not followed by "minister").
+    /// </summary>
+    public static string Label(IReadOnlyList<TopicTerm> terms, int count)
+    {
+        var chosen = new List<string>();
+        foreach (var term in terms)
+        {
+            var parts = term.Term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && parts.All(chosen.Contains))
+            {
+                int at = parts.Min(p => chosen.IndexOf(p));
+                chosen.RemoveAll(parts.Contains);
+                chosen.Insert(at, term.Term);
+                continue;
+            }
+            var taken = chosen.SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+            if (parts.Any(taken.Contains)) continue;
+            chosen.Add(term.Term);
+        }
+        return chosen.Count == 0 ? "(no terms)" : string.Join(", ", chosen.Take(count));
+    }
+}

@@ -1,0 +1,45 @@
+namespace NewsAnalysis;
+
+/// <summary>One unit (article, paragraph or sentence) and the topic it was given.</summary>
+/// <param name="ArticleId">The article the unit belongs to.</param>
+/// <param name="Unit">The unit's index in its article: paragraph or sentence index, 0 for a whole article.</param>
+/// <param name="Topic">The topic (0 is the largest), or −1 when the unit has no feature terms (too short, only stop words).</param>
+/// <param name="TopicLabel">The topic's label, or <c>(no terms)</c>.</param>
+/// <param name="Confidence">k-means: cosine similarity to the topic's centroid; LDA: the topic's probability in the unit.</param>
+/// <param name="X">First coordinate on the topic map (first principal component of the TF-IDF vectors).</param>
+/// <param name="Y">Second coordinate on the topic map (second principal component).</param>
+/// <param name="Text">The unit's text.</param>
+public sealed record TopicAssignment(string ArticleId, int Unit, int Topic, string TopicLabel, double Confidence, double X, double Y, string Text);
+
+/// <summary>A term that characterises a topic, with its class-based TF-IDF weight.</summary>
+/// <param name="Term">A word or a two-word phrase (normalised: lower case, no accents).</param>
+/// <param name="Weight">c-TF-IDF weight: the term's share of the topic's words times log(1 + A / f), A the mean words per topic, f the term's frequency overall.</param>
+public sealed record TopicTerm(string Term, double Weight);
+
+/// <summary>One topic: label, size, top terms and most representative units.</summary>
+/// <param name="Id">Topic number; topics are numbered by decreasing size from 0.</param>
+/// <param name="Label">The top distinctive terms joined by commas.</param>
+/// <param name="Size">Number of units in the topic.</param>
+/// <param name="Terms">Top terms by c-TF-IDF weight.</param>
+/// <param name="Representatives">The units closest to the topic (highest confidence), best first.</param>
+public sealed record TopicInfo(int Id, string Label, int Size, IReadOnlyList<TopicTerm> Terms, IReadOnlyList<TopicAssignment> Representatives);
+
+/// <summary>How well k-means clustered the units for one k; the scores behind the automatic choice of k.</summary>
+/// <param name="K">Number of clusters.</param>
+/// <param name="Silhouette">Mean silhouette on a seeded sample of units (−1..1, higher is better); the criterion for choosing k.</param>
+/// <param name="DaviesBouldin">Davies–Bouldin index over all units (lower is better), reported alongside.</param>
+/// <param name="Inertia">Sum of squared distances of units to their centroid (always falls as k grows).</param>
+public sealed record TopicKScore(int K, double Silhouette, double DaviesBouldin, double Inertia);
+
+/// <summary>Period used to count topics over time.</summary>
+public enum TopicPeriod
+{
+    /// <summary>Calendar day.</summary>
+    Day,
+    /// <summary>Week starting on Monday.</summary>
+    Week,
+    /// <summary>Calendar month.</summary>
+    Month,
+    /// <summary>Calendar year.</summary>
+    Year,
+}

@@ -1,0 +1,55 @@
+using Xunit.Abstractions;
+
+namespace NewsAnalysis.Tests;
+
+/// <summary>The BBC set, once per class, loaded as the brief says (the CSV loader proper is another concern's).</summary>
+public sealed class TopicBbcFixture
+{
+    public TopicBbcFixture()
+    {
+        var path = TestData.BbcCsv ?? throw new InvalidOperationException("The BBC set is missing: expected ../shared/eval/bbc/bbc-news.csv beside the repository.");
+        Corpus = NewsAnalysis.Corpus.FromRecords(BbcSet.Read(path));
+        Categories = Corpus.Articles.Select(a => a.Extra["category"] ?? "").ToList();
+        KFive = TopicModeler.Fit(Corpus, new TopicOptions { Unit = TopicUnit.Article, K = 5 });
+    }
+
+    public NewsCorpus Corpus { get; }
+
+    public List<string> Categories { get; }
+
+    public TopicModel KFive { get; }
+}
+
+/// <summary>The quality bar on the BBC set at the article level: NMI, ARI, automatic k, determinism.</summary>
+public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : IClassFixture<TopicBbcFixture>
+{
+    [Fact]
+    public void Five_topics_agree_with_the_categories()
+    {
+        var topics = bbc.KFive.Assignments.Select(a => a.Topic).ToList();
+        double nmi = TopicAgreement.NormalizedMutualInformation(topics, bbc.Categories);
+        double ari = TopicAgreement.AdjustedRandIndex(topics, bbc.Categories);
+        output.WriteLine($"BBC, k = 5: NMI {nmi:F3}, ARI {ari:F3}; topics: {string.Join(" | ", bbc.KFive.Topics.Select(t => $"{t.Size} {t.Label}"))}");
+        Assert.True(nmi >= 0.80, $"NMI {nmi:F3} is under 0.80 (ARI {ari:F3}).");
+        Assert.True(ari >= 0.70, $"ARI {ari:F3} is under 0.70 (NMI {nmi:F3}).");
+        Assert.Equal(2225, topics.Count);
+        Assert.DoesNotContain(-1, topics);
+    }
+
+    [Fact]
+    public void A_second_run_gives_identical_assignments()
+    {
+        var again = TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article, K = 5 });
+        Assert.Equal(bbc.KFive.Assignments.Select(a => a.Topic), again.Assignments.Select(a => a.Topic));
+        Assert.Equal(bbc.KFive.Topics.Select(t => t.Label), again.Topics.Select(t => t.Label));
+    }
+
+    [Fact]
+    public void Automatic_k_lands_between_four_and_seven()
+    {
+        var model = TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article });
+        output.WriteLine(string.Join(", ", model.KScores.Select(s => $"k={s.K}: silhouette {s.Silhouette:F4}, DB {s.DaviesBouldin:F3}")));
+        output.WriteLine($"chosen k = {model.K}");
+        Assert.InRange(model.K, 4, 7);
+    }
+}
