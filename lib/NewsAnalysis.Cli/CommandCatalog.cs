@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return CorpusCommand.Create();
+        yield return RunCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

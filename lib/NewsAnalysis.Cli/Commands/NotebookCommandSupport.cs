@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsAnalysis.Notebooks;
+using Spectre.Console;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary>What <c>news run</c> and <c>news report</c> share: options, output paths and the live progress display.</summary>
+internal static class NotebookCommandSupport
+{
+    /// <summary>Exit code when a cell failed (dotnet-repl's convention).</summary>
+    public const int CellFailed = 2;
+
+    public static Option<string> OutDir() => new("--out")
+    {
+        Description = "Folder for the executed .ipynb and the HTML report (default: reports/ of this repository).",
+        DefaultValueFactory = _ => "reports",
+    };
+
+    public static Option<int> Timeout() => new("--timeout")
+    {
+        Description = "Seconds a single cell may run before the run stops (default 300).",
+        DefaultValueFactory = _ => 300,
+    };
+
+    /// <summary>An output folder: as given when absolute, else under the repository root (or the working directory).</summary>
+    public static string ResolveOut(string outDir) =>
+        Path.IsPathRooted(outDir) ? outDir : Path.GetFullPath(Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, outDir));
+
+    /// <summary>A notebook path: as given when it exists, else relative to the repository root.</summary>
+    public static string ResolveNotebook(string path)
+    {
+        if (File.Exists(path)) return Path.GetFullPath(path);
+        var root = RepositoryRoot.Find();
+        if (root is not null && File.Exists(Path.Combine(root, path))) return Path.Combine(root, path);
+        throw new FileNotFoundException($"Notebook '{Path.GetFullPath(path)}' not found.", path);
+    }
+
+    /// <summary>Runs notebooks one after the other with a live display on a terminal, one plain line per cell when redirected.</summary>
+    public static async Task<List<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebooks, NotebookRunOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var runs = new List<NotebookRun>();
+        var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive)
+        {
+            foreach (var path in notebooks)
+            {
+                var run = await NotebookRunner.RunAsync(path, options with
+                {
+                    Progress = p => output.WriteLine($"{p.Notebook}: cell {p.Cell}/{p.CellCount} ({Seconds(p.Elapsed)})"),
+                }, cancellationToken);
+                output.WriteLine(Summary(run));
+                runs.Add(run);
+            }
+            return runs;
+        }
+        await AnsiConsole.Status().StartAsync("starting", async ctx =>
+        {
+            foreach (var path in notebooks)
+            {
+                var name = Path.GetFileNameWithoutExtension(path);
+                ctx.Status(Markup.Escape($"{name}: loading"));
+                var run = await NotebookRunner.RunAsync(path, options with
+                {
+                    Progress = p => ctx.Status(Markup.Escape($"{p.Notebook}: cell {p.Cell}/{p.CellCount} · {Seconds(p.Elapsed)}")),
+                }, cancellationToken);
+                AnsiConsole.MarkupLine(Markup.Escape(Summary(run)));
+                runs.Add(run);
+            }
+        });
+        return runs;
+    }
+
+    /// <summary>Writes the executed notebook and its report; returns the report's file name.</summary>
+    public static string WriteOutputs(NotebookRun run, string outDir, NotebookReportOptions reportOptions)
+    {
+        IpynbWriter.WriteFile(run, Path.Combine(outDir, run.Notebook.Name + ".ipynb"));
+        var html = run.Notebook.Name + ".html";
+        HtmlReport.WriteFile(run, Path.Combine(outDir, html), reportOptions);
+        return html;
+    }
+
+    private static string Summary(NotebookRun run) => run.Succeeded
+        ? $"{run.Notebook.Name}: ok, {run.Cells.Count(c => c.ExecutionCount is not null)} cells in {Seconds(run.Duration)}"
+        : $"{run.Notebook.Name}: FAILED in {Seconds(run.Duration)}: {run.FirstError?.Name}: {run.FirstError?.Message}";
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+}
