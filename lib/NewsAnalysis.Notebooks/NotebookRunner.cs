@@ -155,9 +155,11 @@ public static class NotebookRunner
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
-                var run = lastState is null
+                // Roslyn runs a submission synchronously up to its first await: start it on the pool so the timeout can fire.
+                var previous = lastState;
+                var run = Task.Run(() => previous is null
                     ? script.RunAsync(globals, _ => true, timeout.Token)
-                    : script.RunFromAsync(lastState, _ => true, timeout.Token);
+                    : script.RunFromAsync(previous, _ => true, timeout.Token), timeout.Token);
                 var finished = await Task.WhenAny(run, Task.Delay(options.CellTimeout, cancellationToken)).ConfigureAwait(false);
                 if (finished != run)
                 {
