@@ -36,8 +36,14 @@ public static class NotebookSupport
     private static void RegisterKernelFormatters()
     {
         if (Interlocked.Exchange(ref formattersRegistered, 1) == 1) return;
-        var formatter = FindType("Microsoft.DotNet.Interactive.Formatting.Formatter")
-            ?? throw new InvalidOperationException("The .NET Interactive kernel is loaded but Microsoft.DotNet.Interactive.Formatting.Formatter was not found.");
+        RegisterFormatters(FindType("Microsoft.DotNet.Interactive.Formatting.Formatter")
+            ?? throw new InvalidOperationException("The .NET Interactive kernel is loaded but Microsoft.DotNet.Interactive.Formatting.Formatter was not found."));
+    }
+
+    /// <summary>Registers the chart HTML formatter with the given <c>Formatter</c> type (the kernel's, found by reflection).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void RegisterFormatters(Type formatter)
+    {
         Action<GenericChart, TextWriter> html = (chart, writer) =>
             writer.Write(ChartHtml.Render(chart, "chart-" + Guid.NewGuid().ToString("N"), PlotlyScriptSource.Cdn));
         RegisterGeneric(formatter, html, "text/html");
