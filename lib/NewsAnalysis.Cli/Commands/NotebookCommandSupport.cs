@@ -58,12 +58,19 @@ internal static class NotebookCommandSupport
         {
             foreach (var path in notebooks)
             {
-                var name = Path.GetFileNameWithoutExtension(path);
-                ctx.Status(Markup.Escape($"{name}: loading"));
-                var run = await NotebookRunner.RunAsync(path, options with
+                var label = Path.GetFileNameWithoutExtension(path) + ": loading";
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var task = NotebookRunner.RunAsync(path, options with
                 {
-                    Progress = p => ctx.Status(Markup.Escape($"{p.Notebook}: cell {p.Cell}/{p.CellCount} · {Seconds(p.Elapsed)}")),
+                    Progress = p => Volatile.Write(ref label, $"{p.Notebook}: cell {p.Cell}/{p.CellCount}"),
                 }, cancellationToken);
+                // Refresh the elapsed time while a long cell runs, not only when a cell starts.
+                while (!task.IsCompleted)
+                {
+                    ctx.Status(Markup.Escape($"{Volatile.Read(ref label)} · {Seconds(clock.Elapsed)}"));
+                    await Task.WhenAny(task, Task.Delay(200, cancellationToken));
+                }
+                var run = await task;
                 AnsiConsole.MarkupLine(Markup.Escape(Summary(run)));
                 runs.Add(run);
             }
