@@ -45,11 +45,13 @@ public static class NotebookParameters
         return types;
     }
 
-    /// <summary>The source of the injected cell: one typed declaration per parameter, in the given order.</summary>
+    /// <summary>The source of the injected cell: one typed declaration per parameter name, in order of first appearance, with its last value.</summary>
     public static string InjectedSource(IReadOnlyList<KeyValuePair<string, string>> parameters, IReadOnlyDictionary<string, string> declared)
     {
         var lines = new List<string> { "// Injected parameters" };
-        foreach (var (name, value) in parameters)
+        // A name given twice keeps its last value (e.g. -p dataDir=... after the --data default).
+        var last = parameters.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.Last());
+        foreach (var (name, value) in last)
         {
             var type = declared.TryGetValue(name, out var t) ? t : InferType(value);
             lines.Add($"{type} {name} = {Literal(name, value, type)};");

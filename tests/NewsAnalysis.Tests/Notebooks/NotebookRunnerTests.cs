@@ -100,11 +100,12 @@ public class NotebookRunnerTests
         var notebook = Inline(
             Code("var dataDir = \"../data/articles\";\nvar top = 3;\nvar ratio = 0.5;\nvar verbose = false;", NotebookParameters.Tag),
             Code("$\"{dataDir}|{top.GetType().Name}:{top * 2}|{ratio.GetType().Name}:{ratio * 2}|{verbose.GetType().Name}:{!verbose}\""));
-        var run = Run(notebook, new NotebookRunOptions { Parameters = [new("dataDir", "/tmp/other"), new("top", "10"), new("ratio", "1.25"), new("verbose", "true"), new("extra", "7")] });
+        var run = Run(notebook, new NotebookRunOptions { Parameters = [new("dataDir", "/tmp/other"), new("top", "4"), new("ratio", "1.25"), new("verbose", "true"), new("extra", "7"), new("top", "10")] });
         Assert.True(run.Succeeded, Describe(run));
         var injected = run.Notebook.Cells[1];
         Assert.Contains(NotebookParameters.InjectedTag, injected.Tags);
         Assert.Contains("int extra = 7;", injected.Source);
+        Assert.Single(injected.Source.Split('\n'), l => l.Contains(" top = "));
         var value = Assert.IsType<DisplayOutput>(Assert.Single(CellResult(run, 3).Outputs)).Value.PlainText;
         Assert.Equal("/tmp/other|Int32:20|Double:2.5|Boolean:False", value);
     }
