@@ -65,6 +65,42 @@ public partial class NotebookReportTests
         Assert.Contains(outputs, o => o!["data"]?["text/html"] is not null);
     }
 
+    private static readonly Lazy<NJsonSchema.JsonSchema> nbformatSchema = new(LoadNbformatSchema);
+
+    // NJsonSchema resolves "#/definitions/name" but not the schema's grouped "#/definitions/misc/name": flatten those
+    // groups to "definitions/misc_name" (same schemas, same validation).
+    private static NJsonSchema.JsonSchema LoadNbformatSchema()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "nbformat.v4.5.schema.json")))!.AsObject();
+        var definitions = schema["definitions"]!.AsObject();
+        foreach (var group in new[] { "misc" })
+        {
+            var members = definitions[group]!.AsObject();
+            definitions.Remove(group);
+            foreach (var (name, value) in members.ToList())
+            {
+                members.Remove(name);
+                definitions[group + "_" + name] = value;
+            }
+        }
+        var text = schema.ToJsonString().Replace("#/definitions/misc/", "#/definitions/misc_", StringComparison.Ordinal);
+        return NJsonSchema.JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void Executed_notebooks_validate_against_the_nbformat_4_5_schema()
+    {
+        var notebooks = new[] { golden.Value }.Concat(RepositoryNotebooks().Select(n => RunRepositoryNotebook((string)n[0])));
+        foreach (var run in notebooks)
+        {
+            var errors = nbformatSchema.Value.Validate(IpynbWriter.Write(run));
+            Assert.True(errors.Count == 0, run.Notebook.Name + ": " + string.Join("; ", errors.Select(e => e.ToString())));
+        }
+        // The check can fail: a stream output without its name.
+        var broken = IpynbWriter.Write(golden.Value).Replace("\"name\": \"stdout\",", "", StringComparison.Ordinal);
+        Assert.NotEmpty(nbformatSchema.Value.Validate(broken));
+    }
+
     [Fact]
     public void Report_embeds_plotly_once_folds_code_and_shows_errors_in_place()
     {
