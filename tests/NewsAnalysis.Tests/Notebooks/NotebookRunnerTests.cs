@@ -194,4 +194,34 @@ public class NotebookRunnerTests
         Assert.DoesNotContain("cdn.plot.ly", outputs[0].Value.Html);
         Assert.Contains("cdn.plot.ly", outputs[0].Value.NotebookHtml);
     }
+
+    [Fact]
+    public void Package_sources_must_exist_when_they_are_folders()
+    {
+        var run = Run(Inline(Code("#i \"nuget: no-such-feed-folder\"\n1")));
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(CellResult(run, 1).Outputs));
+        Assert.Equal("PackageNotAvailable", error.Name);
+        Assert.Contains(Path.Combine(Fixtures, "no-such-feed-folder"), error.Message);
+
+        var online = Run(Inline(Code("#i \"nuget: https://api.nuget.org/v3/index.json\"\n#i \"nuget: .\"\n1")));
+        Assert.True(online.Succeeded, Describe(online));
+    }
+
+    [Fact]
+    public void A_malformed_notebook_is_an_error_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "news-broken-" + Guid.NewGuid().ToString("N") + ".ipynb");
+        File.WriteAllText(path, "{ not json");
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => NotebookDocument.Load(path));
+            Assert.Contains(path, e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        var missing = Assert.Throws<FileNotFoundException>(() => NotebookDocument.Load("no/such/notebook.ipynb"));
+        Assert.Contains("notebook.ipynb", missing.Message);
+    }
 }
