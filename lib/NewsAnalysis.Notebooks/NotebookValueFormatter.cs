@@ -21,6 +21,9 @@ public sealed class NotebookValueFormatter
     /// <summary>Rows shown per table; the rest are counted in a note under it.</summary>
     public int MaxRows { get; init; } = 50;
 
+    /// <summary>Items of a sequence enumerated at most (lazy sequences may be endless); the table note says when cut.</summary>
+    public int MaxItems { get; init; } = 100_000;
+
     /// <summary>Characters shown per table cell; longer text ends with an ellipsis.</summary>
     public int MaxCellChars { get; init; } = 300;
 
@@ -56,17 +59,19 @@ public sealed class NotebookValueFormatter
 
     private FormattedValue FormatSequence(IEnumerable sequence)
     {
-        var items = sequence.Cast<object?>().ToList();
+        // A lazy sequence may be endless: take what a table can show (and a bit to count), say so when cut.
+        var items = sequence.Cast<object?>().Take(MaxItems).ToList();
+        var cut = items.Count == MaxItems;
         var elementType = ElementType(sequence.GetType(), items);
         if (elementType is null || IsScalarType(elementType))
-            return FormatRows(items.Select(i => new[] { i }), ["value"], items.Count);
+            return FormatRows(items.Select(i => new[] { i }), ["value"], items.Count, cut);
         var properties = elementType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToList();
-        if (properties.Count == 0) return FormatRows(items.Select(i => new[] { i }), ["value"], items.Count);
-        return FormatRows(items.Select(i => properties.Select(p => i is null ? null : SafeGet(p, i)).ToArray()), properties.Select(p => p.Name).ToList(), items.Count);
+        if (properties.Count == 0) return FormatRows(items.Select(i => new[] { i }), ["value"], items.Count, cut);
+        return FormatRows(items.Select(i => properties.Select(p => i is null ? null : SafeGet(p, i)).ToArray()), properties.Select(p => p.Name).ToList(), items.Count, cut);
     }
 
-    private FormattedValue FormatRows(IEnumerable<object?[]> rows, IReadOnlyList<string> headers, long? total)
+    private FormattedValue FormatRows(IEnumerable<object?[]> rows, IReadOnlyList<string> headers, long? total, bool atLeast = false)
     {
         var html = new StringBuilder("<table class=\"news-table\">\n<thead><tr>");
         foreach (var h in headers) html.Append("<th>").Append(Escape(h)).Append("</th>");
@@ -86,7 +91,7 @@ public sealed class NotebookValueFormatter
         html.Append("</tbody>\n</table>\n");
         var all = total ?? count;
         var note = all > shown
-            ? $"{all.ToString(CultureInfo.InvariantCulture)} rows; first {shown.ToString(CultureInfo.InvariantCulture)} shown, {(all - shown).ToString(CultureInfo.InvariantCulture)} not shown"
+            ? $"{(atLeast ? "at least " : "")}{all.ToString(CultureInfo.InvariantCulture)} rows; first {shown.ToString(CultureInfo.InvariantCulture)} shown, {(all - shown).ToString(CultureInfo.InvariantCulture)} not shown"
             : $"{all.ToString(CultureInfo.InvariantCulture)} row{(all == 1 ? "" : "s")}";
         html.Append("<p class=\"news-table-note\">").Append(Escape(note)).Append("</p>");
         text.Append(note);

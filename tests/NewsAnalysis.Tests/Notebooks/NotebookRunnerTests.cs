@@ -224,4 +224,18 @@ public class NotebookRunnerTests
         var missing = Assert.Throws<FileNotFoundException>(() => NotebookDocument.Load("no/such/notebook.ipynb"));
         Assert.Contains("notebook.ipynb", missing.Message);
     }
+
+    [Fact]
+    public void Sequences_become_tables_of_their_properties_and_endless_ones_are_cut()
+    {
+        var run = Run(Inline(
+            Code("new[] { new { Name = \"a<b\", Count = 2 }, new { Name = \"c\", Count = 3 } }"),
+            Code("IEnumerable<int> Forever() { for (var i = 0; ; i++) yield return i; }\nForever()")));
+        Assert.True(run.Succeeded, Describe(run));
+        var table = Assert.IsType<DisplayOutput>(Assert.Single(CellResult(run, 1).Outputs)).Value.Html!;
+        Assert.Contains("<th>Name</th><th>Count</th>", table);
+        Assert.Contains("<td>a&lt;b</td><td class=\"num\">2</td>", table);
+        var endless = Assert.IsType<DisplayOutput>(Assert.Single(CellResult(run, 2).Outputs)).Value.Html!;
+        Assert.Contains("at least 100000 rows; first 50 shown", endless);
+    }
 }
