@@ -8,6 +8,16 @@ public static class CorpusOverview
     /// <summary>The label used for articles whose source is not known.</summary>
     public const string UnknownSource = "(unknown)";
 
+    /// <summary>The article frame without the bulky <c>Text</c> and machine-specific <c>Path</c> columns: one readable row per article.</summary>
+    public static DataFrame ArticleTable(NewsCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var frame = corpus.ArticleFrame();
+        foreach (var name in new[] { "Text", "Path" })
+            if (frame.Columns.IndexOf(name) >= 0) frame.Columns.Remove(name);
+        return frame;
+    }
+
     /// <summary>One row per source (ordinal order): <c>Source, Articles, Words, Undated, FirstPublished, LastPublished</c>.</summary>
     public static DataFrame SourceFrame(NewsCorpus corpus)
     {

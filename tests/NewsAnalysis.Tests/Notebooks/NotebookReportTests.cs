@@ -135,7 +135,15 @@ public partial class NotebookReportTests
             Assert.True(run.Succeeded, Describe(run));
             var html = HtmlReport.Render(run);
             Assert.DoesNotContain("<script>alert", html);
-            Assert.Contains("&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;", html);
+            Assert.Contains("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;", html);
+
+            // The body, through the sentence frame and the console.
+            var body = await NotebookRunner.RunAsync(Inline(Code(Setup),
+                Code($"var corpus = Corpus.Load({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(dir.FullName, true)});\nConsole.WriteLine(corpus.Articles[0].Text);\ncorpus.SentenceFrame()")));
+            Assert.True(body.Succeeded, Describe(body));
+            var bodyHtml = HtmlReport.Render(body);
+            Assert.DoesNotContain("<script>alert", bodyHtml);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(bodyHtml, Regex.Escape("&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;")));
             Assert.Contains("\\u003cscript\\u003ealert", html); // the chart's hover titles, escaped inside its JSON
             // text/plain is shown as text by every notebook viewer; text/html must be escaped.
             var htmlOutputs = JsonNode.Parse(IpynbWriter.Write(run))!["cells"]!.AsArray()
