@@ -23,6 +23,30 @@ internal static class NotebookCommandSupport
         DefaultValueFactory = _ => 300,
     };
 
+    /// <summary>Exit code for bad input (a missing notebook or data folder, a malformed parameter).</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Runs a verb's action; bad input becomes one line naming the file or value on standard error, exit code 1.</summary>
+    public static async Task<int> GuardAsync(string verb, TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+        {
+            error.WriteLine($"news {verb}: {e.Message}");
+            return BadInput;
+        }
+    }
+
+    /// <summary>The --data value as an absolute path; a clear error when it does not exist.</summary>
+    public static string ResolveDataDir(string data)
+    {
+        var full = Path.GetFullPath(CommonOptions.ResolveData(data));
+        return Path.Exists(full) ? full : throw new FileNotFoundException($"Data folder or file '{full}' not found.", full);
+    }
+
     /// <summary>An output folder: as given when absolute, else under the repository root (or the working directory).</summary>
     public static string ResolveOut(string outDir) =>
         Path.IsPathRooted(outDir) ? outDir : Path.GetFullPath(Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, outDir));

@@ -18,13 +18,13 @@ internal static class ReportCommand
         {
             notebooks, data, outDir, noInput, timeout,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("report", parse.InvocationConfiguration.Error, async () =>
         {
             var given = parse.GetValue(notebooks) ?? [];
             var paths = given.Length > 0 ? given.Select(NotebookCommandSupport.ResolveNotebook).ToList() : DefaultNotebooks();
             var options = new NotebookRunOptions
             {
-                Parameters = [new("dataDir", Path.GetFullPath(CommonOptions.ResolveData(parse.GetValue(data)!)))],
+                Parameters = [new("dataDir", NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!))],
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
             var output = parse.InvocationConfiguration.Output;
@@ -36,7 +36,7 @@ internal static class ReportCommand
             File.WriteAllText(index, HtmlReport.RenderIndex(pages), new UTF8Encoding(false));
             output.WriteLine($"wrote {pages.Count} report(s) and {index}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
-        });
+        }));
         return command;
     }
 

@@ -18,11 +18,11 @@ internal static class RunCommand
         {
             notebook, data, parameters, outDir, continueOnError, timeout,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("run", parse.InvocationConfiguration.Error, async () =>
         {
             var options = new NotebookRunOptions
             {
-                Parameters = [new("dataDir", Path.GetFullPath(CommonOptions.ResolveData(parse.GetValue(data)!))), .. (parse.GetValue(parameters) ?? []).Select(NotebookParameters.Parse)],
+                Parameters = [new("dataDir", NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!)), .. (parse.GetValue(parameters) ?? []).Select(NotebookParameters.Parse)],
                 ContinueOnError = parse.GetValue(continueOnError),
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
@@ -33,7 +33,7 @@ internal static class RunCommand
             var html = NotebookCommandSupport.WriteOutputs(runs[0], target, new NotebookReportOptions());
             output.WriteLine($"wrote {Path.Combine(target, runs[0].Notebook.Name + ".ipynb")} and {Path.Combine(target, html)}");
             return runs[0].Succeeded ? 0 : NotebookCommandSupport.CellFailed;
-        });
+        }));
         return command;
     }
 }

@@ -62,4 +62,14 @@ public class NotebookCliTests
             outDir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
+    {
+        var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
+        Assert.Equal(1, exit);
+        Assert.Contains("news run: Data folder or file", output);
+        Assert.Contains(Path.Combine("no", "such", "articles"), output);
+        Assert.DoesNotContain("   at ", output);
+    }
 }
