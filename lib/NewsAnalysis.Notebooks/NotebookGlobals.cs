@@ -20,6 +20,20 @@ public sealed class NotebookGlobals
         if (mimeTypes.Length > 0 && !mimeTypes.Contains("text/html")) formatted = new FormattedValue(formatted.PlainText, null);
         cell.Add(new DisplayOutput(formatted, IsResult: false));
     }
+
+    /// <summary>Marks <paramref name="content"/> as HTML written by the notebook's author, shown as is (the kernel's <c>HTML(...)</c>).</summary>
+    /// <param name="content">The HTML.</param>
+#pragma warning disable IDE1006 // upper-case like the kernel's HTML()
+    public NotebookHtmlContent HTML(string content) => new(content);
+#pragma warning restore IDE1006
+}
+
+/// <summary>HTML from the notebook's author (not from data), shown as is by <see cref="NotebookValueFormatter"/>.</summary>
+/// <param name="Content">The HTML.</param>
+public sealed record NotebookHtmlContent(string Content)
+{
+    /// <summary>The HTML itself.</summary>
+    public override string ToString() => Content;
 }
 
 /// <summary>The outputs a running cell has produced so far; console text is merged into stream outputs in order.</summary>

@@ -36,6 +36,8 @@ public sealed class NotebookValueFormatter
                 return new FormattedValue("<null>", null);
             case string s:
                 return new FormattedValue(s, null);
+            case NotebookHtmlContent html:
+                return new FormattedValue(html.Content, html.Content);
             case GenericChart chart:
                 var id = "chart-" + Interlocked.Increment(ref charts).ToString(CultureInfo.InvariantCulture);
                 return new FormattedValue("Plotly chart (" + id + ")", ChartHtml.Render(chart, id, PlotlyScriptSource.Page), ChartHtml.Render(chart, id, PlotlyScriptSource.Cdn)) { IsChart = true };
