@@ -56,4 +56,22 @@ public partial class NotebookFilesTests
             Assert.Equal(version, m.Groups["version"].Value);
         }
     }
+
+    [GeneratedRegex("""^\s*#r\s+"(?<path>[^":]+\.dll)"\s*$""", RegexOptions.Multiline)]
+    private static partial Regex FileReferenceLine();
+
+#if DEBUG
+    // VS Code's kernel loads the files themselves (the runner maps them onto its own copies): after `dotnet build`
+    // (Debug, as this test build is) every `#r "path.dll"` must exist relative to the notebook's folder.
+    [Theory]
+    [MemberData(nameof(RepositoryNotebooks), MemberType = typeof(NotebookTestKit))]
+    public void Notebook_file_references_exist_after_a_debug_build(string fileName)
+    {
+        var references = NotebookDocument.Load(Path.Combine(NotebooksDir, fileName)).Cells
+            .SelectMany(c => FileReferenceLine().Matches(c.Source)).Select(m => m.Groups["path"].Value).ToList();
+        Assert.Contains(references, r => r.EndsWith("/NewsAnalysis.Interactive.dll", StringComparison.Ordinal));
+        foreach (var reference in references)
+            Assert.True(File.Exists(Path.GetFullPath(reference, NotebooksDir)), $"{fileName}: #r \"{reference}\" does not exist after dotnet build");
+    }
+#endif
 }
