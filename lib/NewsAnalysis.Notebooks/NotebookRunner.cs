@@ -69,9 +69,6 @@ public static class NotebookRunner
         }
     }
 
-    /// <summary>Empties the compiled-cell cache (the benchmark's cold runs).</summary>
-    public static void ClearCache() => ScriptCache.Clear();
-
     private sealed class Session(NotebookDocument notebook, string notebookDir, NotebookRunOptions options)
     {
         private readonly NotebookGlobals globals = new();
@@ -121,8 +118,8 @@ public static class NotebookRunner
             if (!cell.IsCSharp)
             {
                 context.Add(new ErrorOutput("UnsupportedKernel",
-                    $"Cell {number} is a '{cell.Kernel}' cell; this runner runs only C# ('csharp') cells, as the notebook's other cells are.",
-                    ["Rewrite the cell in C#, or run this notebook in VS Code (Polyglot Notebooks) where the other kernels exist."]));
+                    $"Cell {number} is a '{cell.Kernel}' cell; the headless runner runs only C# ('csharp') cells.",
+                    ["Rewrite the cell in C#, or run this notebook in VS Code (Polyglot Notebooks), which has the other kernels."]));
                 return (context.Complete(), false);
             }
             NotebookDirectives.Processed processed;
