@@ -232,6 +232,7 @@ public static class HtmlReport
         .skipped { color: #888; font-style: italic; }
         table.news-table { border-collapse: collapse; font-size: .85rem; display: block; overflow-x: auto; max-width: 100%; }
         table.news-table th, table.news-table td { border: 1px solid #ddd; padding: .25rem .5rem; vertical-align: top; text-align: left; min-width: 4rem; max-width: 32rem; }
+        table.news-table td.long { min-width: 16rem; }
         table.news-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
         table.news-table th { background: #f0f2f5; position: sticky; top: 0; }
         .news-table-note { font-size: .8rem; color: #666; margin: .2rem 0 1rem; }

@@ -86,7 +86,11 @@ public sealed class NotebookValueFormatter
             if (shown >= MaxRows) continue;
             shown++;
             html.Append("<tr>");
-            foreach (var v in row) html.Append(IsNumber(v) ? "<td class=\"num\">" : "<td>").Append(Escape(Shorten(Cell(v)))).Append("</td>");
+            foreach (var v in row)
+            {
+                var cell = Shorten(Cell(v));
+                html.Append(IsNumber(v) ? "<td class=\"num\">" : cell.Length > 40 ? "<td class=\"long\">" : "<td>").Append(Escape(cell)).Append("</td>");
+            }
             html.Append("</tr>\n");
             text.Append(string.Join('\t', row.Select(v => Shorten(Cell(v)).ReplaceLineEndings(" ")))).Append('\n');
         }
