@@ -1,12 +1,12 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace NewsAnalysis.Notebooks;
 
 /// <summary>
 /// The kernel's own directives, handled before Roslyn as .NET Interactive does: <c>#r "nuget: Name, Version"</c>,
-/// <c>#i "nuget: source"</c>, a first-line <c>#!csharp</c>, and <c>#r</c> of the project's own assemblies (mapped onto the
-/// copies this process has loaded, so a Debug/Release mismatch cannot load two copies). Handled lines become blank, so
+/// <c>#i "nuget: source"</c>, a first-line <c>#!csharp</c>, and <c>#r "path.dll"</c> of an assembly this process ships
+/// (the project's own NewsAnalysis*.dll of the setup cell, or any dependency): mapped onto the runner's copy, so a
+/// Debug/Release mismatch or a missing Debug build cannot load a second copy. Handled lines become blank, so
 /// compile errors keep the cell's line numbers. Other <c>#r "path"</c> and <c>#load</c> are left to Roslyn.
 /// </summary>
 internal static partial class NotebookDirectives
@@ -20,12 +20,16 @@ internal static partial class NotebookDirectives
     [GeneratedRegex("""^\s*#r\s+"(?<path>[^"]+\.dll)"\s*$""", RegexOptions.IgnoreCase)]
     private static partial Regex FileReference();
 
-    /// <summary>The assemblies of this project whose <c>#r</c> is mapped onto the loaded copy.</summary>
-    internal static readonly IReadOnlyDictionary<string, Assembly> OwnAssemblies = new[]
+    /// <summary>The runner's own copy of an assembly file name (loaded, or shipped beside the runner), or null.</summary>
+    internal static string? ShippedCopy(string fileName)
     {
-        typeof(NewsCorpus).Assembly,
-        typeof(NewsAnalysis.Interactive.NotebookSupport).Assembly,
-    }.ToDictionary(a => a.GetName().Name + ".dll", StringComparer.OrdinalIgnoreCase);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => !a.IsDynamic && a.Location.Length > 0 && string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
+        if (loaded is not null) return loaded.Location;
+        var beside = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+        return File.Exists(beside) ? beside : null;
+    }
 
     /// <summary>What a cell asks for besides its code.</summary>
     internal sealed record Processed(string Code, IReadOnlyList<string> References, IReadOnlyList<NotebookPackage> Packages);
@@ -59,10 +63,9 @@ internal static partial class NotebookDirectives
                     throw new NotebookPackageException($"#i \"nuget: {value}\": folder '{folder}' does not exist.");
                 lines[i] = "";
             }
-            else if (FileReference().Match(line) is { Success: true } file
-                && OwnAssemblies.TryGetValue(Path.GetFileName(file.Groups["path"].Value), out var own))
+            else if (FileReference().Match(line) is { Success: true } file && ShippedCopy(Path.GetFileName(file.Groups["path"].Value)) is { } own)
             {
-                references.Add(own.Location);
+                references.Add(own);
                 lines[i] = "";
             }
         }

@@ -238,4 +238,17 @@ public class NotebookRunnerTests
         var endless = Assert.IsType<DisplayOutput>(Assert.Single(CellResult(run, 2).Outputs)).Value.Html!;
         Assert.Contains("at least 100000 rows; first 50 shown", endless);
     }
+
+    [Fact]
+    public void File_references_to_assemblies_the_runner_ships_use_its_copy_and_others_must_exist()
+    {
+        var mapped = Run(Inline(Code("#r \"/no/such/Release/folder/NewsAnalysis.dll\"\ntypeof(NewsAnalysis.NewsCorpus).Assembly.Location")));
+        Assert.True(mapped.Succeeded, Describe(mapped));
+        Assert.Equal(typeof(NewsCorpus).Assembly.Location, Assert.IsType<DisplayOutput>(Assert.Single(CellResult(mapped, 1).Outputs)).Value.PlainText);
+
+        var missing = Run(Inline(Code("#r \"no/such/Other.Library.dll\"\n1")));
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(CellResult(missing, 1).Outputs));
+        Assert.Equal("CompilationError", error.Name);
+        Assert.Contains("Other.Library.dll", error.Message);
+    }
 }
