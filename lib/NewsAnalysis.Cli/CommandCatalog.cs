@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return TimelineCommand.Create();
         yield return SentimentCommand.Create();
         yield return TopicsCommand.Create();
+        yield return RunCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using NewsAnalysis.Notebooks;
+
+namespace NewsAnalysis.Cli.Commands;
+
+/// <summary><c>news report</c>: runs the notebooks and writes one self-contained HTML report each plus an index.html.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Argument<string[]>("notebooks") { Description = "Notebooks to run (default: every notebooks/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
+        var data = CommonOptions.Data();
+        var outDir = NotebookCommandSupport.OutDir();
+        var noInput = new Option<bool>("--no-input") { Description = "Hide the code cells (by default they are folded)." };
+        var timeout = NotebookCommandSupport.Timeout();
+        var command = new Command("report", "Run the notebooks on a folder of articles and write self-contained HTML reports (offline) and reports/index.html.")
+        {
+            notebooks, data, outDir, noInput, timeout,
+        };
+        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("report", parse.InvocationConfiguration.Error, async () =>
+        {
+            var given = parse.GetValue(notebooks) ?? [];
+            var paths = given.Length > 0 ? given.Select(NotebookCommandSupport.ResolveNotebook).ToList() : DefaultNotebooks();
+            var options = new NotebookRunOptions
+            {
+                Parameters = [new("dataDir", NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!))],
+                CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            };
+            var output = parse.InvocationConfiguration.Output;
+            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, cancellationToken);
+            var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!);
+            var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
+            var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();
+            var index = Path.Combine(target, "index.html");
+            File.WriteAllText(index, HtmlReport.RenderIndex(pages), new UTF8Encoding(false));
+            output.WriteLine($"wrote {pages.Count} report(s) and {index}");
+            return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
+        }));
+        return command;
+    }
+
+    private static List<string> DefaultNotebooks()
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("No notebooks given and no repository (Analysis.sln) above the working directory.");
+        var folder = Path.Combine(root, "notebooks");
+        var found = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
+        return found.Count > 0 ? found : throw new FileNotFoundException($"No .ipynb notebooks in '{folder}'.");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NewsAnalysis.Notebooks;
+
+/// <summary>
+/// Writes an executed notebook as Jupyter nbformat 4.5 JSON (the layout VS Code and GitHub read): outputs as
+/// <c>stream</c>, <c>display_data</c>, <c>execute_result</c> (with <c>text/html</c> and <c>text/plain</c>) and
+/// <c>error</c>; cell ids added where missing (cell-1, cell-2, ...); one-space indentation like Jupyter.
+/// </summary>
+public static class IpynbWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The executed notebook as JSON text (ends with a newline).</summary>
+    public static string Write(NotebookRun run)
+    {
+        var cells = new JsonArray();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (result, index) in run.Cells.Select((c, i) => (c, i)))
+        {
+            var cell = result.Cell;
+            var id = cell.Id is { Length: > 0 } existing && ids.Add(existing) ? existing : UniqueId(ids, index);
+            var node = new JsonObject
+            {
+                ["cell_type"] = cell.Kind switch { NotebookCellKind.Code => "code", NotebookCellKind.Markdown => "markdown", _ => "raw" },
+            };
+            if (cell.Kind == NotebookCellKind.Code) node["execution_count"] = result.ExecutionCount;
+            node["id"] = id;
+            node["metadata"] = cell.Metadata.DeepClone();
+            if (cell.Kind == NotebookCellKind.Code) node["outputs"] = new JsonArray(result.Outputs.Select(o => Output(o, result.ExecutionCount)).ToArray());
+            node["source"] = Lines(cell.Source);
+            cells.Add(node);
+        }
+        var root = new JsonObject
+        {
+            ["cells"] = cells,
+            ["metadata"] = run.Notebook.Metadata.DeepClone(),
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        return root.ToJsonString(Json).ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>Writes <see cref="Write(NotebookRun)"/> to <paramref name="path"/> as UTF-8 without BOM.</summary>
+    public static void WriteFile(NotebookRun run, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, Write(run), new UTF8Encoding(false));
+    }
+
+    private static string UniqueId(HashSet<string> ids, int index)
+    {
+        var id = "cell-" + (index + 1);
+        while (!ids.Add(id)) id += "-x";
+        return id;
+    }
+
+    private static JsonNode Output(NotebookOutput output, int? count) => output switch
+    {
+        StreamOutput s => new JsonObject { ["output_type"] = "stream", ["name"] = s.Name, ["text"] = Lines(s.Text) },
+        DisplayOutput d when d.IsResult => new JsonObject
+        {
+            ["output_type"] = "execute_result",
+            ["data"] = Data(d.Value),
+            ["execution_count"] = count,
+            ["metadata"] = new JsonObject(),
+        },
+        DisplayOutput d => new JsonObject { ["output_type"] = "display_data", ["data"] = Data(d.Value), ["metadata"] = new JsonObject() },
+        ErrorOutput e => new JsonObject
+        {
+            ["output_type"] = "error",
+            ["ename"] = e.Name,
+            ["evalue"] = e.Message,
+            ["traceback"] = new JsonArray(e.Traceback.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
+    };
+
+    private static JsonObject Data(FormattedValue value)
+    {
+        var data = new JsonObject();
+        if ((value.NotebookHtml ?? value.Html) is { } html) data["text/html"] = Lines(html);
+        data["text/plain"] = Lines(value.PlainText);
+        return data;
+    }
+
+    // Jupyter stores multi-line strings as a list of lines, each keeping its '\n'.
+    private static JsonArray Lines(string text)
+    {
+        var array = new JsonArray();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            array.Add(text[start..(i + 1)]);
+            start = i + 1;
+        }
+        if (start < text.Length) array.Add(text[start..]);
+        return array;
+    }
+}

@@ -1,0 +1,1 @@
+int HelperTwice(int x) => 2 * x;

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using static NewsAnalysis.Tests.NotebookTestKit;
+
+namespace NewsAnalysis.Tests;
+
+/// <summary><c>news report</c> and <c>news run</c> as a user runs them (the built CLI, output redirected).</summary>
+public class NotebookCliTests
+{
+    private static async Task<(int Exit, string Output)> NewsAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestData.Root,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Report_writes_an_index_and_a_self_contained_page_per_notebook()
+    {
+        var outDir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            var (exit, output) = await NewsAsync("report", "notebooks/00-overview.ipynb", "--out", outDir.FullName, "--no-input");
+            Assert.True(exit == 0, output);
+            Assert.Contains("00-overview: cell 1/", output); // plain progress lines when redirected
+            var index = File.ReadAllText(Path.Combine(outDir.FullName, "index.html"));
+            Assert.Contains("href=\"00-overview.html\"", index);
+            var page = File.ReadAllText(Path.Combine(outDir.FullName, "00-overview.html"));
+            Assert.Contains($"<dt>Data folder</dt><dd>{TestData.Articles}</dd>", page);
+            Assert.Contains("<dt>Articles</dt><dd>5</dd>", page);
+            Assert.DoesNotContain("<details>", page);
+            Assert.True(File.Exists(Path.Combine(outDir.FullName, "00-overview.ipynb")));
+        }
+        finally
+        {
+            outDir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_exits_2_when_a_cell_fails_and_still_writes_the_outputs()
+    {
+        var outDir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            var (exit, output) = await NewsAsync("run", Path.Combine(Fixtures, "golden.ipynb"), "--out", outDir.FullName, "-p", "dataDir=" + TestData.Articles);
+            Assert.Equal(2, exit);
+            Assert.Contains("FAILED", output);
+            Assert.Contains("expected <failure>", output);
+            var page = File.ReadAllText(Path.Combine(outDir.FullName, "golden.html"));
+            Assert.Contains("Not run: an earlier cell failed.", page);
+        }
+        finally
+        {
+            outDir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
+    {
+        var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
+        Assert.Equal(1, exit);
+        Assert.Contains("news run: Data folder or file", output);
+        Assert.Contains(Path.Combine("no", "such", "articles"), output);
+        Assert.DoesNotContain("   at ", output);
+    }
+}
