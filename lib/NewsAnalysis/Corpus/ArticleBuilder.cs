@@ -107,6 +107,7 @@ internal sealed partial class ArticleBuilder
 
         // Title: metadata, else the headline line, else the lead sentence shortened.
         if (metadata?.Title is { } metaTitle) { title = metaTitle; titleBasis = "metadata"; }
+        if (title is null && dateline is null && GluedHeadline.Guess(text, rules.Title) is { } glued) { title = glued; titleBasis = "glued-headline"; }
         if (title is null) { title = LeadTitle(text, dateline is null ? 0 : rules.Dateline!.Match(text).Length, out titleBasis); }
 
         var (source, sourceEvidence) = InferSource(record, metadata, statedSource, statedLine, datelineSource, dateline, text, rawLines);

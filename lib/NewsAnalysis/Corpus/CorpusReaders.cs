@@ -172,6 +172,11 @@ internal static class CorpusReaders
             catch (CsvHelperException e) { rejected.Add(new(path + $"#line {csv.Parser.RawRow}", $"malformed CSV row at line {csv.Parser.RawRow}: {FirstLine(e.Message)}")); break; }
             row++;
             var rowPath = $"{path}#row {row}";
+            if (csv.Parser.RawRecord.AsSpan().Count('"') % 2 == 1)
+            {
+                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {csv.Parser.RawRow - csv.Parser.RawRecord.AsSpan().Count('\n') + 1}): a quoted field is never closed"));
+                continue;
+            }
             if (bad.Count > badBefore) { rejected.Add(new(rowPath, $"malformed CSV row {row} (line {bad[badBefore].Line}): bad quoting near '{Short(bad[badBefore].Field)}'")); continue; }
             var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             for (int c = 0; c < header.Length; c++)

@@ -143,6 +143,12 @@ public sealed class TitleRules
 
     /// <summary>When no line is a headline, the title is the lead sentence cut to this many words.</summary>
     public int LeadWords { get; set; } = 12;
+
+    /// <summary>Words that often open a lead, used to find a headline run into the first sentence.</summary>
+    public List<string> LeadOpeners { get; set; } = [];
+
+    /// <summary>A one-paragraph text of at least this many words may have its headline glued to the lead.</summary>
+    public int GluedHeadlineMinWords { get; set; } = 60;
 }
 
 /// <summary>A site recognised by its chrome lines.</summary>

@@ -18,7 +18,8 @@ internal static partial class DateMentions
     [GeneratedRegex($@"\b(?<month>{Months})\s+(?<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?<day2>\d{{1,2}}))?\b(?!,?\s+\d{{4}})(?![-.,]?\d)|\b(?<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?<month>{Months})\b(?!,?\s+\d{{4}})")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"(?<![\d.,$£€-])\b(?<year>19[5-9]\d|20\d\d)\b(?![\d.,]\d)")]
+    // A year the story places events in ("in 2018", "since 2014", "2011 and 2012"), not an adjective ("the 2007 World Cup").
+    [GeneratedRegex(@"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Yy]ear|and|of)\s+(?<year>19[5-9]\d|20\d\d)\b(?![\d.,]\d)")]
     private static partial Regex Year();
 
     /// <summary>Full dates (day, month and year) in <paramref name="text"/>, with the words they were read from.</summary>
@@ -36,7 +37,7 @@ internal static partial class DateMentions
         var years = new Dictionary<int, int>();
         foreach (Match m in Year().Matches(text))
         {
-            int y = int.Parse(m.Value, CultureInfo.InvariantCulture);
+            int y = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             years[y] = years.GetValueOrDefault(y) + 1;
         }
         foreach (var e in rules.Events)
