@@ -161,11 +161,17 @@ internal sealed partial class ArticleBuilder
         return line.Trim();
     }
 
+    private static readonly Lazy<Encoding> Cp1252 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
     /// <summary>Repairs UTF-8 text that was once decoded as Windows-1252 ("Â£" → "£", "â€™" → "’").</summary>
     internal static string FixMojibake(string text, string id, List<CleaningChange> changes)
     {
         if (text.AsSpan().IndexOfAny('Â', 'Ã', 'â') < 0) return text;
-        var cp1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var cp1252 = Cp1252.Value;
         var strict = new UTF8Encoding(false, true);
         StringBuilder? sb = null;
         int copied = 0;

@@ -84,8 +84,7 @@ public static class Corpus
         GluedWordRepair? repair = null;
         if (options.RepairGluedWords)
         {
-            var vocabulary = new CorpusVocabulary();
-            foreach (var r in records) vocabulary.Add(r.Text);
+            var vocabulary = CorpusVocabulary.Build(records.Select(r => r.Text).ToList());
             repair = new GluedWordRepair(vocabulary, options.Rules);
         }
         var builder = new ArticleBuilder(options.Rules, repair);

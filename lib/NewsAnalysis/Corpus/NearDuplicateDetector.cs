@@ -49,15 +49,23 @@ internal static class NearDuplicateDetector
             while (i < text.Length && char.IsLetterOrDigit(text[i])) { h = (h ^ char.ToLowerInvariant(text[i])) * 1099511628211UL; i++; }
             words.Add(h);
         }
-        var set = new SortedSet<ulong>();
-        for (int w = 0; w + 3 < words.Count || (w == 0 && words.Count > 0); w++)
+        int count = words.Count < 4 ? Math.Min(words.Count, 1) : words.Count - 3;
+        var hashes = new ulong[count];
+        for (int w = 0; w < count; w++)
         {
             ulong h = 0;
             for (int k = w; k < Math.Min(w + 4, words.Count); k++) h = Mix(h ^ words[k]);
-            if (set.Count < SketchSize) set.Add(h);
-            else if (h < set.Max && set.Add(h)) set.Remove(set.Max);
+            hashes[w] = h;
         }
-        return [.. set];
+        Array.Sort(hashes);
+        var sketch = new List<ulong>(SketchSize);
+        foreach (var h in hashes)
+        {
+            if (sketch.Count > 0 && sketch[^1] == h) continue;
+            sketch.Add(h);
+            if (sketch.Count == SketchSize) break;
+        }
+        return [.. sketch];
     }
 
     private static ulong Mix(ulong x)
