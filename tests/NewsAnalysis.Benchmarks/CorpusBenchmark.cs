@@ -19,7 +19,7 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
     {
         int factor = args.Length > 0 && int.TryParse(args[0], out var f) ? f : 10;
         var bbc = BenchData.BbcCsv;
-        var texts = ReadTexts(bbc);
+        var texts = BbcSet.Read(bbc).Select(r => r.Text).ToList();
         Console.WriteLine($"BBC set: {texts.Count:N0} articles, {new FileInfo(bbc).Length / 1e6:F2} MB on disk");
 
         Measure("BBC, first load (word lists, JIT)", bbc);
@@ -69,17 +69,6 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
     private static string LoadAverage()
     {
         try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; } catch (IOException) { return "n/a"; }
-    }
-
-    private static List<string> ReadTexts(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var list = new List<string>();
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read()) list.Add(csv.GetField("text") ?? "");
-        return list;
     }
 
     // Copy k of article i: its first half, then the second half of another article, so copies are new texts

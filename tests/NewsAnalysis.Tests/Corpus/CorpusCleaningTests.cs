@@ -3,7 +3,7 @@ namespace NewsAnalysis.Tests;
 /// <summary>Conservative, audited cleaning of the seeds and of small made-up texts.</summary>
 public class CorpusCleaningTests
 {
-    private static Article Seed(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
+    private static Article Seed(string prefix) => CorpusTempFolder.Seed(prefix);
 
     [Fact]
     public void Site_chrome_and_size_picker_are_dropped_and_recorded()

@@ -3,7 +3,7 @@ namespace NewsAnalysis.Tests;
 /// <summary>Title, source, dateline and publication date inferred from the seed articles by the rules in data/corpus.</summary>
 public class CorpusInferenceTests
 {
-    private static Article Seed(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
+    private static Article Seed(string prefix) => CorpusTempFolder.Seed(prefix);
 
     [Theory]
     [InlineData("000", "Sputnik", "DAVOS")]
