@@ -62,10 +62,20 @@ public static class Corpus
         }
         if (info.Length == 0) { rejected.Add(new(file, "empty file")); return; }
         if (info.Length > options.MaxFileBytes) { rejected.Add(new(file, $"file is {info.Length:N0} bytes, over the {options.MaxFileBytes:N0}-byte limit")); return; }
-        var text = InputDecoder.Decode(File.ReadAllBytes(file), out var reason);
-        if (text is null) { rejected.Add(new(file, reason!)); return; }
         int before = records.Count, rejectedBefore = rejected.Count;
-        CorpusReaders.Read(file, ext, text, options, records, rejected);
+        if (ext == ".csv")
+        {
+            // Streamed: a large CSV is never held whole in memory, as bytes or as a string.
+            using var reader = InputDecoder.OpenText(file, out var why);
+            if (reader is null) { rejected.Add(new(file, why!)); return; }
+            CorpusReaders.ReadCsv(System.IO.Path.GetFileNameWithoutExtension(file), file, reader, options, records, rejected);
+        }
+        else
+        {
+            var text = InputDecoder.Decode(File.ReadAllBytes(file), out var reason);
+            if (text is null) { rejected.Add(new(file, reason!)); return; }
+            CorpusReaders.Read(file, ext, text, options, records, rejected);
+        }
         if (records.Count == before && rejected.Count == rejectedBefore) rejected.Add(new(file, "no article found in the file"));
     }
 

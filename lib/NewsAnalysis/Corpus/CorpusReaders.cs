@@ -24,7 +24,7 @@ internal static class CorpusReaders
             case ".html" or ".htm": ReadHtml(id, path, text, records, rejected); break;
             case ".json": ReadJson(id, path, text, options, records, rejected); break;
             case ".jsonl" or ".ndjson": ReadJsonLines(id, path, text, options, records, rejected); break;
-            case ".csv": ReadCsv(id, path, text, options, records, rejected); break;
+            case ".csv": ReadCsv(id, path, new StringReader(text), options, records, rejected); break;
             default: rejected.Add(new(path, $"unsupported file type '{ext}' (supported: {string.Join(", ", Extensions)})")); break;
         }
     }
@@ -140,7 +140,8 @@ internal static class CorpusReaders
     }
 
     // ---------- CSV ----------
-    private static void ReadCsv(string id, string path, string text, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    /// <summary>Reads a CSV file, one article per row (streamed: the reader may be a file).</summary>
+    public static void ReadCsv(string id, string path, TextReader text, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var bad = new List<(int Line, string Field)>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -150,7 +151,7 @@ internal static class CorpusReaders
             DetectDelimiter = true,
             TrimOptions = TrimOptions.None,
         };
-        using var csv = new CsvReader(new StringReader(text), config);
+        using var csv = new CsvReader(text, config);
         string[] header;
         try
         {
@@ -170,11 +171,17 @@ internal static class CorpusReaders
             int badBefore = bad.Count;
             try { if (!csv.Read()) break; }
             catch (CsvHelperException e) { rejected.Add(new(path + $"#line {csv.Parser.RawRow}", $"malformed CSV row at line {csv.Parser.RawRow}: {FirstLine(e.Message)}")); break; }
+
             row++;
             var rowPath = $"{path}#row {row}";
             if (csv.Parser.RawRecord.AsSpan().Count('"') % 2 == 1)
             {
                 rejected.Add(new(rowPath, $"malformed CSV row {row} (line {csv.Parser.RawRow - csv.Parser.RawRecord.AsSpan().Count('\n') + 1}): a quoted field is never closed"));
+                continue;
+            }
+            if (csv.Parser.RawRecord.Contains(InputDecoder.Replacement))
+            {
+                rejected.Add(new(rowPath, $"undecodable: row {row} (line {csv.Parser.RawRow}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
                 continue;
             }
             if (bad.Count > badBefore) { rejected.Add(new(rowPath, $"malformed CSV row {row} (line {bad[badBefore].Line}): bad quoting near '{Short(bad[badBefore].Field)}'")); continue; }
@@ -191,6 +198,8 @@ internal static class CorpusReaders
         }
         if (row == 0) rejected.Add(new(path, "CSV has a header but no rows"));
     }
+
+    private static Encoding CurrentEncoding(TextReader reader) => reader is StreamReader sr ? sr.CurrentEncoding : Encoding.UTF8;
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
 

@@ -49,6 +49,22 @@ public class CorpusRejectionTests
     }
 
     [Fact]
+    public void A_large_csv_is_streamed_and_a_bad_byte_past_the_first_64_kb_rejects_only_the_rest()
+    {
+        using var dir = new CorpusTempFolder();
+        var sb = new StringBuilder("title,text\n");
+        for (int i = 1; i <= 1000; i++) sb.Append($"Story {i},\"Café number {i} opened, and {new string('x', 80)} followed.\"\n");
+        byte[] good = Encoding.UTF8.GetBytes(sb.ToString());
+        dir.WriteBytes("big.csv", [.. good, .. Encoding.ASCII.GetBytes("Bad,Caf"), 0xE9, .. Encoding.ASCII.GetBytes(" latin\n")]);
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal(1000, corpus.Articles.Count);
+        Assert.Equal("Café number 1000 opened, and " + new string('x', 80) + " followed.", corpus.Articles[^1].Text);
+        var r = Assert.Single(corpus.Rejected);
+        Assert.EndsWith("big.csv#row 1001", r.Path);
+        Assert.Contains("undecodable: row 1001 (line 1002) has bytes that are not valid utf-8", r.Reason);
+    }
+
+    [Fact]
     public void Windows_1252_bytes_are_read_as_such()
     {
         using var dir = new CorpusTempFolder();
