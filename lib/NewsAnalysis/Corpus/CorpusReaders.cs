@@ -174,12 +174,13 @@ internal static class CorpusReaders
 
             row++;
             var rowPath = $"{path}#row {row}";
-            if (csv.Parser.RawRecord.AsSpan().Count('"') % 2 == 1)
+            var raw = csv.Parser.RawRecord;   // built on each call: read once
+            if (raw.AsSpan().Count('"') % 2 == 1)
             {
-                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {csv.Parser.RawRow - csv.Parser.RawRecord.AsSpan().Count('\n') + 1}): a quoted field is never closed"));
+                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {csv.Parser.RawRow - raw.AsSpan().Count('\n') + 1}): a quoted field is never closed"));
                 continue;
             }
-            if (csv.Parser.RawRecord.Contains(InputDecoder.Replacement))
+            if (raw.Contains(InputDecoder.Replacement))
             {
                 rejected.Add(new(rowPath, $"undecodable: row {row} (line {csv.Parser.RawRow}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
                 continue;

@@ -60,6 +60,17 @@ public sealed class NewsCorpus
         return new DataFrame(columns);
     }
 
+    /// <summary>
+    /// Where each article's title, source and date came from: <c>Id, Title, TitleBasis, Source, SourceEvidence,
+    /// Dateline, Published, PublishedBasis, PublishedEvidence</c> (the same values as <see cref="ArticleFrame"/>).
+    /// </summary>
+    public DataFrame ProvenanceFrame()
+    {
+        var all = ArticleFrame();
+        return new DataFrame(new[] { "Id", "Title", "TitleBasis", "Source", "SourceEvidence", "Dateline", "Published", "PublishedBasis", "PublishedEvidence" }
+            .Select(name => all.Columns[name]));
+    }
+
     /// <summary>One row per paragraph: <c>ArticleId, Paragraph, Start, Length, Text</c> (offsets into the article's cleaned text).</summary>
     public DataFrame ParagraphFrame()
     {

@@ -127,3 +127,17 @@ public class CorpusInferenceTests
         Assert.Equal("Sella wants Michalak recall", corpus.Articles[0].Title);
     }
 }
+
+public class CorpusProvenanceFrameTests
+{
+    [Fact]
+    public void Provenance_frame_lists_each_inference_with_its_evidence()
+    {
+        var frame = TestData.Seeds.ProvenanceFrame();
+        Assert.Equal(["Id", "Title", "TitleBasis", "Source", "SourceEvidence", "Dateline", "Published", "PublishedBasis", "PublishedEvidence"],
+            frame.Columns.Select(c => c.Name));
+        Assert.Equal(5, frame.Rows.Count);
+        Assert.Equal("Published in Daily Times, April 25th 2018.", frame.Columns["PublishedEvidence"][2]);
+        Assert.Equal("stated", frame.Columns["PublishedBasis"][2]);
+    }
+}
