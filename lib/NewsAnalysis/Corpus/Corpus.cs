@@ -89,8 +89,28 @@ public static class Corpus
         return Build(records.ToList(), [], options ?? CorpusOptions.Default, _ => null);
     }
 
+    // Ids key every frame (ArticleId), so they must be unique: a repeated id (same file name in two folders, the same
+    // id field in two files) gets "~2", "~3", ... in corpus order.
+    private static void MakeIdsUnique(List<ArticleRecord> records)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in records) seen.TryAdd(r.Id, 0);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < records.Count; i++)
+        {
+            var id = records[i].Id;
+            if (used.Add(id)) continue;
+            int n = Math.Max(seen[id], 1);
+            string candidate;
+            do candidate = $"{id}~{++n}"; while (seen.ContainsKey(candidate) || !used.Add(candidate));
+            seen[id] = n;
+            records[i] = records[i] with { Id = candidate };
+        }
+    }
+
     private static NewsCorpus Build(List<ArticleRecord> records, List<RejectedInput> rejected, CorpusOptions options, Func<ArticleRecord, ArticleRecord?> metadataFor)
     {
+        MakeIdsUnique(records);
         GluedWordRepair? repair = null;
         if (options.RepairGluedWords)
         {

@@ -238,8 +238,9 @@ internal static class CorpusReaders
         DateTime? published = null;
         if (dateKey is not null && !string.IsNullOrWhiteSpace(fields[dateKey]))
         {
+            // A date that does not parse keeps the article: the value stays as an extra column and the date is inferred.
             published = options.Rules.ParseDate(fields[dateKey]!) ?? ParseIso(fields[dateKey]!);
-            if (published is null) { reason = $"'{dateKey}' value '{Short(fields[dateKey]!)}' is not a date"; return null; }
+            if (published is null) dateKey = null;
         }
         var used = new HashSet<string>(new[] { textColumn, titleKey, dateKey, sourceKey, urlKey, idKey }.OfType<string>(), StringComparer.OrdinalIgnoreCase);
         var extra = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -199,3 +199,27 @@ public class CorpusFormatTests
         Assert.Equal(("Given", "metadata", "Wire", PublishedBasis.Metadata), (a.Title, a.TitleBasis, a.Source, a.PublishedBasis));
     }
 }
+
+public class CorpusIdTests
+{
+    [Fact]
+    public void Ids_are_unique_across_folders_and_files()
+    {
+        using var dir = new CorpusTempFolder();
+        dir.Write("a/story.txt", "First\n\nOne.");
+        dir.Write("b/story.txt", "Second\n\nTwo.");
+        dir.Write("c.json", """[{"id": "7", "text": "Seven."}, {"id": "7", "text": "Another seven."}]""");
+        var ids = Corpus.Load(dir.Path).Articles.Select(a => a.Id).ToList();
+        Assert.Equal(["story", "story~2", "7", "7~2"], ids);
+    }
+
+    [Fact]
+    public void A_date_field_that_is_not_a_date_keeps_the_article_and_the_value()
+    {
+        using var dir = new CorpusTempFolder();
+        dir.Write("x.json", """{"title": "T", "text": "On March 3, 2020 the talks began.", "date": "sometime"}""");
+        var a = Assert.Single(Corpus.Load(dir.Path).Articles);
+        Assert.Equal("sometime", a.Extra["date"]);
+        Assert.Equal((new DateTime(2020, 3, 3), PublishedBasis.Inferred), (a.Published, a.PublishedBasis));
+    }
+}
