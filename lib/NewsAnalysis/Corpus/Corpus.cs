@@ -124,6 +124,7 @@ public static class Corpus
         {
             changeLists[i] = [];
             articles[i] = builder.Process(records[i], metadataFor(records[i]), changeLists[i]);
+            records[i] = null!;   // the list is ours: let the raw text go as soon as the article is built (peak memory)
             return n;
         }, _ => { });
         var pairs = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold);
