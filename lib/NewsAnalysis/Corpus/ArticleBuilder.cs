@@ -99,8 +99,12 @@ internal sealed partial class ArticleBuilder
 
         // Dateline: the upper-case place opening the first paragraph.
         string? dateline = null, datelineSource = null;
-        if (rules.Dateline?.Match(text) is { Success: true } dl)
+        int datelineLength = 0;
+        int firstParagraphEnd = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var firstParagraph = firstParagraphEnd < 0 ? text : text[..firstParagraphEnd];
+        if (rules.Dateline?.Match(firstParagraph) is { Success: true } dl)
         {
+            datelineLength = dl.Length;
             dateline = dl.Groups["place"].Value.Trim();
             if (dl.Groups["source"].Success) datelineSource = dl.Groups["source"].Value.Trim();
         }
@@ -108,7 +112,7 @@ internal sealed partial class ArticleBuilder
         // Title: metadata, else the headline line, else the lead sentence shortened.
         if (metadata?.Title is { } metaTitle) { title = metaTitle; titleBasis = "metadata"; }
         if (title is null && dateline is null && GluedHeadline.Guess(text, rules.Title) is { } glued) { title = glued; titleBasis = "glued-headline"; }
-        if (title is null) { title = LeadTitle(text, dateline is null ? 0 : rules.Dateline!.Match(text).Length, out titleBasis); }
+        if (title is null) title = LeadTitle(firstParagraph, datelineLength, out titleBasis);
 
         var (source, sourceEvidence) = InferSource(record, metadata, statedSource, statedLine, datelineSource, dateline, text, rawLines);
         var (published, basis, evidence) = InferPublished(record, metadata, statedDate, statedLine, captions, text);
@@ -233,11 +237,10 @@ internal sealed partial class ArticleBuilder
 
     // ---------- inference ----------
 
-    private string LeadTitle(string text, int skip, out string basis)
+    private string LeadTitle(string firstParagraph, int skip, out string basis)
     {
         basis = "lead-sentence";
-        int paragraphEnd = text.IndexOf("\n\n", StringComparison.Ordinal);
-        var first = text.AsSpan(skip, (paragraphEnd < 0 ? text.Length : paragraphEnd) - skip);
+        var first = firstParagraph.AsSpan(Math.Min(skip, firstParagraph.Length));
         var sentences = SentenceSplitter.Split(first);
         if (sentences.Count == 0) { basis = "unknown"; return ""; }
         var lead = first.Slice(sentences[0].Start, sentences[0].Length).ToString();
@@ -284,7 +287,13 @@ internal sealed partial class ArticleBuilder
     /// <summary>Joins body lines into paragraphs separated by one blank line.</summary>
     internal static string JoinParagraphs(IReadOnlyList<string> lines)
     {
-        bool blankSeparated = lines.Any(l => l.Length == 0);
+        // Blank lines separate paragraphs only when they occur between text (not just leading or trailing);
+        // otherwise every line is a paragraph.
+        int first = -1, last = -1;
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i].Length > 0) { if (first < 0) first = i; last = i; }
+        bool blankSeparated = false;
+        for (int i = first + 1; i < last && !blankSeparated; i++) blankSeparated = lines[i].Length == 0;
         var sb = new StringBuilder();
         bool inParagraph = false;
         foreach (var line in lines)

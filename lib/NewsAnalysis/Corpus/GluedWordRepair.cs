@@ -147,16 +147,16 @@ internal sealed class GluedWordRepair
             while (i < text.Length && char.IsLetter(text[i])) i++;
             bool punct = i + 2 < text.Length && text[i] is '.' or ',' && i - s >= 2 && char.IsLower(text[i - 1])
                 && char.IsLetter(text[i + 1]) && (text[i] == ',' || (char.IsUpper(text[i + 1]) && char.IsLower(text[i + 2])));
+            // In text order: the run's own split first, then a space after the mark that follows it.
+            if (i - s >= 4 && Split(text.AsSpan(s, i - s)) is { } split)
+            {
+                (found ??= []).Add((s, i - s, split.Parts, split.Strong));
+                if (split.Strong) strong++;
+            }
             if (punct)
             {
                 (found ??= []).Add((i, 1, [], true));    // "rise.Russia", "region,especially": a space after the mark
                 strong++;
-            }
-            if (i - s < 4) continue;
-            if (Split(text.AsSpan(s, i - s)) is { } split)
-            {
-                (found ??= []).Add((s, i - s, split.Parts, split.Strong));
-                if (split.Strong) strong++;
             }
         }
         if (found is null) return text;

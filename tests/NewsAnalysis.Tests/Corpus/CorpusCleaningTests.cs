@@ -143,3 +143,36 @@ public class CorpusCleaningTests
         Assert.True(flagged >= repeats, $"{flagged} flagged, {repeats} exact repeats");
     }
 }
+
+public class CorpusParagraphTests
+{
+    [Theory]
+    [InlineData("001", 16)]   // one paragraph per line, "Published in" line dropped, caption dropped
+    [InlineData("002", 15)]
+    [InlineData("004", 11)]   // one paragraph per line although the file ends with blank lines
+    public void Line_separated_seeds_have_one_paragraph_per_line(string id, int paragraphs)
+    {
+        var a = CorpusTempFolder.Seed(id);
+        var path = Directory.GetFiles(TestData.Articles, id + "_*.txt").Single();
+        var nonBlank = File.ReadAllLines(path).Count(l => l.Trim().Length > 0);
+        Assert.Equal(paragraphs, a.Paragraphs.Count);
+        Assert.InRange(nonBlank - a.Paragraphs.Count, 0, 2);
+    }
+
+    [Fact]
+    public void Blank_line_separated_text_joins_wrapped_lines()
+    {
+        var corpus = Corpus.FromRecords([new ArticleRecord("w", "w", "A headline\n\nFirst line of a paragraph\nwrapped here.\n\nSecond paragraph.\n\n\n")]);
+        Assert.Equal("First line of a paragraph wrapped here.\n\nSecond paragraph.", corpus.Articles[0].Text);
+    }
+}
+
+public class CorpusGluedPunctuationTests
+{
+    [Fact]
+    public void A_glued_word_before_a_glued_full_stop_gets_both_repairs_in_order()
+    {
+        var corpus = Corpus.FromRecords([new ArticleRecord("g", "g", "Headline\n\nThey met inthe talks. It ended in thecapital.Russia agreed and thetalks went on.")]);
+        Assert.Equal("They met in the talks. It ended in the capital. Russia agreed and the talks went on.", corpus.Articles[0].Text);
+    }
+}

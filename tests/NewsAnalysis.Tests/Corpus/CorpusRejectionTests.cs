@@ -103,7 +103,7 @@ public class CorpusRejectionTests
             using var dir = new CorpusTempFolder();
             for (int i = 0; i < files.Length; i++) dir.WriteBytes($"f{i}{FuzzExtensions[files[i].Item2]}", files[i].Item1);
             AssertAccountsForEveryFile(dir.Path, Corpus.Load(dir.Path));
-        }, iter: 40, threads: 1, seed: "0N0XIzNsQ0O2");
+        }, iter: 100, threads: 1);
     }
 
     [Fact]
@@ -118,6 +118,6 @@ public class CorpusRejectionTests
             using var dir = new CorpusTempFolder();
             for (int i = 0; i < files.Length; i++) dir.Write($"t{i}{FuzzExtensions[files[i].Item2]}", string.Concat(files[i].Item1));
             AssertAccountsForEveryFile(dir.Path, Corpus.Load(dir.Path));
-        }, iter: 60, threads: 1, seed: "0N0XIzNsQ0O2");
+        }, iter: 100, threads: 1);
     }
 }
