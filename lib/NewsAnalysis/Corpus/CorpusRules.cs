@@ -100,6 +100,7 @@ public sealed partial class CorpusRules
         var outletAlternatives = string.Join('|', Outlets.OrderByDescending(x => x.Length).Select(Regex.Escape));
         OutletRegexes = OutletPatterns.Select(p => new Regex(p.Replace("{outlet}", outletAlternatives), o)).ToArray();
         Formats = DateFormats.ToArray();
+        Title.LeadOpenerSet = new HashSet<string>(Title.LeadOpeners, StringComparer.Ordinal);
     }
 
     /// <summary>Parses a date with <see cref="DateFormats"/> after removing ordinal suffixes ("21st"); null when none fits.</summary>
@@ -146,6 +147,8 @@ public sealed class TitleRules
 
     /// <summary>Words that often open a lead, used to find a headline run into the first sentence.</summary>
     public List<string> LeadOpeners { get; set; } = [];
+
+    internal HashSet<string> LeadOpenerSet { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>A one-paragraph text of at least this many words may have its headline glued to the lead.</summary>
     public int GluedHeadlineMinWords { get; set; } = 60;

@@ -9,14 +9,18 @@ namespace NewsAnalysis;
 /// </summary>
 internal static class GluedHeadline
 {
+    private const string Quotes = "'\"";
+    private const string QuotesAndStops = "'\",.\u2019";
+
     public static string? Guess(string text, TitleRules rules)
     {
         if (text.Contains('\n') || WordCounter.Count(text) < rules.GluedHeadlineMinWords) return null;
-        var words = text.Split(' ', 40, StringSplitOptions.None);
-        var openers = new HashSet<string>(rules.LeadOpeners, StringComparer.Ordinal);
+        var words = text.Split(' ', 54, StringSplitOptions.None);   // the first 53 words (and the rest, unused)
+        var openers = rules.LeadOpenerSet;
         double bestScore = double.MinValue;
         int bestK = -1;
-        for (int k = 2; k < Math.Min(words.Length - 1, 13); k++)
+        int scanned = Math.Min(words.Length - 1, 53);
+        for (int k = 2; k < Math.Min(scanned, 13); k++)
         {
             string a = words[k - 1], b = words[k];
             if (a.Length == 0 || b.Length == 0 || !char.IsUpper(b[0])) continue;
@@ -28,10 +32,10 @@ internal static class GluedHeadline
             int repeated = 0;
             for (int h = 0; h < k; h++)
             {
-                var w = words[h].Trim('\'', '"');
+                var w = words[h].AsSpan().Trim(Quotes);
                 if (w.Length <= 3) continue;
-                for (int r = k; r < Math.Min(words.Length, k + 40); r++)
-                    if (string.Equals(words[r].Trim('\'', '"', ',', '.', '\u2019'), w, StringComparison.OrdinalIgnoreCase)) { repeated++; break; }
+                for (int r = k; r < Math.Min(scanned, k + 40); r++)
+                    if (words[r].AsSpan().Trim(QuotesAndStops).Equals(w, StringComparison.OrdinalIgnoreCase)) { repeated++; break; }
             }
             score += Math.Min(repeated, 3) * 0.5 - k * 0.15;
             if (score > bestScore) { bestScore = score; bestK = k; }
