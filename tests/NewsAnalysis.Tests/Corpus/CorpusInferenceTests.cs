@@ -104,6 +104,19 @@ public class CorpusInferenceTests
     }
 
     [Fact]
+    public void The_shipped_rules_file_is_read_whole()
+    {
+        var rules = CorpusRules.Default;
+        Assert.Contains("Accessibility links", rules.ChromeLines);
+        Assert.Equal(["XS", "SM", "MD", "LG"], rules.ChromeRuns.Single());
+        Assert.Contains("Former", rules.Title.LeadOpeners);
+        Assert.Contains("Sputnik", rules.Outlets);
+        Assert.Contains(rules.Events, e => e.Date == new DateTime(2019, 2, 6));
+        Assert.Contains("the", rules.FunctionWords);
+        Assert.Equal("VOA", rules.SiteTemplates.Single().Source);
+    }
+
+    [Fact]
     public void Custom_rules_change_inference_without_code()
     {
         var yaml = File.ReadAllText(Path.Combine(TestData.Root, "data", "corpus", "corpus-rules.yaml"))
