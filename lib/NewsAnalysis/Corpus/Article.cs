@@ -57,6 +57,12 @@ public sealed record Article(
     /// <summary>The words <see cref="Source"/> was read from (e.g. <c>stated: 'Published in Dawn, ...'</c>), or null.</summary>
     public string? SourceEvidence { get; init; }
 
+    /// <summary>
+    /// Photo captions and credits kept out of <see cref="Text"/> (each once, in order), e.g. for concerns that want
+    /// their dates or names. Offsets of <see cref="Sentences"/> never point into them.
+    /// </summary>
+    public IReadOnlyList<string> Captions { get; init; } = [];
+
     /// <summary>The id of an earlier article this one nearly duplicates, or null.</summary>
     public string? DuplicateOf { get; init; }
 }

@@ -122,6 +122,7 @@ internal sealed partial class ArticleBuilder
         {
             TitleBasis = titleBasis ?? "unknown",
             SourceEvidence = sourceEvidence,
+            Captions = captions.Distinct(StringComparer.Ordinal).ToList(),
         };
         return Build(article);
     }

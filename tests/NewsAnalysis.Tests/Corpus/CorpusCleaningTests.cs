@@ -32,6 +32,17 @@ public class CorpusCleaningTests
     }
 
     [Fact]
+    public void Dropped_captions_are_kept_on_the_article_once_each()
+    {
+        var voa = Seed("003").Captions;
+        Assert.Equal(5, voa.Count);
+        Assert.Contains("Russia's Foreign Minister Sergey Lavrov, April 7, 2021.", voa);
+        Assert.Equal(voa.Count, voa.Distinct().Count());
+        Assert.StartsWith("MOSCOW: Foreign Minister Khawaja Asif", Assert.Single(Seed("001").Captions));
+        Assert.Equal("Sections of gas pipes are seen at the start of construction on a pipeline to transfer natural gas to Pakistan.", Assert.Single(Seed("000").Captions));
+    }
+
+    [Fact]
     public void Link_placeholders_and_published_lines_are_removed()
     {
         Assert.DoesNotContain("<link>", Seed("000").Text);
