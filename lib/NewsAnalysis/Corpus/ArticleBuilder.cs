@@ -11,11 +11,13 @@ internal sealed partial class ArticleBuilder
 {
     private readonly CorpusRules rules;
     private readonly GluedWordRepair? repair;
+    private readonly bool inferFromMentions;
 
-    public ArticleBuilder(CorpusRules rules, GluedWordRepair? repair)
+    public ArticleBuilder(CorpusRules rules, GluedWordRepair? repair, bool inferFromMentions = true)
     {
         this.rules = rules;
         this.repair = repair;
+        this.inferFromMentions = inferFromMentions;
     }
 
     /// <summary>Cleans and infers one article. <paramref name="metadata"/> (from metadata.csv) overrides what it gives.</summary>
@@ -279,7 +281,7 @@ internal sealed partial class ArticleBuilder
                 if (latest is null || date > latest.Value.Date) latest = (date, caption);
         }
         if (latest is { } c) return (c.Date, PublishedBasis.Stated, $"photo caption: '{c.Caption}'");
-        if (DateMentions.Infer(text, rules) is { } inferred) return (inferred.Date, PublishedBasis.Inferred, inferred.Evidence);
+        if (inferFromMentions && DateMentions.Infer(text, rules) is { } inferred) return (inferred.Date, PublishedBasis.Inferred, inferred.Evidence);
         return (null, PublishedBasis.Unknown, null);
     }
 

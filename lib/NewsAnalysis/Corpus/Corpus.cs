@@ -117,7 +117,7 @@ public static class Corpus
             var vocabulary = CorpusVocabulary.Build(records.Select(r => r.Text).ToList());
             repair = new GluedWordRepair(vocabulary, options.Rules);
         }
-        var builder = new ArticleBuilder(options.Rules, repair);
+        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
         var articles = new Article[records.Count];
         var changeLists = new List<CleaningChange>[records.Count];
         Parallel.For(0, records.Count, () => 0, (i, _, n) =>

@@ -27,6 +27,12 @@ public sealed record CorpusOptions
     /// <summary>Repair words glued where a line break was lost ("withRussia"). Default true.</summary>
     public bool RepairGluedWords { get; init; } = true;
 
+    /// <summary>
+    /// Infer a publication date from the dates a story mentions when nothing states one (basis <c>inferred</c>).
+    /// Default true; false leaves such articles <c>unknown</c>.
+    /// </summary>
+    public bool InferPublishedFromMentions { get; init; } = true;
+
     /// <summary>Articles whose estimated word 4-shingle Jaccard similarity reaches this are flagged near-duplicates. Default 0.8.</summary>
     public double NearDuplicateThreshold { get; init; } = 0.8;
 

@@ -71,6 +71,14 @@ public class CorpusInferenceTests
     }
 
     [Fact]
+    public void Inference_from_mentions_can_be_turned_off()
+    {
+        var corpus = Corpus.Load(TestData.Articles, new CorpusOptions { InferPublishedFromMentions = false });
+        Assert.Equal([PublishedBasis.Unknown, PublishedBasis.Stated, PublishedBasis.Stated, PublishedBasis.Stated, PublishedBasis.Unknown],
+            corpus.Articles.Select(a => a.PublishedBasis));
+    }
+
+    [Fact]
     public void Headline_titles_skip_chrome_captions_and_duplicates()
     {
         Assert.Equal("Pakistan decides to take military relations with Russia to a new era: Report", Seed("000").Title);
