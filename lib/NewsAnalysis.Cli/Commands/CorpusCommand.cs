@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis.Cli.Commands;
 
-/// <summary><c>news corpus</c>: prints the articles, the rejected inputs or the cleaning changes.</summary>
+/// <summary><c>news corpus</c>: prints the articles, the rejected inputs, the cleaning changes or the near-duplicates.</summary>
 internal static class CorpusCommand
 {
+    /// <summary>The columns of the default table (csv and json print every column).</summary>
+    public static readonly string[] TableColumns = ["Id", "Title", "Source", "Dateline", "Published", "PublishedBasis", "Words"];
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -12,16 +16,41 @@ internal static class CorpusCommand
         var output = CommonOptions.Out();
         var rejected = new Option<bool>("--rejected") { Description = "List the input files that were not loaded, with the reason." };
         var changes = new Option<bool>("--changes") { Description = "List every change the cleaner made to the text." };
-        var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, rejected, changes };
+        var duplicates = new Option<bool>("--duplicates") { Description = "List pairs of near-duplicate articles." };
+        var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, rejected, changes, duplicates };
         command.SetAction(parse =>
         {
-            var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+            var config = parse.InvocationConfiguration;
+            var dataPath = CommonOptions.ResolveData(parse.GetValue(data)!);
+            NewsCorpus corpus;
+            try { corpus = Corpus.Load(dataPath); }
+            catch (FileNotFoundException e)
+            {
+                config.Error.WriteLine($"news corpus: {e.Message}");
+                return 2;
+            }
+            var fmt = parse.GetValue(format);
             var frame = parse.GetValue(rejected) ? corpus.RejectedFrame()
                 : parse.GetValue(changes) ? corpus.ChangeFrame()
+                : parse.GetValue(duplicates) ? corpus.NearDuplicateFrame()
                 : corpus.ArticleFrame();
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            RelativePaths(frame, dataPath);
+            if (fmt == OutputFormat.Table && frame.Columns.IndexOf("Title") >= 0)
+                frame = new DataFrame(TableColumns.Select(c => frame.Columns[c]));
+            CommonOptions.Write(frame, fmt, parse.GetValue(output), config.Output);
             return 0;
         });
         return command;
+    }
+
+    // Paths relative to the data folder (or a single file's folder), so output does not depend on where it ran.
+    private static void RelativePaths(DataFrame frame, string dataPath)
+    {
+        if (frame.Columns.IndexOf("Path") < 0) return;
+        var full = Path.GetFullPath(dataPath);
+        var baseDir = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+        var column = (StringDataFrameColumn)frame.Columns["Path"];
+        for (long r = 0; r < column.Length; r++)
+            if (column[r] is { } p && Path.IsPathRooted(p)) column[r] = Path.GetRelativePath(baseDir, p).Replace('\\', '/');
     }
 }

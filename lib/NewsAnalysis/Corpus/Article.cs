@@ -46,7 +46,32 @@ public sealed record Article(
 
     /// <summary>Number of words in <see cref="Text"/>.</summary>
     public int Words { get; init; }
+
+    /// <summary>
+    /// Where <see cref="Title"/> came from: <c>headline</c> (a headline line of the text), <c>metadata</c> (an input
+    /// field, HTML meta tag or metadata.csv), <c>lead-sentence</c> (no headline: the lead sentence, shortened),
+    /// <c>glued-headline</c> (a headline run into the first sentence, as in the BBC set) or <c>unknown</c>.
+    /// </summary>
+    public string TitleBasis { get; init; } = "unknown";
+
+    /// <summary>The words <see cref="Source"/> was read from (e.g. <c>stated: 'Published in Dawn, ...'</c>), or null.</summary>
+    public string? SourceEvidence { get; init; }
+
+    /// <summary>
+    /// Photo captions and credits kept out of <see cref="Text"/> (each once, in order), e.g. for concerns that want
+    /// their dates or names. Offsets of <see cref="Sentences"/> never point into them.
+    /// </summary>
+    public IReadOnlyList<string> Captions { get; init; } = [];
+
+    /// <summary>The id of an earlier article this one nearly duplicates, or null.</summary>
+    public string? DuplicateOf { get; init; }
 }
+
+/// <summary>Two articles whose texts are nearly the same.</summary>
+/// <param name="ArticleId">The earlier article (in corpus order).</param>
+/// <param name="DuplicateId">The later article that nearly duplicates it.</param>
+/// <param name="Similarity">Estimated Jaccard similarity of their word 4-shingles, 0..1.</param>
+public sealed record NearDuplicatePair(string ArticleId, string DuplicateId, double Similarity);
 
 /// <summary>A file, or a row of a file, that could not be used as an article.</summary>
 /// <param name="Path">The file (with <c>#line N</c> for a row of a JSONL/CSV file).</param>

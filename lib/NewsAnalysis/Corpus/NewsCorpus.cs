@@ -22,9 +22,13 @@ public sealed class NewsCorpus
     /// <summary>Every change the cleaner made, in order.</summary>
     public IReadOnlyList<CleaningChange> Changes { get; }
 
+    /// <summary>Pairs of articles whose texts are nearly the same (see <see cref="CorpusOptions.NearDuplicateThreshold"/>).</summary>
+    public IReadOnlyList<NearDuplicatePair> NearDuplicates { get; init; } = [];
+
     /// <summary>
     /// One row per article: <c>Id, Path, Title, Source, Dateline, Published, PublishedBasis,
-    /// PublishedEvidence, Url, Text, Words, Paragraphs, Sentences</c>, then one string column per extra input field.
+    /// PublishedEvidence, Url, Text, Words, Paragraphs, Sentences, TitleBasis, SourceEvidence, DuplicateOf</c>,
+    /// then one string column per extra input field.
     /// </summary>
     public DataFrame ArticleFrame()
     {
@@ -44,6 +48,9 @@ public sealed class NewsCorpus
             new Int32DataFrameColumn("Words", Articles.Select(a => a.Words)),
             new Int32DataFrameColumn("Paragraphs", Articles.Select(a => a.Paragraphs.Count)),
             new Int32DataFrameColumn("Sentences", Articles.Select(a => a.Sentences.Count)),
+            new StringDataFrameColumn("TitleBasis", Articles.Select(a => a.TitleBasis)),
+            new StringDataFrameColumn("SourceEvidence", Articles.Select(a => a.SourceEvidence)),
+            new StringDataFrameColumn("DuplicateOf", Articles.Select(a => a.DuplicateOf)),
         };
         foreach (var name in extraNames)
         {
@@ -51,6 +58,17 @@ public sealed class NewsCorpus
             columns.Add(new StringDataFrameColumn(unique, Articles.Select(a => a.Extra.GetValueOrDefault(name))));
         }
         return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// Where each article's title, source and date came from: <c>Id, Title, TitleBasis, Source, SourceEvidence,
+    /// Dateline, Published, PublishedBasis, PublishedEvidence</c> (the same values as <see cref="ArticleFrame"/>).
+    /// </summary>
+    public DataFrame ProvenanceFrame()
+    {
+        var all = ArticleFrame();
+        return new DataFrame(new[] { "Id", "Title", "TitleBasis", "Source", "SourceEvidence", "Dateline", "Published", "PublishedBasis", "PublishedEvidence" }
+            .Select(name => all.Columns[name]));
     }
 
     /// <summary>One row per paragraph: <c>ArticleId, Paragraph, Start, Length, Text</c> (offsets into the article's cleaned text).</summary>
@@ -82,6 +100,12 @@ public sealed class NewsCorpus
     public DataFrame RejectedFrame() => new(
         new StringDataFrameColumn("Path", Rejected.Select(r => r.Path)),
         new StringDataFrameColumn("Reason", Rejected.Select(r => r.Reason)));
+
+    /// <summary>One row per near-duplicate pair: <c>ArticleId, DuplicateId, Similarity</c>.</summary>
+    public DataFrame NearDuplicateFrame() => new(
+        new StringDataFrameColumn("ArticleId", NearDuplicates.Select(p => p.ArticleId)),
+        new StringDataFrameColumn("DuplicateId", NearDuplicates.Select(p => p.DuplicateId)),
+        new DoubleDataFrameColumn("Similarity", NearDuplicates.Select(p => p.Similarity)));
 
     /// <summary>One row per cleaning change: <c>ArticleId, Kind, Before, After</c>.</summary>
     public DataFrame ChangeFrame() => new(

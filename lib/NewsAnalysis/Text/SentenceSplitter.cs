@@ -14,6 +14,7 @@ public static class SentenceSplitter
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft",
         "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "brig", "cdr", "gov", "sen", "rep", "rev", "pres", "hon",
         "retd", "ret", "vs", "etc", "no", "nos", "vol", "fig", "approx", "est", "inc", "ltd", "co", "corp", "dept", "univ",
+        "p", "pp", "para", "ch", "sec", "art", "ave", "rd", "blvd", "ed", "eds", "op", "cit", "al",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
     };
@@ -69,6 +70,7 @@ public static class SentenceSplitter
         var word = text[wordStart..stop];
         if (word.Length == 0) return true;
         if (word.Length == 1 && char.IsUpper(word[0])) return false;                  // initial: "J. Smith"
+        if (char.IsDigit(n) && word.Length <= 3 && char.IsLower(word[0])) return false; // "p. 4", "pp. 12", "no. 5"
         if (IsDottedAcronym(word)) return IsLikelySentenceStart(text, next);          // "U.S." then "The ..."?
         var key = word.TrimStart('(').ToString();
         if (Abbreviations.Contains(key)) return false;

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// The rules that drive cleaning and inference (chrome lines, caption patterns, dateline and
+/// "Published in" patterns, outlets, site templates, date formats, dated events), read from
+/// <c>data/corpus/corpus-rules.yaml</c> (embedded in the library) or from a file of the same shape.
+/// </summary>
+public sealed partial class CorpusRules
+{
+    /// <summary>Whole lines that are site chrome.</summary>
+    public List<string> ChromeLines { get; set; } = [];
+
+    /// <summary>Runs of consecutive lines that together are chrome (e.g. XS, SM, MD, LG).</summary>
+    public List<List<string>> ChromeRuns { get; set; } = [];
+
+    /// <summary>Inline placeholders left where a link or embed was stripped (e.g. <c>&lt;link&gt;</c>).</summary>
+    public List<string> Placeholders { get; set; } = [];
+
+    /// <summary>Placeholder words that may be glued to the word before them (e.g. "Sputniklink").</summary>
+    public List<string> GluedPlaceholderWords { get; set; } = [];
+
+    /// <summary>Function words: a glued-word split yielding one is strong evidence of a lost space.</summary>
+    public List<string> FunctionWords { get; set; } = [];
+
+    /// <summary>Regular expressions recognising photo captions and credits.</summary>
+    public List<string> CaptionPatterns { get; set; } = [];
+
+    /// <summary>Captions (file photos) whose date does not date the article.</summary>
+    public List<string> UndatedCaptionPatterns { get; set; } = [];
+
+    /// <summary>Limits on what counts as a headline line.</summary>
+    public TitleRules Title { get; set; } = new();
+
+    /// <summary>The dateline pattern (groups <c>place</c> and optional <c>source</c>).</summary>
+    public string DatelinePattern { get; set; } = "";
+
+    /// <summary>Publication statements (groups <c>source</c> and <c>date</c>).</summary>
+    public List<string> StatedPatterns { get; set; } = [];
+
+    /// <summary>Outlets that may be named as the one reporting.</summary>
+    public List<string> Outlets { get; set; } = [];
+
+    /// <summary>Patterns naming the reporting outlet; <c>{outlet}</c> stands for any of <see cref="Outlets"/>.</summary>
+    public List<string> OutletPatterns { get; set; } = [];
+
+    /// <summary>Site templates recognised by their chrome.</summary>
+    public List<SiteTemplateRule> SiteTemplates { get; set; } = [];
+
+    /// <summary>Date formats tried, invariant culture, after ordinal suffixes are removed.</summary>
+    public List<string> DateFormats { get; set; } = [];
+
+    /// <summary>Well-known dated events that supply a year to stories that give only day and month.</summary>
+    public List<DatedEventRule> Events { get; set; } = [];
+
+    /// <summary>The rules shipped with the library (<c>data/corpus/corpus-rules.yaml</c>).</summary>
+    public static CorpusRules Default => defaultRules.Value;
+
+    private static readonly Lazy<CorpusRules> defaultRules = new(() => Parse(ReadResource("corpus-rules.yaml")));
+
+    /// <summary>Reads rules from a YAML file of the same shape as <c>data/corpus/corpus-rules.yaml</c>.</summary>
+    /// <exception cref="InvalidDataException">When the file is not valid rules YAML (the message names the file).</exception>
+    public static CorpusRules FromFile(string path)
+    {
+        try { return Parse(File.ReadAllText(path)); }
+        catch (YamlDotNet.Core.YamlException e) { throw new InvalidDataException($"Rules file '{path}' is not valid: {e.Message}", e); }
+    }
+
+    /// <summary>Parses rules YAML.</summary>
+    public static CorpusRules Parse(string yaml)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var rules = deserializer.Deserialize<CorpusRules>(yaml) ?? new CorpusRules();
+        rules.Compile();
+        return rules;
+    }
+
+    // ---- compiled forms, built once ----
+    internal HashSet<string> ChromeSet { get; private set; } = [];
+    internal Regex[] Captions { get; private set; } = [];
+    internal Regex[] UndatedCaptions { get; private set; } = [];
+    internal Regex? Dateline { get; private set; }
+    internal Regex[] Stated { get; private set; } = [];
+    internal Regex[] OutletRegexes { get; private set; } = [];
+    internal string[] Formats { get; private set; } = [];
+
+    private void Compile()
+    {
+        const RegexOptions o = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+        ChromeSet = new HashSet<string>(ChromeLines, StringComparer.OrdinalIgnoreCase);
+        Captions = CaptionPatterns.Select(p => new Regex(p, o)).ToArray();
+        UndatedCaptions = UndatedCaptionPatterns.Select(p => new Regex(p, o)).ToArray();
+        Dateline = DatelinePattern.Length > 0 ? new Regex(DatelinePattern, o) : null;
+        Stated = StatedPatterns.Select(p => new Regex(p, o)).ToArray();
+        var outletAlternatives = string.Join('|', Outlets.OrderByDescending(x => x.Length).Select(Regex.Escape));
+        OutletRegexes = OutletPatterns.Select(p => new Regex(p.Replace("{outlet}", outletAlternatives), o)).ToArray();
+        Formats = DateFormats.ToArray();
+        Title.LeadOpenerSet = new HashSet<string>(Title.LeadOpeners, StringComparer.Ordinal);
+    }
+
+    /// <summary>Parses a date with <see cref="DateFormats"/> after removing ordinal suffixes ("21st"); null when none fits.</summary>
+    public DateTime? ParseDate(string text)
+    {
+        var s = OrdinalSuffix().Replace(text.Trim().TrimEnd('.'), "$1");
+        s = string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (DateTime.TryParseExact(s, Formats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d))
+            return d.TimeOfDay == TimeSpan.Zero ? d.Date : d;
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b")]
+    private static partial Regex OrdinalSuffix();
+
+    internal static Stream OpenResource(string name)
+    {
+        var asm = typeof(CorpusRules).Assembly;
+        var full = asm.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {asm.GetName().Name}.");
+        var stream = asm.GetManifestResourceStream(full)!;
+        return name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var reader = new StreamReader(OpenResource(name));
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>Limits on what counts as a headline line.</summary>
+public sealed class TitleRules
+{
+    /// <summary>A headline has at most this many words.</summary>
+    public int MaxWords { get; set; } = 25;
+
+    /// <summary>A headline has at most this many characters.</summary>
+    public int MaxChars { get; set; } = 160;
+
+    /// <summary>When no line is a headline, the title is the lead sentence cut to this many words.</summary>
+    public int LeadWords { get; set; } = 12;
+
+    /// <summary>Words that often open a lead, used to find a headline run into the first sentence.</summary>
+    public List<string> LeadOpeners { get; set; } = [];
+
+    internal HashSet<string> LeadOpenerSet { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A one-paragraph text of at least this many words may have its headline glued to the lead.</summary>
+    public int GluedHeadlineMinWords { get; set; } = 60;
+}
+
+/// <summary>A site recognised by its chrome lines.</summary>
+public sealed class SiteTemplateRule
+{
+    /// <summary>The source to report.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>Lines that must all be present.</summary>
+    public List<string> Markers { get; set; } = [];
+}
+
+/// <summary>A well-known dated event.</summary>
+public sealed class DatedEventRule
+{
+    /// <summary>Words that must all occur in the story (case-insensitive).</summary>
+    public string Phrase { get; set; } = "";
+
+    /// <summary>The event's date.</summary>
+    public DateTime Date { get; set; }
+
+    /// <summary>What the event was, shown as evidence.</summary>
+    public string What { get; set; } = "";
+}

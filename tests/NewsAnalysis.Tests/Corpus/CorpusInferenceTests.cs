@@ -1,0 +1,164 @@
+namespace NewsAnalysis.Tests;
+
+/// <summary>Title, source, dateline and publication date inferred from the seed articles by the rules in data/corpus.</summary>
+public class CorpusInferenceTests
+{
+    private static Article Seed(string prefix) => CorpusTempFolder.Seed(prefix);
+
+    [Theory]
+    [InlineData("000", "Sputnik", "DAVOS")]
+    [InlineData("001", "Dawn", "ISLAMABAD")]
+    [InlineData("002", "Daily Times", "ISLAMABAD")]
+    [InlineData("003", "VOA", null)]
+    [InlineData("004", "Sputnik", "RAWALPINDI")]
+    public void Source_and_dateline_of_each_seed(string id, string source, string? dateline)
+    {
+        var a = Seed(id);
+        Assert.Equal(source, a.Source);
+        Assert.Equal(dateline, a.Dateline);
+        Assert.False(string.IsNullOrEmpty(a.SourceEvidence));
+    }
+
+    [Fact]
+    public void Source_evidence_says_where_it_was_read()
+    {
+        Assert.Contains("DAVOS (Sputnik)", Seed("000").SourceEvidence);
+        Assert.Contains("Published in Dawn, February 21st, 2018", Seed("001").SourceEvidence);
+        Assert.Contains("told Sputnik", Seed("004").SourceEvidence);
+        Assert.StartsWith("site template", Seed("003").SourceEvidence);
+    }
+
+    [Fact]
+    public void A_photo_credit_is_not_the_source()
+    {
+        // 003 carries "(Ministry of Foreign Affairs/Handout via Reuters)" and mentions the Sputnik vaccine.
+        var a = Seed("003");
+        Assert.NotEqual("Reuters", a.Source);
+        Assert.NotEqual("Sputnik", a.Source);
+    }
+
+    [Theory]
+    [InlineData("001", 2018, 2, 21, PublishedBasis.Stated)]
+    [InlineData("002", 2018, 4, 25, PublishedBasis.Stated)]
+    [InlineData("003", 2021, 4, 7, PublishedBasis.Stated)]
+    public void Stated_dates(string id, int y, int m, int d, PublishedBasis basis)
+    {
+        var a = Seed(id);
+        Assert.Equal(new DateTime(y, m, d), a.Published);
+        Assert.Equal(basis, a.PublishedBasis);
+        Assert.False(string.IsNullOrEmpty(a.PublishedEvidence));
+    }
+
+    [Fact]
+    public void Dated_photo_caption_dates_003_and_file_photos_do_not()
+    {
+        var a = Seed("003");
+        Assert.StartsWith("photo caption", a.PublishedEvidence);
+        Assert.DoesNotContain("FILE", a.PublishedEvidence);
+    }
+
+    [Theory]
+    [InlineData("000", 2018)]
+    [InlineData("004", 2019)]
+    public void Sputnik_dates_are_inferred_early_in_the_year(string id, int year)
+    {
+        var a = Seed(id);
+        Assert.Equal(PublishedBasis.Inferred, a.PublishedBasis);
+        Assert.NotNull(a.Published);
+        Assert.Equal(year, a.Published!.Value.Year);
+        Assert.InRange(a.Published.Value.Month, 1, 4);
+        Assert.StartsWith("latest date mentioned", a.PublishedEvidence);
+    }
+
+    [Fact]
+    public void Inference_from_mentions_can_be_turned_off()
+    {
+        var corpus = Corpus.Load(TestData.Articles, new CorpusOptions { InferPublishedFromMentions = false });
+        Assert.Equal([PublishedBasis.Unknown, PublishedBasis.Stated, PublishedBasis.Stated, PublishedBasis.Stated, PublishedBasis.Unknown],
+            corpus.Articles.Select(a => a.PublishedBasis));
+    }
+
+    [Fact]
+    public void Headline_titles_skip_chrome_captions_and_duplicates()
+    {
+        Assert.Equal("Pakistan decides to take military relations with Russia to a new era: Report", Seed("000").Title);
+        Assert.Equal("headline", Seed("000").TitleBasis);
+        Assert.Equal("Russia, Pakistan Agree to Boost Military Cooperation Against Terror, Sea Piracy", Seed("003").Title);
+        Assert.Equal("headline", Seed("003").TitleBasis);
+    }
+
+    [Theory]
+    [InlineData("001", "Pakistan and Russia on Tuesday announced")]
+    [InlineData("002", "Russian authorities said on Tuesday")]
+    [InlineData("004", "Pakistan is negotiating defense industry cooperation with Russia")]
+    public void Without_a_headline_the_title_is_the_lead_sentence_marked_as_such(string id, string start)
+    {
+        var a = Seed(id);
+        Assert.Equal("lead-sentence", a.TitleBasis);
+        Assert.StartsWith(start, a.Title);
+        Assert.DoesNotContain("MOSCOW", a.Title);          // 001's first line is a photo caption
+        Assert.DoesNotContain(":", a.Title[..Math.Min(12, a.Title.Length)]);   // dateline removed
+        Assert.True(a.Title.Split(' ').Length <= CorpusRules.Default.Title.LeadWords);
+    }
+
+    [Fact]
+    public void Rules_parse_dates_with_ordinals_and_without_commas()
+    {
+        var rules = CorpusRules.Default;
+        Assert.Equal(new DateTime(2018, 2, 21), rules.ParseDate("February 21st, 2018"));
+        Assert.Equal(new DateTime(2018, 4, 25), rules.ParseDate("April 25th 2018."));
+        Assert.Equal(new DateTime(2021, 4, 7), rules.ParseDate("2021-04-07"));
+        Assert.Null(rules.ParseDate("next Tuesday"));
+    }
+
+    [Fact]
+    public void The_shipped_rules_file_is_read_whole()
+    {
+        var rules = CorpusRules.Default;
+        Assert.Contains("Accessibility links", rules.ChromeLines);
+        Assert.Equal(["XS", "SM", "MD", "LG"], rules.ChromeRuns.Single());
+        Assert.Contains("Former", rules.Title.LeadOpeners);
+        Assert.Contains("Sputnik", rules.Outlets);
+        Assert.Contains(rules.Events, e => e.Date == new DateTime(2019, 2, 6));
+        Assert.Contains("the", rules.FunctionWords);
+        Assert.Equal("VOA", rules.SiteTemplates.Single().Source);
+    }
+
+    [Fact]
+    public void Custom_rules_change_inference_without_code()
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestData.Root, "data", "corpus", "corpus-rules.yaml"))
+            .Replace("  - source: VOA", "  - source: Voice of America");
+        var corpus = Corpus.Load(TestData.Articles, new CorpusOptions { Rules = CorpusRules.Parse(yaml) });
+        Assert.Equal("Voice of America", corpus.Articles.Single(a => a.Id.StartsWith("003", StringComparison.Ordinal)).Source);
+    }
+
+    [Fact]
+    public void Bbc_texts_get_a_glued_headline_title_shorter_than_the_text()
+    {
+        if (TestData.BbcCsv is not { } path) { Assert.Fail("../shared/eval/bbc/bbc-news.csv is missing"); return; }
+        var corpus = Corpus.FromRecords(BbcSet.Read(path).Take(50));
+        Assert.All(corpus.Articles, a =>
+        {
+            Assert.Equal("glued-headline", a.TitleBasis);
+            Assert.StartsWith(a.Title, a.Text);
+            Assert.InRange(a.Title.Split(' ').Length, 2, 12);
+        });
+        // The first BBC row opens "Sella wants Michalak recall Former France centre ...".
+        Assert.Equal("Sella wants Michalak recall", corpus.Articles[0].Title);
+    }
+}
+
+public class CorpusProvenanceFrameTests
+{
+    [Fact]
+    public void Provenance_frame_lists_each_inference_with_its_evidence()
+    {
+        var frame = TestData.Seeds.ProvenanceFrame();
+        Assert.Equal(["Id", "Title", "TitleBasis", "Source", "SourceEvidence", "Dateline", "Published", "PublishedBasis", "PublishedEvidence"],
+            frame.Columns.Select(c => c.Name));
+        Assert.Equal(5, frame.Rows.Count);
+        Assert.Equal("Published in Daily Times, April 25th 2018.", frame.Columns["PublishedEvidence"][2]);
+        Assert.Equal("stated", frame.Columns["PublishedBasis"][2]);
+    }
+}
