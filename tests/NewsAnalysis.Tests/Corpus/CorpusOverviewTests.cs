@@ -44,6 +44,9 @@ public class CorpusOverviewTests
         var json = Plotly.NET.GenericChart.toJson(CorpusCharts.ArticleWords(TestData.Seeds));
         foreach (var a in TestData.Seeds.Articles) Assert.Contains(a.Id, json);
         Assert.Contains("Words per article (5 articles)", json);
-        Assert.Contains("(5 undated)", Plotly.NET.GenericChart.toJson(CorpusCharts.PublicationDays(TestData.Seeds)));
+        // The seeds are all dated (stated or inferred): five publication days, none undated.
+        var days = Plotly.NET.GenericChart.toJson(CorpusCharts.PublicationDays(TestData.Seeds));
+        Assert.Contains("(0 undated)", days);
+        foreach (var a in TestData.Seeds.Articles) Assert.Contains(a.Published!.Value.ToString("yyyy-MM-dd"), days);
     }
 }

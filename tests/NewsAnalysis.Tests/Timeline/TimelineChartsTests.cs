@@ -61,14 +61,16 @@ public class TimelineChartsTests
         var traces = Traces(chart);
         var id001 = TimelineSeedTests.Seed("001").Id;
         var id004 = TimelineSeedTests.Seed("004").Id;
-        // 001 has day events and spans (Nov 2014, Oct 2015, the past four years); 004 only spans (February 5-6, since 2014, last month, ...).
-        Assert.Equal([id001, id001, id004], traces.Select(t => t.GetProperty("name").GetString()));
-        Assert.Equal(["markers", "lines", "lines"], traces.Select(t => t.GetProperty("mode").GetString()));
+        // 001 has a day event (on Tuesday) and spans (Nov 2014, Oct 2015, the past four years); 004 a day (yesterday) and spans
+        // (February 5-6, since 2014, last month, ...).
+        Assert.Equal([id001, id001, id004, id004], traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["markers", "lines", "markers", "lines"], traces.Select(t => t.GetProperty("mode").GetString()));
         Assert.False(traces[1].GetProperty("showlegend").GetBoolean()); // 001's spans share the legend entry of its days
-        Assert.True(traces[2].GetProperty("showlegend").GetBoolean());
+        Assert.True(!traces[2].TryGetProperty("showlegend", out var shown) || shown.GetBoolean()); // 004's days carry its entry
+        Assert.False(traces[3].GetProperty("showlegend").GetBoolean());
         var days001 = traces[0];
-        Assert.Equal("2018-02-20|2018-02-21", Joined(days001, "x")); // on Tuesday; February 21st, 2018
-        Assert.Equal(["circle-open", "circle"], days001.GetProperty("marker").GetProperty("symbol").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("2018-02-20", Joined(days001, "x")); // on Tuesday
+        Assert.Equal(["circle-open"], days001.GetProperty("marker").GetProperty("symbol").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains("announced setting up of a commission", Values(days001, "hovertext")[0]);
         var spans001 = traces[1];
         var x = Values(spans001, "x");
@@ -77,8 +79,8 @@ public class TimelineChartsTests
         Assert.Contains("2014-11-01", x);
         Assert.Contains("2014-11-30", x);
         Assert.Equal(days001.GetProperty("marker").GetProperty("color").GetString(), spans001.GetProperty("line").GetProperty("color").GetString());
-        Assert.NotEqual(days001.GetProperty("marker").GetProperty("color").GetString(), traces[2].GetProperty("line").GetProperty("color").GetString());
-        Assert.Contains(Values(traces[2], "hovertext"), h => h is not null && h.Contains("February 5-6") && h.Contains("2019-02-05 to 2019-02-06"));
+        Assert.NotEqual(days001.GetProperty("marker").GetProperty("color").GetString(), traces[3].GetProperty("line").GetProperty("color").GetString());
+        Assert.Contains(Values(traces[3], "hovertext"), h => h is not null && h.Contains("February 5-6") && h.Contains("2019-02-05 to 2019-02-06"));
     }
 
     [Fact]
@@ -201,37 +203,19 @@ public class TimelineNotebookTests
         Assert.True(TimelineEvents.Chronology(corpus).Rows.Count > 0);
         Assert.NotNull(GenericChart.toFigureJson(TimelineCharts.VolumeBySource(corpus)));
 
+        // Tone over time and towards entities, from the sentiment and entity concerns' frames.
+        Assert.Equal(2, GenericChart.getTraces(TimelineCharts.ToneOverTime(SentimentAnalysis.ArticleFrame(corpus), TimelinePeriod.Quarter)).Length);
+        var entityTone = EntitySentiment.ArticleFrame(corpus, EntityAnalysis.Run(corpus).MentionFrame());
+        var toneJson = GenericChart.toFigureJson(TimelineCharts.EntityToneOverTime(entityTone, publications, top: 5, period: TimelinePeriod.Quarter));
+        Assert.Contains("Russia", toneJson);
+        var topics = TopicModeler.Fit(corpus).UnitFrame();
+        Assert.NotEmpty(GenericChart.getTraces(TimelineCharts.TopicShareOverTime(topics, publications, TimelinePeriod.Quarter)));
+
         var notebook = File.ReadAllText(Path.Combine(TestData.Root, "notebooks", "04-timeline.ipynb"));
-        foreach (var call in new[] { "TimelineEvents.PublicationFrame(corpus)", "TimelineCharts.Publications(corpus)", "TimelineEvents.Frame(corpus)", "TimelineCharts.Events(events)", "TimelineEvents.Chronology(corpus)", "TimelineCharts.VolumeBySource(corpus)" })
+        foreach (var call in new[] { "TimelineEvents.PublicationFrame(corpus)", "TimelineCharts.Publications(corpus)", "TimelineEvents.Frame(corpus)", "TimelineCharts.Events(events)", "TimelineEvents.Chronology(corpus)", "TimelineCharts.VolumeBySource(corpus)", "TimelineCharts.ToneOverTime(tone", "TimelineCharts.EntityToneOverTime(entityTone", "TimelineCharts.TopicShareOverTime(topics" })
             Assert.Contains(call, notebook);
     }
 
     private static string Title(GenericChart chart) =>
         JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()!;
-}
-
-/// <summary>Entity tone per article from the entity-mention and sentence-sentiment contract frames.</summary>
-public class TimelineToneTests
-{
-    [Fact]
-    public void Timeline_entity_tone_averages_the_sentences_that_mention_the_entity()
-    {
-        var mentions = new DataFrame(
-            new StringDataFrameColumn("ArticleId", ["a", "a", "a", "a", "b"]),
-            new Int32DataFrameColumn("Sentence", [0, 0, 2, 1, 0]),
-            new StringDataFrameColumn("Entity", ["Russia", "Russia", "Russia", "Pakistan", "Russia"]),
-            new StringDataFrameColumn("Type", ["GPE", "GPE", "GPE", "GPE", "GPE"]));
-        var sentiment = new DataFrame(
-            new StringDataFrameColumn("ArticleId", ["a", "a", "a", "b"]),
-            new Int32DataFrameColumn("Sentence", [0, 1, 2, 0]),
-            new DoubleDataFrameColumn("Compound", [0.6, -0.4, 0.0, 0.25]));
-        var tone = TimelineTone.EntityTone(mentions, sentiment);
-        Assert.Equal(["ArticleId", "Entity", "Compound", "Sentences"], tone.Columns.Select(c => c.Name));
-        Assert.Equal(3, tone.Rows.Count);
-        // a/Pakistan: sentence 1 → −0.4; a/Russia: sentences 0 (named twice, counted once) and 2 → (0.6 + 0.0) / 2; b/Russia: 0.25.
-        Assert.Equal(["a|Pakistan|-0.4|1", "a|Russia|0.3|2", "b|Russia|0.25|1"],
-            Enumerable.Range(0, 3).Select(i => string.Join("|", tone.Rows[i].Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))));
-        var ex = Assert.Throws<ArgumentException>(() => TimelineTone.EntityTone(mentions, new DataFrame(new StringDataFrameColumn("ArticleId", ["a"]))));
-        Assert.Contains("'Sentence'", ex.Message);
-    }
 }

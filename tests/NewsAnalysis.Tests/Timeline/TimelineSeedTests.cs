@@ -53,7 +53,6 @@ public class TimelineSeedTests
     // 001, published Wednesday 2018-02-21
     [InlineData("001", "Nov 2014", "signed a defence cooperation", "2014-11-01", "2014-11-30", TimelineGranularity.Month, TimelineBasis.Absolute)]
     [InlineData("001", "Oct 2015", "inked military-technical", "2015-10-01", "2015-10-31", TimelineGranularity.Month, TimelineBasis.Absolute)]
-    [InlineData("001", "February 21st, 2018", "Published in Dawn", "2018-02-21", "2018-02-21", TimelineGranularity.Day, TimelineBasis.Absolute)]
     [InlineData("001", "the past four years", "six visits to Russia", "2014-02-22", "2018-02-21", TimelineGranularity.Year, TimelineBasis.Relative)]
     // 003, published Wednesday 2021-04-07
     [InlineData("003", "March 18", "described the March 18 Moscow meeting", "2021-03-18", "2021-03-18", TimelineGranularity.Day, TimelineBasis.Relative)]
@@ -149,8 +148,8 @@ public class TimelineBbcTests
     public void Timeline_bbc_events_point_at_their_text_and_have_ordered_dates()
     {
         if (TestData.BbcCsv is not { } path) { Assert.Fail("../shared/eval/bbc/bbc-news.csv is missing"); return; }
-        // Each row is one line: a title keeps the whole row as the body (the plain-text loader would take it as the title).
-        var corpus = Corpus.FromRecords(BbcSet.Read(path).Select(r => r with { Title = r.Id }));
+        // Publication dates are not inferred here, so that every relative event resolves against the one fixed anchor.
+        var corpus = Corpus.FromRecords(BbcSet.Read(path), new CorpusOptions { InferPublishedFromMentions = false });
         var anchor = new DateTime(2005, 6, 30);
         var events = TimelineEvents.FromCorpus(corpus, anchor);
         Assert.True(events.Count > 5000, $"only {events.Count} events");
@@ -182,13 +181,53 @@ public class TimelineChronologyTests
         var starts = Enumerable.Range(0, (int)chronology.Rows.Count).Select(i => (DateTime)chronology["Start"][i]).ToList();
         Assert.Equal(starts.Order().ToList(), starts);
         Assert.Equal(new DateTime(1980, 1, 1), starts[0]); // the 1980s come first
-        // "April 7, 2021" appears in six caption lines of 003: one row, six mentions.
-        var april7 = Enumerable.Range(0, (int)chronology.Rows.Count).Single(i => (string)chronology["Expression"][i] == "April 7, 2021");
-        Assert.Equal(events.Count(e => e.Expression == "April 7, 2021"), (int)chronology["Mentions"][april7]);
-        Assert.Equal(6, (int)chronology["Mentions"][april7]);
+        // "by May 1" appears in two sentences of 003: one row, two mentions.
+        var may1 = Enumerable.Range(0, (int)chronology.Rows.Count).Single(i => (string)chronology["Expression"][i] == "by May 1");
+        Assert.Equal(2, (int)chronology["Mentions"][may1]);
         Assert.Equal(events.Select(e => (e.Expression, e.Start, e.End)).Distinct().Count(), (int)chronology.Rows.Count);
-        // Without a publication date, 002's "Earlier in February" has no dates and is left out; its dateline stays.
+        // Without a publication date, 002's "on Tuesday" and "Earlier in February" have no dates and are left out
+        // (its "Published in Daily Times, April 25th 2018" line is metadata, cleaned out of the text).
         var undated = TimelineEvents.Chronology(TimelineEvents.FromArticle(TimelineSeedTests.Seed("002"), null));
-        Assert.Equal(["April 25th 2018"], Enumerable.Range(0, (int)undated.Rows.Count).Select(i => (string)undated["Expression"][i]));
+        Assert.Equal(0, undated.Rows.Count);
+    }
+}
+
+/// <summary>The seed checks end to end: events resolved against the publication dates the corpus loader finds.</summary>
+public class TimelineCorpusSeedTests
+{
+    private static readonly IReadOnlyList<TimelineEvent> Events = TimelineEvents.FromCorpus(TestData.Seeds);
+
+    // The first event of the expression in the article; every other occurrence ("by May 1" twice in 003) resolves alike.
+    private static TimelineEvent One(string seed, string expression)
+    {
+        var matches = Events.Where(e => e.ArticleId.StartsWith(seed, StringComparison.Ordinal) && e.Expression.EndsWith(expression, StringComparison.Ordinal))
+            .OrderBy(e => e.Sentence).ToList();
+        Assert.NotEmpty(matches);
+        Assert.All(matches, m => Assert.Equal((matches[0].Start, matches[0].End), (m.Start, m.End)));
+        return matches[0];
+    }
+
+    [Theory]
+    [InlineData("001", "on Tuesday", "2018-02-20", "2018-02-20")]
+    [InlineData("001", "Nov 2014", "2014-11-01", "2014-11-30")]
+    [InlineData("001", "Oct 2015", "2015-10-01", "2015-10-31")]
+    [InlineData("003", "March 18", "2021-03-18", "2021-03-18")]
+    [InlineData("003", "May 1", "2021-05-01", "2021-05-01")]
+    [InlineData("003", "February 2020", "2020-02-01", "2020-02-29")]
+    [InlineData("004", "February 5-6", "2019-02-05", "2019-02-06")]
+    public void Timeline_seed_checks_hold_with_the_loaders_publication_dates(string seed, string expression, string start, string end)
+    {
+        var e = One(seed, expression);
+        Assert.Equal(DateTime.Parse(start), e.Start);
+        Assert.Equal(DateTime.Parse(end), e.End);
+    }
+
+    [Fact]
+    public void Timeline_000_January_dates_fall_in_2018_with_the_inferred_publication_date()
+    {
+        var seed = TestData.Seeds.Articles.Single(a => a.Id.StartsWith("000", StringComparison.Ordinal));
+        Assert.Equal(PublishedBasis.Inferred, seed.PublishedBasis);
+        Assert.Equal(new DateTime(2018, 1, 1), One("000", "January 1").Start);
+        Assert.Equal(new DateTime(2018, 1, 4), One("000", "January 4").Start);
     }
 }

@@ -50,7 +50,11 @@ public class TopicChartsTests
     [Fact]
     public void Over_time_without_dates_is_an_empty_chart_not_an_error()
     {
-        var model = TopicModeler.Fit(TestData.Seeds, new TopicOptions { Unit = TopicUnit.Article, K = 2 });
+        // The seed texts without their publication dates (cleaned text holds no "Published in" line; nothing is inferred).
+        var undated = Corpus.FromRecords(TestData.Seeds.Articles.Select(a => new ArticleRecord(a.Id, a.Path, a.Text) { Title = a.Title }),
+            new CorpusOptions { InferPublishedFromMentions = false });
+        Assert.All(undated.Articles, a => Assert.Null(a.Published));
+        var model = TopicModeler.Fit(undated, new TopicOptions { Unit = TopicUnit.Article, K = 2 });
         Assert.Equal(model.Assignments.Count, model.UndatedUnits);
         var data = Data(TopicCharts.OverTime(model));
         Assert.Equal(1, data.GetArrayLength());
