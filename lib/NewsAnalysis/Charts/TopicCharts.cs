@@ -48,7 +48,7 @@ public static class TopicCharts
     /// Units per topic per period (by the articles' publication dates), one line per topic. Undated articles are left
     /// out and counted in the title; with no dated article the chart has one empty trace named "no dated units".
     /// </summary>
-    public static GenericChart OverTime(TopicModel model, TopicPeriod period = TopicPeriod.Month)
+    public static GenericChart OverTime(TopicModel model, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(model);
         var frame = model.OverTimeFrame(period);
