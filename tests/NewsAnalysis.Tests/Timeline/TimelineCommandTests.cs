@@ -53,7 +53,7 @@ public class TimelineCommandTests
             var rows = json.RootElement.EnumerateArray().ToList();
             Assert.Equal(5, rows.Count);
             var row003 = rows.Single(r => r.GetProperty("ArticleId").GetString()!.StartsWith("003", StringComparison.Ordinal));
-            Assert.Equal(TimelineEvents.FromArticle(TimelineSeedTests.Seed("003"), null).Count, row003.GetProperty("Events").GetInt32());
+            Assert.Equal(TimelineEvents.FromArticle(TestData.Seed("003"), null).Count, row003.GetProperty("Events").GetInt32());
         }
         finally
         {
