@@ -29,7 +29,7 @@ public static class SentimentCharts
             CSharpChart.Column<double, string, string>(negative, Keys: names, Name: "Negative share", MarkerColor: NegativeColor),
             CSharpChart.Point<string, double, string>(names, compound, Name: "Compound (mean)"),
         ]);
-        return Plotly.NET.Chart.withTitle("Article tone: mean sentence sentiment", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Article tone: mean sentence sentiment");
     }
 
     /// <summary>The distribution of sentence compound scores, one histogram trace per article, from <see cref="SentimentAnalysis.SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>.</summary>
@@ -41,7 +41,7 @@ public static class SentimentCharts
             X: ids.Select((a, i) => (a, i)).Where(p => p.a == id).Select(p => compound[p.i]).ToList(),
             Name: id, Opacity: 0.6)).ToList();
         var chart = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "Sentence compound score (-1 … +1)");
-        return Plotly.NET.Chart.withTitle("Distribution of sentence sentiment", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Distribution of sentence sentiment");
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class SentimentCharts
                 Name: "More positive", MarkerColor: positive.Count > 0 && positive.All(r => r.Compound == 0) ? NeutralColor : PositiveColor,
                 MultiText: positive.Select(r => $"{r.Sentences} sentences").ToList()),
         ]).WithXAxisStyle<double, double, string>(TitleText: "Mean compound of the sentences that mention it");
-        return Plotly.NET.Chart.withTitle("Tone toward each entity", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Tone toward each entity");
     }
 
     private static List<string> Labels(DataFrame frame, string column = "Title")

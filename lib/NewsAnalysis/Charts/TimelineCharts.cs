@@ -281,7 +281,7 @@ public static class TimelineCharts
         if (barMode is not null) layout.SetProperty("barmode", barMode);
         var chart = traces.Count == 0 ? Trace("scatter", new() { ["x"] = Array.Empty<string>(), ["y"] = Array.Empty<string>(), ["showlegend"] = false }) : GenericChart.combine(traces);
         chart = GenericChart.addLayout(layout, chart);
-        return Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+        return ChartTitle.Apply(chart, title);
     }
 
     // Hover text: the first line bold, the rest wrapped; HTML-escaped (plotly renders hover text as HTML).
