@@ -37,6 +37,24 @@ internal static class CommonOptions
         return data;
     }
 
+    /// <summary>
+    /// Runs a verb's <paramref name="action"/>; bad input (a missing file, a malformed file such as a gazetteer or
+    /// mentions CSV, a bad value such as an unknown entity) is one line <c>news VERB: message</c> on standard error and exit code 2.
+    /// </summary>
+    public static int RunGuarded(ParseResult parse, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FormatException or ArgumentException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {ex.Message}");
+            return 2;
+        }
+    }
+
     /// <summary>Writes <paramref name="frame"/> to <paramref name="outFile"/> or standard output.</summary>
     public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout)
     {

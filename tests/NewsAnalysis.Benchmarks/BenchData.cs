@@ -16,6 +16,36 @@ internal static class BenchData
         }
     }
 
+    /// <summary>
+    /// The BBC set as a corpus, every <paramref name="rowStep"/>-th row (ids <c>bbc-0000</c>, ... by row). Each row is one
+    /// line with no title line (the headline runs into the first sentence), so each record gets its id as title and the
+    /// whole row stays the body text.
+    /// </summary>
+    public static NewsCorpus BbcCorpus(int rowStep = 1) =>
+        Corpus.FromRecords(BbcSet.Read(BbcCsv).Where((_, i) => i % rowStep == 0).Select(r => r with { Title = r.Id }));
+
+    /// <summary>The median of <paramref name="values"/> (the upper one of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>CPU time used by this process so far (all threads): less sensitive than wall time to the shared cores.</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var p = System.Diagnostics.Process.GetCurrentProcess();
+        return p.TotalProcessorTime;
+    }
+
+    /// <summary>The machine's 1-, 5- and 15-minute load averages (Linux), or <c>n/a</c>: the cores are shared and timings depend on it.</summary>
+    public static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
+        catch (UnauthorizedAccessException) { return "n/a"; }
+    }
+
     /// <summary>Peak working set of this process so far, in MB.</summary>
     public static double PeakMemoryMb()
     {

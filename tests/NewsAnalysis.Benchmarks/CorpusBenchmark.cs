@@ -48,11 +48,11 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
         GC.Collect();
         long before = GC.GetTotalMemory(true);
         long raw = new FileInfo(csv).Length;
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu0 = BenchData.CpuTime();
         var sw = Stopwatch.StartNew();
         var corpus = Corpus.Load(csv, new CorpusOptions { MaxFileBytes = long.MaxValue });
         sw.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        var cpu = (BenchData.CpuTime() - cpu0).TotalSeconds;
         long managed = GC.GetTotalMemory(true) - before;
         long rawChars = corpus.Articles.Sum(a => (long)a.Text.Length);
         int sentences = corpus.Articles.Sum(a => a.Sentences.Count);
@@ -60,17 +60,11 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
         double ratio = managed / (double)raw;
         Console.WriteLine($"{label}: {corpus.Articles.Count:N0} articles, {sentences:N0} sentences, {corpus.Changes.Count:N0} changes, " +
                           $"{corpus.NearDuplicates.Count:N0} near-duplicate pairs, {corpus.Rejected.Count} rejected");
-        Console.WriteLine($"  {s:F2} s wall, {cpu:F2} s CPU (load average {LoadAverage()}) | {corpus.Articles.Count / s:N0} articles/s | {raw / 1e6 / s:F1} MB/s | " +
+        Console.WriteLine($"  {s:F2} s wall, {cpu:F2} s CPU (load average {BenchData.LoadAverage()}) | {corpus.Articles.Count / s:N0} articles/s | {raw / 1e6 / s:F1} MB/s | " +
                           $"corpus held in memory {managed / 1e6:F0} MB = {ratio:F1}x raw {raw / 1e6:F1} MB ({rawChars / 1e6:F1} M chars) | " +
                           $"peak working set of the process {BenchData.PeakMemoryMb():F0} MB = {BenchData.PeakMemoryMb() * 1024 * 1024 / raw:F1}x raw");
         GC.KeepAlive(corpus);
         return new Result(corpus.Articles.Count, s, cpu, ratio);
-    }
-
-    // The machine is shared: the 1-minute load average says how much the wall time is inflated.
-    private static string LoadAverage()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; } catch (IOException) { return "n/a"; }
     }
 
     // Copy k of article i: its first half, then the second half of another article, so copies are new texts

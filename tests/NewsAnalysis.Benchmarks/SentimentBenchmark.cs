@@ -33,7 +33,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         double checksum = 0;
         foreach (var s in sentences) checksum += analyzer.Score(s).Compound; // warm-up: one pass (JIT tiers, lexicon)
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = BenchData.CpuTime();
         var watch = Stopwatch.StartNew();
         // Whole passes until at least `rounds` passes and 10 s: node takes far longer for its passes, and a longer run
         // averages the wall-clock figure over the load of a shared machine as node's does.
@@ -44,7 +44,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
             passes++;
         }
         watch.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var cpu = (BenchData.CpuTime() - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var scored = (double)sentences.Count * passes;
         var ours = scored / watch.Elapsed.TotalSeconds;
@@ -58,11 +58,8 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         // Both figures: wall-clock is what a user waits for; CPU time is steadier when other processes share the cores.
         var ratio = ours / js.PerSecond;
         var cpuRatio = oursCpu / js.PerCpuSecond;
-        Console.WriteLine($"speed-up: {ratio:F1}x wall, {cpuRatio:F1}x CPU (goal >= 20x: {(Math.Min(ratio, cpuRatio) >= 20 ? "met" : "NOT met")}); load average {LoadAverage()}; peak working set {BenchData.PeakMemoryMb():F0} MB");
+        Console.WriteLine($"speed-up: {ratio:F1}x wall, {cpuRatio:F1}x CPU (goal >= 20x: {(Math.Min(ratio, cpuRatio) >= 20 ? "met" : "NOT met")}); load average {BenchData.LoadAverage()}; peak working set {BenchData.PeakMemoryMb():F0} MB");
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static int ArgValue(string[] args, string name, int fallback)
     {
@@ -73,9 +70,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
     /// <summary>Sentence texts of the BBC set, from every <paramref name="rowStep"/>-th row, split by the corpus loader.</summary>
     private static List<string> BbcSentences(int rowStep)
     {
-        // Title = id: the whole text is the body (the set has no title line; the headline runs into the first sentence).
-        var records = BbcSet.Read(BenchData.BbcCsv).Where((_, i) => i % rowStep == 0).Select(r => r with { Title = r.Id });
-        return Corpus.FromRecords(records).Articles.SelectMany(a => a.Sentences.Select(s => s.Text)).ToList();
+        return BenchData.BbcCorpus(rowStep).Articles.SelectMany(a => a.Sentences.Select(s => s.Text)).ToList();
     }
 
     private static void Dump(string which, string file)

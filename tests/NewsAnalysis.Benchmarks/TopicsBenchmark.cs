@@ -17,7 +17,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         var records = BbcSet.Read(BenchData.BbcCsv);
         var articles = Corpus.FromRecords(records);
         var categories = articles.Articles.Select(a => a.Extra["category"] ?? "").ToList();
-        Console.WriteLine($"BBC set: {articles.Articles.Count:N0} articles; {Environment.ProcessorCount} cores, {LoadAverage()}");
+        Console.WriteLine($"BBC set: {articles.Articles.Count:N0} articles; {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
         // Warm-up (JIT, ML.NET's first-use costs) on the seed articles, so the figures below measure the clustering.
         TopicModeler.Fit(Corpus.Load(Path.Combine(BenchData.Root, "data", "articles")), new TopicOptions { K = 3 });
 
@@ -29,15 +29,15 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         })
         {
             if (args.Length > 0 && !name.Contains(args[0], StringComparison.Ordinal)) continue;
-            var cpu = CpuTime();
+            var cpu = BenchData.CpuTime();
             var watch = Stopwatch.StartNew();
             var model = TopicModeler.Fit(articles, options);
             watch.Stop();
-            cpu = CpuTime() - cpu;
+            cpu = BenchData.CpuTime() - cpu;
             var topics = model.Assignments.Select(a => a.Topic.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine($"{name,-36} {watch.Elapsed.TotalSeconds,6:F2} s (CPU {cpu.TotalSeconds:F2} s)  peak {BenchData.PeakMemoryMb(),6:F0} MB  k = {model.K}  " +
                 $"NMI {TopicAgreement.NormalizedMutualInformation(topics, categories):F3}  ARI {TopicAgreement.AdjustedRandIndex(topics, categories):F3}  " +
-                $"goal < 5 s: {(watch.Elapsed.TotalSeconds < 5 ? "met" : "MISSED")}  ({LoadAverage()})");
+                $"goal < 5 s: {(watch.Elapsed.TotalSeconds < 5 ? "met" : "MISSED")}  (load average {BenchData.LoadAverage()})");
             Console.WriteLine("    phases: " + string.Join(", ", model.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
             foreach (var s in model.KScores.Where(_ => model.KScores.Count > 1))
                 Console.WriteLine($"    k = {s.K,2}  silhouette {s.Silhouette:F4}  Davies-Bouldin {s.DaviesBouldin:F3}  inertia {s.Inertia:F1}");
@@ -52,29 +52,18 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         if (args.Length > 0 && args[0] == "paragraphs-auto") runs.Add(("k-means, k auto", null));
         foreach (var (name, k) in runs)
         {
-            var cpu = CpuTime();
+            var cpu = BenchData.CpuTime();
             var w = Stopwatch.StartNew();
             var big = TopicModeler.Fit(paragraphs, new TopicOptions { Unit = TopicUnit.Paragraph, K = k });
             w.Stop();
-            cpu = CpuTime() - cpu;
+            cpu = BenchData.CpuTime() - cpu;
             double peak = BenchData.PeakMemoryMb();
             Console.WriteLine($"{units:N0} paragraphs, {name,-16} {w.Elapsed.TotalSeconds,6:F2} s (CPU {cpu.TotalSeconds:F2} s)  peak {peak,6:F0} MB  k = {big.K}  " +
-                $"goal < 60 s and < 4 GB: {(w.Elapsed.TotalSeconds < 60 && peak < 4096 ? "met" : "MISSED")}  ({LoadAverage()})");
+                $"goal < 60 s and < 4 GB: {(w.Elapsed.TotalSeconds < 60 && peak < 4096 ? "met" : "MISSED")}  (load average {BenchData.LoadAverage()})");
             Console.WriteLine("    phases: " + string.Join(", ", big.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
             foreach (var t in big.Topics) Console.WriteLine($"    topic {t.Id,2}: {t.Size,6}  {t.Label}");
         }
     }
-
-    /// <summary>CPU time used by this process so far (all threads): less sensitive than wall time to the shared cores.</summary>
-    private static TimeSpan CpuTime()
-    {
-        using var p = Process.GetCurrentProcess();
-        return p.TotalProcessorTime;
-    }
-
-    /// <summary>The machine's load average (Linux), printed because the cores are shared and timings depend on it.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
     /// <summary>
     /// Articles whose paragraphs are runs of three BBC sentences, repeated until <paramref name="target"/> paragraphs

@@ -22,6 +22,9 @@ internal static class TestData
     /// <summary>The seed corpus, loaded once per test run.</summary>
     public static NewsCorpus Seeds => seeds.Value;
 
+    /// <summary>The seed article whose id starts with <paramref name="prefix"/> (e.g. "003").</summary>
+    public static Article Seed(string prefix) => Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
+
     private static readonly Lazy<NewsCorpus> seeds = new(() => Corpus.Load(Articles));
 
     private static string FindRoot()

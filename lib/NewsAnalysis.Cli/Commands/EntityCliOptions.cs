@@ -20,19 +20,4 @@ internal static class EntityCliOptions
         var options = new EntityOptions { Metonymy = !parse.GetValue(noMetonymy), Demonyms = demonyms is not null && parse.GetValue(demonyms) };
         return EntityAnalysis.Run(corpus, g, options);
     }
-
-    /// <summary>Runs <paramref name="action"/>; bad input (missing file, malformed gazetteer, unknown entity) is one line on standard error and exit code 2.</summary>
-    public static int Run(ParseResult parse, Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or FormatException or ArgumentException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {ex.Message}");
-            return 2;
-        }
-    }
 }

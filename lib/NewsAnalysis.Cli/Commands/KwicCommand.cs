@@ -19,7 +19,7 @@ internal static class KwicCommand
         {
             term, data, format, output, width, mode, gazetteer, noMetonymy,
         };
-        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
+        command.SetAction(parse => CommonOptions.RunGuarded(parse, () =>
         {
             if (parse.GetValue(width) < 0) throw new ArgumentException($"--width must be 0 or more, not {parse.GetValue(width)}.");
             var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, null);

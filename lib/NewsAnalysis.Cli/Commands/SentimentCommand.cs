@@ -27,20 +27,11 @@ internal static class SentimentCommand
         };
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
             { data, format, output, level, lines, mentions, entities };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.RunGuarded(parse, () =>
         {
-            try
-            {
-                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
-                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or ArgumentException or FormatException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("news sentiment: " + e.Message);
-                return 2;
-            }
-        });
+            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+        }));
         return command;
     }
 

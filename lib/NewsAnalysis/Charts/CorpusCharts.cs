@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -16,7 +15,7 @@ public static class CorpusCharts
             values: corpus.Articles.Select(a => a.Words).ToList(),
             Keys: corpus.Articles.Select(a => a.Id).ToList(),
             MultiText: corpus.Articles.Select(a => a.Title).ToList());
-        return WithTitle(chart, $"Words per article ({corpus.Articles.Count} articles)");
+        return ChartTitle.Apply(chart, $"Words per article ({corpus.Articles.Count} articles)");
     }
 
     /// <summary>Articles per publication day; the title says how many have no known date (they cannot be placed).</summary>
@@ -28,10 +27,6 @@ public static class CorpusCharts
         var chart = CSharpChart.Column<int, string, string>(
             values: days.Select(d => d.Articles).ToList(),
             Keys: days.Select(d => d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList());
-        return WithTitle(chart, $"Articles per publication day ({undated} undated)");
+        return ChartTitle.Apply(chart, $"Articles per publication day ({undated} undated)");
     }
-
-    // Plotly.NET.CSharp has no WithTitle and F# optional parameters are not optional from C# (null is None).
-    private static GenericChart WithTitle(GenericChart chart, string title) =>
-        Chart.withTitle(Title.init(FSharpOption<string>.Some(title), null, null, null, null, null, null, null, null, null, null, null)).Invoke(chart);
 }

@@ -23,7 +23,7 @@ public static class EntityCharts
             Y: names,
             Name: "sentences",
             ReverseYAxis: true);
-        return Sized(Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart), names.Length);
+        return Sized(ChartTitle.Apply(chart, title), names.Length);
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public static class EntityCharts
         var chart = CSharpChart.Combine(traces);
         chart = Plotly.NET.Chart.withXAxis(hidden, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
         chart = Plotly.NET.Chart.withYAxis(hidden, FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
-        return Sized(Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart), n);
+        return Sized(ChartTitle.Apply(chart, title), n);
     }
 
     /// <summary>A horizontal bar chart of the <paramref name="top"/> most mentioned entities of <paramref name="analysis"/>.</summary>
@@ -91,7 +91,7 @@ public static class EntityCharts
             .Select(g => (Entity: g.Key, Count: g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Entity, StringComparer.Ordinal).Take(top).Reverse().ToList();
         var chart = CSharpChart.Bar<int, string, string>(values: rows.Select(r => r.Count).ToArray(), Keys: rows.Select(r => r.Entity).ToArray(), Name: "mentions");
-        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
+        return ChartTitle.Apply(chart, title);
     }
 
     /// <summary>The pairs (i &lt; j) of the matrix named together at least once, in matrix order.</summary>

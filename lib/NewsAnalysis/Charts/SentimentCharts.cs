@@ -29,19 +29,19 @@ public static class SentimentCharts
             CSharpChart.Column<double, string, string>(negative, Keys: names, Name: "Negative share", MarkerColor: NegativeColor),
             CSharpChart.Point<string, double, string>(names, compound, Name: "Compound (mean)"),
         ]);
-        return Plotly.NET.Chart.withTitle("Article tone: mean sentence sentiment", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Article tone: mean sentence sentiment");
     }
 
     /// <summary>The distribution of sentence compound scores, one histogram trace per article, from <see cref="SentimentAnalysis.SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>.</summary>
     public static GenericChart SentenceDistribution(DataFrame sentences)
     {
-        var ids = sentences.Columns["ArticleId"].Cast<string>().ToList();
+        var ids = FrameColumns.Column(sentences, "ArticleId").Cast<string>().ToList();
         var compound = Doubles(sentences, "Compound");
         var traces = ids.Distinct().Select(id => CSharpChart.Histogram<double, double, string>(
             X: ids.Select((a, i) => (a, i)).Where(p => p.a == id).Select(p => compound[p.i]).ToList(),
             Name: id, Opacity: 0.6)).ToList();
         var chart = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "Sentence compound score (-1 … +1)");
-        return Plotly.NET.Chart.withTitle("Distribution of sentence sentiment", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Distribution of sentence sentiment");
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public static class SentimentCharts
     public static GenericChart EntityTone(DataFrame entities, int top = 15)
     {
         var rows = Labels(entities, "Entity")
-            .Select((name, i) => (Name: name, Compound: Doubles(entities, "Compound")[i], Sentences: Convert.ToInt32(entities["Sentences"][i])))
+            .Select((name, i) => (Name: name, Compound: Doubles(entities, "Compound")[i], Sentences: Convert.ToInt32(FrameColumns.Column(entities, "Sentences")[i])))
             .OrderByDescending(r => r.Sentences).ThenBy(r => r.Name, StringComparer.Ordinal).Take(top)
             .OrderBy(r => r.Compound).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var negative = rows.Where(r => r.Compound < 0).ToList();
@@ -65,18 +65,18 @@ public static class SentimentCharts
                 Name: "More positive", MarkerColor: positive.Count > 0 && positive.All(r => r.Compound == 0) ? NeutralColor : PositiveColor,
                 MultiText: positive.Select(r => $"{r.Sentences} sentences").ToList()),
         ]).WithXAxisStyle<double, double, string>(TitleText: "Mean compound of the sentences that mention it");
-        return Plotly.NET.Chart.withTitle("Tone toward each entity", null).Invoke(chart);
+        return ChartTitle.Apply(chart, "Tone toward each entity");
     }
 
     private static List<string> Labels(DataFrame frame, string column = "Title")
     {
-        if (column == "Title" && frame.Columns.IndexOf("Title") >= 0)
-            return frame.Columns["Title"].Cast<string?>().Select((t, i) => Shorten(t ?? (string)frame["ArticleId"][i])).ToList();
-        return frame.Columns[column].Cast<string?>().Select(t => t ?? "").ToList();
+        if (column == "Title" && FrameColumns.Has(frame, "Title"))
+            return frame.Columns["Title"].Cast<string?>().Select((t, i) => Shorten(t ?? (string)FrameColumns.Column(frame, "ArticleId")[i])).ToList();
+        return FrameColumns.Column(frame, column).Cast<string?>().Select(t => t ?? "").ToList();
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..39] + "…";
 
     private static List<double> Doubles(DataFrame frame, string column) =>
-        frame.Columns[column].Cast<object?>().Select(v => v is null ? double.NaN : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        FrameColumns.Column(frame, column).Cast<object?>().Select(v => v is null ? double.NaN : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }

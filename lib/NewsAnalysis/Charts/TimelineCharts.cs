@@ -29,11 +29,11 @@ public static class TimelineCharts
     public static GenericChart Publications(DataFrame articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var ids = TimelineColumns.Strings(articles, TimelineColumns.IdColumn(articles));
-        var titles = TimelineColumns.Strings(articles, "Title");
-        var sources = TimelineColumns.Strings(articles, "Source");
-        var dates = TimelineColumns.Dates(articles, "Published");
-        var bases = TimelineColumns.Strings(articles, "PublishedBasis");
+        var ids = FrameColumns.Strings(articles, FrameColumns.IdColumn(articles));
+        var titles = FrameColumns.Strings(articles, "Title");
+        var sources = FrameColumns.Strings(articles, "Source");
+        var dates = FrameColumns.Dates(articles, "Published");
+        var bases = FrameColumns.Strings(articles, "PublishedBasis");
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null)
             .OrderBy(i => dates[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToList();
         int undated = ids.Count - rows.Count;
@@ -69,12 +69,12 @@ public static class TimelineCharts
     public static GenericChart Events(DataFrame events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var ids = TimelineColumns.Strings(events, "ArticleId");
-        var expressions = TimelineColumns.Strings(events, "Expression");
-        var starts = TimelineColumns.Dates(events, "Start");
-        var ends = TimelineColumns.Dates(events, "End");
-        var bases = TimelineColumns.Strings(events, "Basis");
-        var evidence = TimelineColumns.Strings(events, "Evidence");
+        var ids = FrameColumns.Strings(events, "ArticleId");
+        var expressions = FrameColumns.Strings(events, "Expression");
+        var starts = FrameColumns.Dates(events, "Start");
+        var ends = FrameColumns.Dates(events, "End");
+        var bases = FrameColumns.Strings(events, "Basis");
+        var evidence = FrameColumns.Strings(events, "Evidence");
         var dated = Enumerable.Range(0, ids.Count).Where(i => starts[i] is not null).ToList();
         int undated = ids.Count - dated.Count;
         var articles = dated.Select(i => ids[i]!).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -135,10 +135,10 @@ public static class TimelineCharts
     public static GenericChart ToneOverTime(DataFrame articleSentiment, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(articleSentiment);
-        var ids = TimelineColumns.Strings(articleSentiment, "ArticleId");
-        var dates = TimelineColumns.Dates(articleSentiment, "Published");
-        var scores = TimelineColumns.Doubles(articleSentiment, "Compound");
-        var titles = TimelineColumns.Has(articleSentiment, "Title") ? TimelineColumns.Strings(articleSentiment, "Title") : ids;
+        var ids = FrameColumns.Strings(articleSentiment, "ArticleId");
+        var dates = FrameColumns.Dates(articleSentiment, "Published");
+        var scores = FrameColumns.Doubles(articleSentiment, "Compound");
+        var titles = FrameColumns.Has(articleSentiment, "Title") ? FrameColumns.Strings(articleSentiment, "Title") : ids;
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null && scores[i] is not null)
             .OrderBy(i => dates[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToList();
         var points = Trace("scatter", new()
@@ -166,10 +166,10 @@ public static class TimelineCharts
     public static GenericChart EntityToneOverTime(DataFrame entitySentiment, DataFrame? articles = null, int top = 5, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(entitySentiment);
-        var ids = TimelineColumns.Strings(entitySentiment, "ArticleId");
-        var entities = TimelineColumns.Strings(entitySentiment, "Entity");
-        var scores = TimelineColumns.Doubles(entitySentiment, "Compound");
-        var dates = TimelineColumns.PublishedOf(entitySentiment, articles, ids);
+        var ids = FrameColumns.Strings(entitySentiment, "ArticleId");
+        var entities = FrameColumns.Strings(entitySentiment, "Entity");
+        var scores = FrameColumns.Doubles(entitySentiment, "Compound");
+        var dates = FrameColumns.PublishedOf(entitySentiment, articles, ids);
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null && scores[i] is not null && entities[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var chosen = rows.GroupBy(i => entities[i]!)
@@ -189,10 +189,10 @@ public static class TimelineCharts
     public static GenericChart TopicShareOverTime(DataFrame topics, DataFrame? articles = null, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        var ids = TimelineColumns.Strings(topics, "ArticleId");
-        var labels = TimelineColumns.Strings(topics, "TopicLabel");
-        var topicIds = TimelineColumns.Strings(topics, "Topic");
-        var dates = TimelineColumns.PublishedOf(topics, articles, ids);
+        var ids = FrameColumns.Strings(topics, "ArticleId");
+        var labels = FrameColumns.Strings(topics, "TopicLabel");
+        var topicIds = FrameColumns.Strings(topics, "Topic");
+        var dates = FrameColumns.PublishedOf(topics, articles, ids);
         var rows = Enumerable.Range(0, ids.Count).Where(i => dates[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var perBucket = rows.GroupBy(i => TimelinePeriods.Floor(dates[i]!.Value, period)).ToDictionary(g => g.Key, g => g.Count());
@@ -219,8 +219,8 @@ public static class TimelineCharts
     public static GenericChart VolumeBySource(DataFrame articles, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var sources = TimelineColumns.Strings(articles, "Source");
-        var dates = TimelineColumns.Dates(articles, "Published");
+        var sources = FrameColumns.Strings(articles, "Source");
+        var dates = FrameColumns.Dates(articles, "Published");
         var rows = Enumerable.Range(0, sources.Count).Where(i => dates[i] is not null).ToList();
         var buckets = TimelinePeriods.Range(rows.Select(i => dates[i]!.Value), period);
         var traces = rows.GroupBy(i => sources[i] ?? "unknown source").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -281,7 +281,7 @@ public static class TimelineCharts
         if (barMode is not null) layout.SetProperty("barmode", barMode);
         var chart = traces.Count == 0 ? Trace("scatter", new() { ["x"] = Array.Empty<string>(), ["y"] = Array.Empty<string>(), ["showlegend"] = false }) : GenericChart.combine(traces);
         chart = GenericChart.addLayout(layout, chart);
-        return Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+        return ChartTitle.Apply(chart, title);
     }
 
     // Hover text: the first line bold, the rest wrapped; HTML-escaped (plotly renders hover text as HTML).

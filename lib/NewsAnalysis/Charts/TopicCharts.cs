@@ -1,4 +1,3 @@
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -22,7 +21,7 @@ public static class TopicCharts
         var daviesBouldin = CSharpChart.Line<int, double, string>(ks, scores.Select(s => s.DaviesBouldin), ShowMarkers: true, Name: "Davies–Bouldin");
         var top = CSharpChart.Combine([silhouette, marker]);
         var grid = CSharpChart.Grid([top, daviesBouldin], 2, 1);
-        return Titled(grid, $"Choosing k: silhouette (first peak chosen) and Davies–Bouldin, k = {model.K}");
+        return ChartTitle.Apply(grid, $"Choosing k: silhouette (first peak chosen) and Davies–Bouldin, k = {model.K}");
     }
 
     /// <summary>
@@ -41,14 +40,14 @@ public static class TopicCharts
         var chart = CSharpChart.Combine(traces);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "principal component 1");
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: "principal component 2");
-        return Titled(chart, $"Topic map ({model.Options.Unit.ToString().ToLowerInvariant()}s, PCA of TF-IDF)");
+        return ChartTitle.Apply(chart, $"Topic map ({model.Options.Unit.ToString().ToLowerInvariant()}s, PCA of TF-IDF)");
     }
 
     /// <summary>
     /// Units per topic per period (by the articles' publication dates), one line per topic. Undated articles are left
     /// out and counted in the title; with no dated article the chart has one empty trace named "no dated units".
     /// </summary>
-    public static GenericChart OverTime(TopicModel model, TopicPeriod period = TopicPeriod.Month)
+    public static GenericChart OverTime(TopicModel model, TimelinePeriod period = TimelinePeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(model);
         var frame = model.OverTimeFrame(period);
@@ -67,9 +66,6 @@ public static class TopicCharts
         var chart = CSharpChart.Combine(traces);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: "units");
         string undated = model.UndatedUnits > 0 ? $"; {model.UndatedUnits} undated unit(s) left out" : "";
-        return Titled(chart, $"Topics over time (per {period.ToString().ToLowerInvariant()}{undated})");
+        return ChartTitle.Apply(chart, $"Topics over time (per {period.ToString().ToLowerInvariant()}{undated})");
     }
-
-    private static GenericChart Titled(GenericChart chart, string title) =>
-        Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(chart);
 }

@@ -152,13 +152,13 @@ public sealed class TopicModel
     }
 
     /// <summary>
-    /// Topics over time: <c>Period, Topic, TopicLabel, Units</c>, one row per period (start date) and topic with at
+    /// Topics over time: <c>Period, Topic, TopicLabel, Units</c>, one row per period (start date, see <see cref="TimelinePeriods.Floor"/>) and topic with at
     /// least one unit, by period then topic. Units of undated articles are left out (<see cref="UndatedUnits"/>).
     /// </summary>
-    public DataFrame OverTimeFrame(TopicPeriod period = TopicPeriod.Month)
+    public DataFrame OverTimeFrame(TimelinePeriod period = TimelinePeriod.Month)
     {
         var rows = Assignments.Where(a => a.Topic >= 0 && Article(a).Published is not null)
-            .GroupBy(a => (Period: PeriodStart(Article(a).Published!.Value, period), a.Topic))
+            .GroupBy(a => (Period: TimelinePeriods.Floor(Article(a).Published!.Value, period), a.Topic))
             .Select(g => (g.Key.Period, g.Key.Topic, Units: g.Count()))
             .OrderBy(r => r.Period).ThenBy(r => r.Topic).ToList();
         return new DataFrame(
@@ -185,12 +185,4 @@ public sealed class TopicModel
     /// <summary>The article a unit belongs to.</summary>
     public Article Article(TopicAssignment assignment) => articles[assignment.ArticleId];
 
-    /// <summary>The first day of the period holding <paramref name="date"/> (weeks start on Monday).</summary>
-    public static DateTime PeriodStart(DateTime date, TopicPeriod period) => period switch
-    {
-        TopicPeriod.Day => date.Date,
-        TopicPeriod.Week => date.Date.AddDays(-(((int)date.DayOfWeek + 6) % 7)),
-        TopicPeriod.Year => new DateTime(date.Year, 1, 1),
-        _ => new DateTime(date.Year, date.Month, 1),
-    };
 }

@@ -30,16 +30,3 @@ public sealed record TopicInfo(int Id, string Label, int Size, IReadOnlyList<Top
 /// <param name="DaviesBouldin">Davies–Bouldin index over all units (lower is better), reported alongside.</param>
 /// <param name="Inertia">Sum of squared distances of units to their centroid (always falls as k grows).</param>
 public sealed record TopicKScore(int K, double Silhouette, double DaviesBouldin, double Inertia);
-
-/// <summary>Period used to count topics over time.</summary>
-public enum TopicPeriod
-{
-    /// <summary>Calendar day.</summary>
-    Day,
-    /// <summary>Week starting on Monday.</summary>
-    Week,
-    /// <summary>Calendar month.</summary>
-    Month,
-    /// <summary>Calendar year.</summary>
-    Year,
-}

@@ -3,12 +3,10 @@ namespace NewsAnalysis.Tests;
 /// <summary>Conservative, audited cleaning of the seeds and of small made-up texts.</summary>
 public class CorpusCleaningTests
 {
-    private static Article Seed(string prefix) => CorpusTempFolder.Seed(prefix);
-
     [Fact]
     public void Site_chrome_and_size_picker_are_dropped_and_recorded()
     {
-        var a = Seed("003");
+        var a = TestData.Seed("003");
         Assert.DoesNotContain("Accessibility links", a.Text);
         Assert.DoesNotContain("Breaking News", a.Text);
         Assert.False(a.Text.TrimEnd().EndsWith("LG", StringComparison.Ordinal));
@@ -20,11 +18,11 @@ public class CorpusCleaningTests
     [Fact]
     public void Captions_stay_out_of_the_body()
     {
-        Assert.DoesNotContain("[image:", Seed("000").Text);
-        Assert.DoesNotContain("Sections of gas pipes", Seed("000").Text);
-        Assert.Contains("The US decision to suspend financial aid", Seed("000").Text);   // text after the marker is kept
-        Assert.DoesNotContain("—Reuters", Seed("001").Text);
-        var voa = Seed("003").Text;
+        Assert.DoesNotContain("[image:", TestData.Seed("000").Text);
+        Assert.DoesNotContain("Sections of gas pipes", TestData.Seed("000").Text);
+        Assert.Contains("The US decision to suspend financial aid", TestData.Seed("000").Text);   // text after the marker is kept
+        Assert.DoesNotContain("—Reuters", TestData.Seed("001").Text);
+        var voa = TestData.Seed("003").Text;
         Assert.DoesNotContain("Handout via Reuters", voa);
         Assert.DoesNotContain("FILE -", voa);
         Assert.DoesNotContain("Sergey Lavrov, April 7, 2021.", voa);
@@ -34,27 +32,27 @@ public class CorpusCleaningTests
     [Fact]
     public void Dropped_captions_are_kept_on_the_article_once_each()
     {
-        var voa = Seed("003").Captions;
+        var voa = TestData.Seed("003").Captions;
         Assert.Equal(5, voa.Count);
         Assert.Contains("Russia's Foreign Minister Sergey Lavrov, April 7, 2021.", voa);
         Assert.Equal(voa.Count, voa.Distinct().Count());
-        Assert.StartsWith("MOSCOW: Foreign Minister Khawaja Asif", Assert.Single(Seed("001").Captions));
-        Assert.Equal("Sections of gas pipes are seen at the start of construction on a pipeline to transfer natural gas to Pakistan.", Assert.Single(Seed("000").Captions));
+        Assert.StartsWith("MOSCOW: Foreign Minister Khawaja Asif", Assert.Single(TestData.Seed("001").Captions));
+        Assert.Equal("Sections of gas pipes are seen at the start of construction on a pipeline to transfer natural gas to Pakistan.", Assert.Single(TestData.Seed("000").Captions));
     }
 
     [Fact]
     public void Link_placeholders_and_published_lines_are_removed()
     {
-        Assert.DoesNotContain("<link>", Seed("000").Text);
-        Assert.Contains("fighting against terrorists in our border areas", Seed("000").Text);
-        Assert.DoesNotContain("Published in", Seed("001").Text);
-        Assert.DoesNotContain("Published in", Seed("002").Text);
+        Assert.DoesNotContain("<link>", TestData.Seed("000").Text);
+        Assert.Contains("fighting against terrorists in our border areas", TestData.Seed("000").Text);
+        Assert.DoesNotContain("Published in", TestData.Seed("001").Text);
+        Assert.DoesNotContain("Published in", TestData.Seed("002").Text);
     }
 
     [Fact]
     public void Headline_is_not_repeated_in_the_body()
     {
-        var a = Seed("000");
+        var a = TestData.Seed("000");
         Assert.DoesNotContain(a.Title, a.Text);
         Assert.StartsWith("DAVOS (Sputnik)", a.Text);
     }
@@ -69,7 +67,7 @@ public class CorpusCleaningTests
     [InlineData("anti-tank missiles", "tankmissiles")]
     public void Glued_words_in_004_are_repaired(string expected, string glued)
     {
-        var a = Seed("004");
+        var a = TestData.Seed("004");
         Assert.Contains(expected, a.Text);
         Assert.DoesNotContain(glued, a.Text);
         Assert.Contains(TestData.Seeds.Changes, c => c.ArticleId == a.Id && c.Before.StartsWith(glued[..4], StringComparison.Ordinal));
@@ -163,7 +161,7 @@ public class CorpusParagraphTests
     [InlineData("004", 11)]   // one paragraph per line although the file ends with blank lines
     public void Line_separated_seeds_have_one_paragraph_per_line(string id, int paragraphs)
     {
-        var a = CorpusTempFolder.Seed(id);
+        var a = TestData.Seed(id);
         var path = Directory.GetFiles(TestData.Articles, id + "_*.txt").Single();
         var nonBlank = File.ReadAllLines(path).Count(l => l.Trim().Length > 0);
         Assert.Equal(paragraphs, a.Paragraphs.Count);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using NewsAnalysis.Cli.Commands;
 
@@ -7,14 +6,7 @@ namespace NewsAnalysis.Tests;
 /// <summary>`news corpus`, run in-process.</summary>
 public class CorpusCliTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand("news") { CorpusCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = root.Parse(["corpus", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRunner.Run(["corpus", .. args]);
 
     [Fact]
     public void Default_table_is_compact_and_readable()

@@ -7,9 +7,6 @@ internal sealed class CorpusTempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("news-corpus-").FullName;
 
-    /// <summary>The seed article whose id starts with <paramref name="prefix"/> (e.g. "003").</summary>
-    public static Article Seed(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
-
     public string Write(string name, string text, Encoding? encoding = null)
     {
         var p = System.IO.Path.Combine(Path, name);

@@ -3,8 +3,6 @@ namespace NewsAnalysis.Tests;
 /// <summary>Title, source, dateline and publication date inferred from the seed articles by the rules in data/corpus.</summary>
 public class CorpusInferenceTests
 {
-    private static Article Seed(string prefix) => CorpusTempFolder.Seed(prefix);
-
     [Theory]
     [InlineData("000", "Sputnik", "DAVOS")]
     [InlineData("001", "Dawn", "ISLAMABAD")]
@@ -13,7 +11,7 @@ public class CorpusInferenceTests
     [InlineData("004", "Sputnik", "RAWALPINDI")]
     public void Source_and_dateline_of_each_seed(string id, string source, string? dateline)
     {
-        var a = Seed(id);
+        var a = TestData.Seed(id);
         Assert.Equal(source, a.Source);
         Assert.Equal(dateline, a.Dateline);
         Assert.False(string.IsNullOrEmpty(a.SourceEvidence));
@@ -22,17 +20,17 @@ public class CorpusInferenceTests
     [Fact]
     public void Source_evidence_says_where_it_was_read()
     {
-        Assert.Contains("DAVOS (Sputnik)", Seed("000").SourceEvidence);
-        Assert.Contains("Published in Dawn, February 21st, 2018", Seed("001").SourceEvidence);
-        Assert.Contains("told Sputnik", Seed("004").SourceEvidence);
-        Assert.StartsWith("site template", Seed("003").SourceEvidence);
+        Assert.Contains("DAVOS (Sputnik)", TestData.Seed("000").SourceEvidence);
+        Assert.Contains("Published in Dawn, February 21st, 2018", TestData.Seed("001").SourceEvidence);
+        Assert.Contains("told Sputnik", TestData.Seed("004").SourceEvidence);
+        Assert.StartsWith("site template", TestData.Seed("003").SourceEvidence);
     }
 
     [Fact]
     public void A_photo_credit_is_not_the_source()
     {
         // 003 carries "(Ministry of Foreign Affairs/Handout via Reuters)" and mentions the Sputnik vaccine.
-        var a = Seed("003");
+        var a = TestData.Seed("003");
         Assert.NotEqual("Reuters", a.Source);
         Assert.NotEqual("Sputnik", a.Source);
     }
@@ -43,7 +41,7 @@ public class CorpusInferenceTests
     [InlineData("003", 2021, 4, 7, PublishedBasis.Stated)]
     public void Stated_dates(string id, int y, int m, int d, PublishedBasis basis)
     {
-        var a = Seed(id);
+        var a = TestData.Seed(id);
         Assert.Equal(new DateTime(y, m, d), a.Published);
         Assert.Equal(basis, a.PublishedBasis);
         Assert.False(string.IsNullOrEmpty(a.PublishedEvidence));
@@ -52,7 +50,7 @@ public class CorpusInferenceTests
     [Fact]
     public void Dated_photo_caption_dates_003_and_file_photos_do_not()
     {
-        var a = Seed("003");
+        var a = TestData.Seed("003");
         Assert.StartsWith("photo caption", a.PublishedEvidence);
         Assert.DoesNotContain("FILE", a.PublishedEvidence);
     }
@@ -62,7 +60,7 @@ public class CorpusInferenceTests
     [InlineData("004", 2019)]
     public void Sputnik_dates_are_inferred_early_in_the_year(string id, int year)
     {
-        var a = Seed(id);
+        var a = TestData.Seed(id);
         Assert.Equal(PublishedBasis.Inferred, a.PublishedBasis);
         Assert.NotNull(a.Published);
         Assert.Equal(year, a.Published!.Value.Year);
@@ -81,10 +79,10 @@ public class CorpusInferenceTests
     [Fact]
     public void Headline_titles_skip_chrome_captions_and_duplicates()
     {
-        Assert.Equal("Pakistan decides to take military relations with Russia to a new era: Report", Seed("000").Title);
-        Assert.Equal("headline", Seed("000").TitleBasis);
-        Assert.Equal("Russia, Pakistan Agree to Boost Military Cooperation Against Terror, Sea Piracy", Seed("003").Title);
-        Assert.Equal("headline", Seed("003").TitleBasis);
+        Assert.Equal("Pakistan decides to take military relations with Russia to a new era: Report", TestData.Seed("000").Title);
+        Assert.Equal("headline", TestData.Seed("000").TitleBasis);
+        Assert.Equal("Russia, Pakistan Agree to Boost Military Cooperation Against Terror, Sea Piracy", TestData.Seed("003").Title);
+        Assert.Equal("headline", TestData.Seed("003").TitleBasis);
     }
 
     [Theory]
@@ -93,7 +91,7 @@ public class CorpusInferenceTests
     [InlineData("004", "Pakistan is negotiating defense industry cooperation with Russia")]
     public void Without_a_headline_the_title_is_the_lead_sentence_marked_as_such(string id, string start)
     {
-        var a = Seed(id);
+        var a = TestData.Seed(id);
         Assert.Equal("lead-sentence", a.TitleBasis);
         Assert.StartsWith(start, a.Title);
         Assert.DoesNotContain("MOSCOW", a.Title);          // 001's first line is a photo caption

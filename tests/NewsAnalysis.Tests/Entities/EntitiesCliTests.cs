@@ -1,27 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace NewsAnalysis.Tests;
 
+/// <summary><c>news entities</c> and <c>news kwic</c>, run in-process through the CLI's root command.</summary>
 public class EntitiesCliTests
 {
-    private static (int Code, string Out, string Err) News(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "news.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestData.Root };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
-
     [Fact]
     public void Entities_mentions_as_json_match_the_library()
     {
-        var (code, stdout, _) = News("entities", "--mentions", "--format", "json", "--data", TestData.Articles);
+        var (code, stdout, _) = CliRunner.Run("entities", "--mentions", "--format", "json", "--data", TestData.Articles);
         Assert.Equal(0, code);
         var rows = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(EntitiesTestData.Seeds.Mentions.Count, rows.GetArrayLength());
@@ -31,7 +18,7 @@ public class EntitiesCliTests
     [Fact]
     public void Kwic_prints_csv_rows_for_a_phrase()
     {
-        var (code, stdout, _) = News("kwic", "gas pipeline", "--format", "csv", "--width", "20");
+        var (code, stdout, _) = CliRunner.Run("kwic", "gas pipeline", "--format", "csv", "--width", "20");
         Assert.Equal(0, code);
         var lines = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);   // RFC 4180 line ends
         Assert.Equal("ArticleId,Title,Published,Sentence,Start,Left,Match,Right", lines[0]);
@@ -41,10 +28,10 @@ public class EntitiesCliTests
     [Fact]
     public void Bad_input_is_one_clear_error()
     {
-        var (code, _, stderr) = News("entities", "--gazetteer", "no/such.csv");
+        var (code, _, stderr) = CliRunner.Run("entities", "--gazetteer", "no/such.csv");
         Assert.Equal(2, code);
         Assert.Contains("no/such.csv", stderr);
-        (code, _, stderr) = News("entities", "--pairs", "--discover");
+        (code, _, stderr) = CliRunner.Run("entities", "--pairs", "--discover");
         Assert.Equal(2, code);
         Assert.Contains("one view", stderr);
     }

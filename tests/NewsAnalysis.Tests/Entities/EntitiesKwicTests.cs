@@ -14,7 +14,7 @@ public class EntitiesKwicTests
         Assert.Equal(["ArticleId", "Title", "Published", "Sentence", "Start", "Left", "Match", "Right"], frame.Columns.Select(c => c.Name));
         var ids = frame["ArticleId"].Cast<string>().ToList();
         Assert.Equal(5, ids.Count(id => id.StartsWith("003", StringComparison.Ordinal)));
-        int caption = EntitiesTestData.Article("000").Text.Contains("pipeline to transfer", StringComparison.Ordinal) ? 1 : 0;
+        int caption = TestData.Seed("000").Text.Contains("pipeline to transfer", StringComparison.Ordinal) ? 1 : 0;
         Assert.Equal(5 + caption, frame.Rows.Count);
         Assert.All(frame["Match"].Cast<string>(), m => Assert.Equal("pipeline", m, ignoreCase: true));
         Assert.All(frame["Left"].Cast<string>(), l => Assert.True(l.Length <= 30));

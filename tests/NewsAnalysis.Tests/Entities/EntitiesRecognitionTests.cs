@@ -61,7 +61,7 @@ public class EntitiesRecognitionTests
     {
         var mr = EntitiesTestData.MentionsIn(Seeds, "001", "Mr Asif is on a four-day visit to Moscow");
         Assert.Contains(mr, m => m.Entity == "Khawaja Muhammad Asif" && m.Surface == "Asif");
-        var bare = Seeds.Mentions.Where(m => m.ArticleId == EntitiesTestData.Article("000").Id && m.Surface == "Asif").ToList();
+        var bare = Seeds.Mentions.Where(m => m.ArticleId == TestData.Seed("000").Id && m.Surface == "Asif").ToList();
         Assert.NotEmpty(bare);   // "It's just the change of place," Asif said.
         Assert.All(bare, m => Assert.Equal("Khawaja Muhammad Asif", m.Entity));
         Assert.Equal("Khawaja Muhammad Asif", EntitiesTestData.MentionAt(Seeds, "000", "Muhammad Asif noted", "Muhammad Asif")?.Entity);
@@ -71,7 +71,7 @@ public class EntitiesRecognitionTests
     [Fact]
     public void Major_General_Asif_Ghafoor_is_a_different_Asif()
     {
-        var article = EntitiesTestData.Article("004");
+        var article = TestData.Seed("004");
         var inArticle = Seeds.Mentions.Where(m => m.ArticleId == article.Id).ToList();
         Assert.DoesNotContain(inArticle, m => m.Entity == "Khawaja Muhammad Asif");
         Assert.Equal("Asif Ghafoor", EntitiesTestData.MentionAt(Seeds, "004", "Major General Asif Ghafoor said", "Asif Ghafoor")?.Entity);

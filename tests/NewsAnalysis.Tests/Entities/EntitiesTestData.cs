@@ -15,16 +15,13 @@ internal static class EntitiesTestData
     /// <summary>The seeds with metonymy off.</summary>
     public static EntityAnalysis SeedsWithoutMetonymy => plain.Value;
 
-    /// <summary>The seed article whose id starts with <paramref name="prefix"/> (e.g. "003").</summary>
-    public static Article Article(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
-
     /// <summary>The one sentence of an article that contains <paramref name="snippet"/>.</summary>
     public static SentenceSpan Sentence(Article article, string snippet) => article.Sentences.Single(s => s.Text.Contains(snippet, StringComparison.Ordinal));
 
     /// <summary>The mentions of <paramref name="a"/> inside the sentence containing <paramref name="snippet"/>.</summary>
     public static List<EntityMention> MentionsIn(EntityAnalysis a, string articlePrefix, string snippet)
     {
-        var article = Article(articlePrefix);
+        var article = TestData.Seed(articlePrefix);
         var s = Sentence(article, snippet);
         return a.Mentions.Where(m => m.ArticleId == article.Id && m.Start >= s.Start && m.Start < s.End).ToList();
     }
@@ -32,7 +29,7 @@ internal static class EntitiesTestData
     /// <summary>The mention whose surface text starts exactly where <paramref name="context"/> puts it: the text of <paramref name="context"/> must occur once in the article, and <paramref name="surface"/> inside it.</summary>
     public static EntityMention? MentionAt(EntityAnalysis a, string articlePrefix, string context, string surface)
     {
-        var article = Article(articlePrefix);
+        var article = TestData.Seed(articlePrefix);
         int at = article.Text.IndexOf(context, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{context}' not found in {article.Id}");
         Assert.Equal(-1, article.Text.IndexOf(context, at + 1, StringComparison.Ordinal));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static NewsAnalysis.Tests.NotebookTestKit;
 
 namespace NewsAnalysis.Tests;
@@ -6,19 +5,11 @@ namespace NewsAnalysis.Tests;
 /// <summary><c>news report</c> and <c>news run</c> as a user runs them (the built CLI, output redirected).</summary>
 public class NotebookCliTests
 {
+    // A separate process: progress lines depend on standard output being redirected. Output and errors together.
     private static async Task<(int Exit, string Output)> NewsAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestData.Root,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync(args);
+        return (exit, stdout + stderr);
     }
 
     [Fact]

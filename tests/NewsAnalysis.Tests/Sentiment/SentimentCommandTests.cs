@@ -1,23 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace NewsAnalysis.Tests;
 
-/// <summary>The <c>news sentiment</c> verb, run as the real executable.</summary>
+/// <summary>The <c>news sentiment</c> verb, run in-process through the CLI's root command.</summary>
 public class SentimentCommandTests
 {
-    private static (int Code, string Out, string Err) News(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestData.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "news.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr);
-    }
-
     [Fact]
     public void SentimentCommand_Lines_ScoresEachLineAsOneText()
     {
@@ -27,7 +14,7 @@ public class SentimentCommandTests
         try
         {
             File.WriteAllLines(file, texts);
-            var (code, stdout, stderr) = News("sentiment", "--lines", file, "--format", "json");
+            var (code, stdout, stderr) = CliRunner.Run("sentiment", "--lines", file, "--format", "json");
             Assert.True(code == 0, stderr);
             var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
             Assert.Equal(texts.Count, rows.Count);
@@ -49,7 +36,7 @@ public class SentimentCommandTests
     [Fact]
     public void SentimentCommand_EntityLevel_UsesTheGazetteerOrAMentionsCsv()
     {
-        var (code, json, stderr) = News("sentiment", "--level", "entity", "--format", "json");
+        var (code, json, stderr) = CliRunner.Run("sentiment", "--level", "entity", "--format", "json");
         Assert.True(code == 0, stderr);
         // Without --mentions or --entity the gazetteer's recogniser finds the entities.
         var byEntity = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("Entity").GetString()!);
@@ -64,7 +51,7 @@ public class SentimentCommandTests
         {
             File.WriteAllLines(csv, new[] { "ArticleId,Sentence,Entity,Type,Surface,Start,Length" }
                 .Concat(hits.Select(s => $"{article.Id},{s.Index},Russia,GPE,Russia,{s.Start + s.Text.IndexOf("Russia", StringComparison.Ordinal)},6")));
-            var (ok, stdout, err) = News("sentiment", "--level", "entity", "--mentions", csv, "--format", "csv");
+            var (ok, stdout, err) = CliRunner.Run("sentiment", "--level", "entity", "--mentions", csv, "--format", "csv");
             Assert.True(ok == 0, err);
             var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.StartsWith("Entity,Type,Articles,Mentions,Sentences,Compound", lines[0]);
@@ -79,20 +66,20 @@ public class SentimentCommandTests
     [Fact]
     public void SentimentCommand_EntityLevel_FollowsNamesGivenWithEntity()
     {
-        var (code, stdout, stderr) = News("sentiment", "--level", "entity", "--entity", "Pakistan", "--entity", "Russia=Russia|Moscow", "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("sentiment", "--level", "entity", "--entity", "Pakistan", "--entity", "Russia=Russia|Moscow", "--format", "json");
         Assert.True(code == 0, stderr);
         var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("Entity").GetString()!);
         Assert.Equal(["Pakistan", "Russia"], rows.Keys.Order(StringComparer.Ordinal));
         var sentences = TestData.Seeds.Articles.SelectMany(a => a.Sentences).Select(s => s.Text).ToList();
         var russia = sentences.Count(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"\b(Russia|Moscow)\b"));
         Assert.Equal(russia, rows["Russia"].GetProperty("Sentences").GetInt32());
-        Assert.Equal(2, News("sentiment", "--level", "entity", "--entity", "=x").Code);
+        Assert.Equal(2, CliRunner.Run("sentiment", "--level", "entity", "--entity", "=x").Exit);
     }
 
     [Fact]
     public void SentimentCommand_ArticleLevel_HasTheContractColumns()
     {
-        var (code, stdout, stderr) = News("sentiment", "--level", "article", "--format", "csv");
+        var (code, stdout, stderr) = CliRunner.Run("sentiment", "--level", "article", "--format", "csv");
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("ArticleId,Title,Source,Published,Compound,Positive,Neutral,Negative,Label,Sentences", lines[0]);

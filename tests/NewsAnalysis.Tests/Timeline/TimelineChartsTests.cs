@@ -59,8 +59,8 @@ public class TimelineChartsTests
             .SelectMany(a => TimelineEvents.FromArticle(a, anchors[a.Id[..3]])).ToList();
         var chart = TimelineCharts.Events(TimelineEvents.ToFrame(events));
         var traces = Traces(chart);
-        var id001 = TimelineSeedTests.Seed("001").Id;
-        var id004 = TimelineSeedTests.Seed("004").Id;
+        var id001 = TestData.Seed("001").Id;
+        var id004 = TestData.Seed("004").Id;
         // 001 has a day event (on Tuesday) and spans (Nov 2014, Oct 2015, the past four years); 004 a day (yesterday) and spans
         // (February 5-6, since 2014, last month, ...).
         Assert.Equal([id001, id001, id004, id004], traces.Select(t => t.GetProperty("name").GetString()));
@@ -86,7 +86,7 @@ public class TimelineChartsTests
     [Fact]
     public void Timeline_events_chart_leaves_out_and_counts_unresolved_events()
     {
-        var events = TimelineEvents.FromArticle(TimelineSeedTests.Seed("003"), null);
+        var events = TimelineEvents.FromArticle(TestData.Seed("003"), null);
         int unresolved = events.Count(e => e.Start is null);
         Assert.True(unresolved > 0);
         var chart = TimelineCharts.Events(TimelineEvents.ToFrame(events));

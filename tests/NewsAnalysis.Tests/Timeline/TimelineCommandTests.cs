@@ -1,29 +1,11 @@
-using System.Diagnostics;
 using System.Globalization;
 using CsvHelper;
 
 namespace NewsAnalysis.Tests;
 
-/// <summary><c>news timeline</c>, run as the built CLI (news.dll beside the tests) on the seed articles.</summary>
+/// <summary><c>news timeline</c>, run in-process through the CLI's root command on the seed articles.</summary>
 public class TimelineCommandTests
 {
-    private static (int ExitCode, string Out, string Err) News(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = TestData.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "news.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
     private static List<Dictionary<string, string>> ReadCsv(string text)
     {
         using var csv = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
@@ -38,7 +20,7 @@ public class TimelineCommandTests
     [Fact]
     public void Timeline_cli_prints_the_events_as_csv_with_the_contract_columns()
     {
-        var (code, stdout, stderr) = News("timeline", "--format", "csv", "--anchor", "2018-02-21");
+        var (code, stdout, stderr) = CliRunner.Run("timeline", "--format", "csv", "--anchor", "2018-02-21");
         Assert.True(code == 0, stderr);
         var rows = ReadCsv(stdout);
         Assert.Equal(TimelineEvents.FromCorpus(TestData.Seeds, new DateTime(2018, 2, 21)).Count, rows.Count);
@@ -54,7 +36,7 @@ public class TimelineCommandTests
     [Fact]
     public void Timeline_cli_rejects_a_bad_anchor_naming_it()
     {
-        var (code, _, stderr) = News("timeline", "--anchor", "2021-13-01");
+        var (code, _, stderr) = CliRunner.Run("timeline", "--anchor", "2021-13-01");
         Assert.NotEqual(0, code);
         Assert.Contains("'2021-13-01'", stderr);
     }
@@ -65,13 +47,13 @@ public class TimelineCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"timeline-articles-{Environment.ProcessId}.json");
         try
         {
-            var (code, _, stderr) = News("timeline", "--articles", "--format", "json", "--out", path);
+            var (code, _, stderr) = CliRunner.Run("timeline", "--articles", "--format", "json", "--out", path);
             Assert.True(code == 0, stderr);
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
             var rows = json.RootElement.EnumerateArray().ToList();
             Assert.Equal(5, rows.Count);
             var row003 = rows.Single(r => r.GetProperty("ArticleId").GetString()!.StartsWith("003", StringComparison.Ordinal));
-            Assert.Equal(TimelineEvents.FromArticle(TimelineSeedTests.Seed("003"), null).Count, row003.GetProperty("Events").GetInt32());
+            Assert.Equal(TimelineEvents.FromArticle(TestData.Seed("003"), null).Count, row003.GetProperty("Events").GetInt32());
         }
         finally
         {

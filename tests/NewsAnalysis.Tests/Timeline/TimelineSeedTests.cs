@@ -13,10 +13,8 @@ public class TimelineSeedTests
     private static readonly DateTime Anchor003 = new(2021, 4, 7);
     private static readonly DateTime Anchor004 = new(2019, 3, 5);
 
-    internal static Article Seed(string prefix) => TestData.Seeds.Articles.Single(a => a.Id.StartsWith(prefix, StringComparison.Ordinal));
-
     /// <summary>The events of one seed article, resolved against <paramref name="anchor"/>.</summary>
-    private static IReadOnlyList<TimelineEvent> Events(string prefix, DateTime? anchor) => TimelineEvents.FromArticle(Seed(prefix), anchor);
+    private static IReadOnlyList<TimelineEvent> Events(string prefix, DateTime? anchor) => TimelineEvents.FromArticle(TestData.Seed(prefix), anchor);
 
     private static TimelineEvent Single(IReadOnlyList<TimelineEvent> events, string expression, string evidence)
     {
@@ -41,7 +39,7 @@ public class TimelineSeedTests
         var e = Single(Events("001", Anchor001), "on Tuesday", "announced setting up of a commission");
         AssertSpan(e, "2018-02-20", "2018-02-20", TimelineGranularity.Day, TimelineBasis.Relative);
         Assert.Equal(0, e.Sentence);
-        Assert.Equal("on Tuesday", Seed("001").Text.Substring(e.Offset, e.Length));
+        Assert.Equal("on Tuesday", TestData.Seed("001").Text.Substring(e.Offset, e.Length));
     }
 
     private static readonly Dictionary<string, DateTime> Anchors = new()
@@ -93,7 +91,7 @@ public class TimelineSeedTests
     [Fact]
     public void Timeline_003_false_friends_in_the_text_give_no_event()
     {
-        var article = Seed("003");
+        var article = TestData.Seed("003");
         var events = Events("003", Anchor003);
         foreach (var text in new[] { "march of ISIL", "1,100-kilometer", "$2 billion", "12.4 billion", "$790 million", "46 percent", "COVID-19", "Sputnik V" })
         {
@@ -121,7 +119,7 @@ public class TimelineSeedTests
         var e = Single(Events("004", Anchor004), "February 5-6", "intra-Afghan conference");
         Assert.Equal(2019, e.Start!.Value.Year);
         Assert.Equal(1, (e.End!.Value - e.Start.Value).Days);
-        Assert.Equal("On February 5-6", Seed("004").Text.Substring(e.Offset, e.Length));
+        Assert.Equal("On February 5-6", TestData.Seed("004").Text.Substring(e.Offset, e.Length));
     }
 
     [Fact]
@@ -176,7 +174,7 @@ public class TimelineChronologyTests
     [Fact]
     public void Timeline_chronology_orders_dated_events_and_folds_repeated_captions()
     {
-        var events = TimelineEvents.FromArticle(TimelineSeedTests.Seed("003"), new DateTime(2021, 4, 7));
+        var events = TimelineEvents.FromArticle(TestData.Seed("003"), new DateTime(2021, 4, 7));
         var chronology = TimelineEvents.Chronology(events);
         var starts = Enumerable.Range(0, (int)chronology.Rows.Count).Select(i => (DateTime)chronology["Start"][i]).ToList();
         Assert.Equal(starts.Order().ToList(), starts);
@@ -187,7 +185,7 @@ public class TimelineChronologyTests
         Assert.Equal(events.Select(e => (e.Expression, e.Start, e.End)).Distinct().Count(), (int)chronology.Rows.Count);
         // Without a publication date, 002's "on Tuesday" and "Earlier in February" have no dates and are left out
         // (its "Published in Daily Times, April 25th 2018" line is metadata, cleaned out of the text).
-        var undated = TimelineEvents.Chronology(TimelineEvents.FromArticle(TimelineSeedTests.Seed("002"), null));
+        var undated = TimelineEvents.Chronology(TimelineEvents.FromArticle(TestData.Seed("002"), null));
         Assert.Equal(0, undated.Rows.Count);
     }
 }

@@ -20,7 +20,7 @@ public class TopicTimeAndSourceTests
     public void Over_time_counts_every_dated_unit_once_per_month()
     {
         var model = Dated.Value;
-        var frame = model.OverTimeFrame(TopicPeriod.Month);
+        var frame = model.OverTimeFrame(TimelinePeriod.Month);
         var periods = Enumerable.Range(0, (int)frame.Rows.Count).Select(r => (DateTime)frame["Period"][r]!).Distinct().ToList();
         Assert.Equal([new DateTime(2018, 1, 1), new DateTime(2021, 4, 1)], periods);
         int dated = model.Assignments.Count(a => a.Topic >= 0 && a.ArticleId != "undated");
@@ -30,14 +30,14 @@ public class TopicTimeAndSourceTests
     }
 
     [Theory]
-    [InlineData(TopicPeriod.Day, 2018, 1, 10, 2018, 1, 10)]
-    [InlineData(TopicPeriod.Week, 2018, 1, 10, 2018, 1, 8)]   // a Wednesday; its week starts Monday 8th
-    [InlineData(TopicPeriod.Week, 2018, 1, 14, 2018, 1, 8)]   // the Sunday ends the same week
-    [InlineData(TopicPeriod.Month, 2021, 4, 7, 2021, 4, 1)]
-    [InlineData(TopicPeriod.Year, 2021, 4, 7, 2021, 1, 1)]
-    public void Periods_start_where_the_calendar_says(TopicPeriod period, int y, int m, int d, int ey, int em, int ed)
+    [InlineData(TimelinePeriod.Day, 2018, 1, 10, 2018, 1, 10)]
+    [InlineData(TimelinePeriod.Week, 2018, 1, 10, 2018, 1, 8)]   // a Wednesday; its week starts Monday 8th
+    [InlineData(TimelinePeriod.Week, 2018, 1, 14, 2018, 1, 8)]   // the Sunday ends the same week
+    [InlineData(TimelinePeriod.Month, 2021, 4, 7, 2021, 4, 1)]
+    [InlineData(TimelinePeriod.Year, 2021, 4, 7, 2021, 1, 1)]
+    public void Periods_start_where_the_calendar_says(TimelinePeriod period, int y, int m, int d, int ey, int em, int ed)
     {
-        Assert.Equal(new DateTime(ey, em, ed), TopicModel.PeriodStart(new DateTime(y, m, d), period));
+        Assert.Equal(new DateTime(ey, em, ed), TimelinePeriods.Floor(new DateTime(y, m, d), period));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace NewsAnalysis.Tests;
@@ -6,22 +5,10 @@ namespace NewsAnalysis.Tests;
 /// <summary><c>news topics</c>, run as a process so that anything native code prints would show in its output.</summary>
 public class TopicsCommandTests
 {
-    private static (int Exit, string Out, string Err) RunNews(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestData.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "news.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
     [Fact]
     public void Lda_json_on_stdout_is_clean_and_follows_the_contract()
     {
-        var (exit, stdout, stderr) = RunNews("topics", "--data", TestData.Articles, "--method", "lda", "--k", "3", "--format", "json");
+        var (exit, stdout, stderr) = CliRunner.RunProcess("topics", "--data", TestData.Articles, "--method", "lda", "--k", "3", "--format", "json");
         Assert.True(exit == 0, stderr);
         using var json = JsonDocument.Parse(stdout); // fails if LDA's native progress lines leaked into stdout
         var rows = json.RootElement.EnumerateArray().ToList();
@@ -35,7 +22,7 @@ public class TopicsCommandTests
     [Fact]
     public void Summary_csv_has_one_row_per_topic()
     {
-        var (exit, stdout, stderr) = RunNews("topics", "--data", TestData.Articles, "--unit", "article", "--k", "2", "--summary", "--format", "csv");
+        var (exit, stdout, stderr) = CliRunner.RunProcess("topics", "--data", TestData.Articles, "--unit", "article", "--k", "2", "--summary", "--format", "csv");
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Topic,TopicLabel,Size,Share,TopTerms", lines[0].TrimEnd('\r'));
@@ -45,7 +32,7 @@ public class TopicsCommandTests
     [Fact]
     public void A_bad_k_is_refused_with_its_value()
     {
-        var (exit, _, stderr) = RunNews("topics", "--data", TestData.Articles, "--k", "many");
+        var (exit, _, stderr) = CliRunner.RunProcess("topics", "--data", TestData.Articles, "--k", "many");
         Assert.NotEqual(0, exit);
         Assert.Contains("'many'", stderr);
     }

@@ -3,8 +3,8 @@ using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis;
 
-/// <summary>Reads DataFrame columns by name for the timeline charts and joins, with an error naming a missing column.</summary>
-internal static class TimelineColumns
+/// <summary>Reads DataFrame columns by name for the charts (timeline, sentiment) and joins, with an error naming a missing column and the columns present.</summary>
+internal static class FrameColumns
 {
     public static bool Has(DataFrame frame, string column) => frame.Columns.IndexOf(column) >= 0;
 

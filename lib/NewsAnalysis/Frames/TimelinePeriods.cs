@@ -1,6 +1,6 @@
 namespace NewsAnalysis;
 
-/// <summary>The width of the time buckets that timeline charts aggregate over.</summary>
+/// <summary>The width of the calendar buckets that counts and charts over time aggregate over (timeline charts, topics over time).</summary>
 public enum TimelinePeriod
 {
     /// <summary>Calendar days.</summary>
@@ -15,10 +15,10 @@ public enum TimelinePeriod
     Year,
 }
 
-/// <summary>Calendar buckets for charts over time: every bucket between the first and last date, empty ones included, so gaps show as gaps.</summary>
+/// <summary>Calendar buckets for counts and charts over time (Timeline and Topics): every bucket between the first and last date, empty ones included, so gaps show as gaps.</summary>
 public static class TimelinePeriods
 {
-    /// <summary>The first day of the bucket holding <paramref name="date"/>.</summary>
+    /// <summary>The first day of the bucket holding <paramref name="date"/> (weeks start on Monday).</summary>
     public static DateTime Floor(DateTime date, TimelinePeriod period)
     {
         var d = date.Date;
