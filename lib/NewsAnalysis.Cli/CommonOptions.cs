@@ -37,13 +37,80 @@ internal static class CommonOptions
         return data;
     }
 
+    /// <summary>Exit code of a runtime error (bad input, unreadable or unwritable file); parse errors exit 1.</summary>
+    public const int RuntimeError = 2;
+
+    /// <summary>
+    /// Runs a verb's action; bad input or an unreadable/unwritable file becomes one line on standard error
+    /// (<c>news VERB: message</c>) and exit code <see cref="RuntimeError"/>, never a stack trace.
+    /// </summary>
+    public static int Guard(ParseResult parse, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {Message(e)}");
+            return RuntimeError;
+        }
+    }
+
+    /// <summary>Errors caused by the input or the environment (reported in one line), as opposed to bugs.</summary>
+    public static bool IsUserError(Exception e) =>
+        e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException or NotSupportedException;
+
+    /// <summary>An exception's message for the user: without .NET's " (Parameter 'x')" suffix.</summary>
+    public static string Message(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+
+    /// <summary>
+    /// Loads the corpus of the --data value; when files were rejected, says so in one line on standard error
+    /// (standard output stays clean for csv/json) unless <paramref name="quiet"/>.
+    /// </summary>
+    public static NewsCorpus LoadCorpus(string data, TextWriter error, bool quiet = false)
+    {
+        var corpus = Corpus.Load(ResolveData(data));
+        if (!quiet && corpus.Rejected.Count > 0) error.WriteLine(RejectedNotice(corpus.Rejected.Count, data));
+        return corpus;
+    }
+
+    /// <summary>The line telling how many files were rejected and how to list them.</summary>
+    public static string RejectedNotice(int count, string data) =>
+        $"{count} file(s) rejected — see: news corpus --data {Quote(data)} --rejected";
+
+    private static string Quote(string s) => s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || "/._-~+:,@".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+
+    /// <summary>
+    /// Creates <paramref name="outFile"/> for writing (and its folder); a folder, a parent that is a file or a path
+    /// without permission is an <see cref="IOException"/> naming the path.
+    /// </summary>
+    public static Stream CreateOutput(FileInfo outFile)
+    {
+        var path = outFile.FullName;
+        if (Directory.Exists(path)) throw new IOException($"cannot write '{path}': it is a folder (give a file name).");
+        try
+        {
+            outFile.Directory?.Create();
+            return outFile.Create();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': permission denied.");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
     /// <summary>Writes <paramref name="frame"/> to <paramref name="outFile"/> or standard output.</summary>
     public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout)
     {
         if (outFile is not null)
         {
-            outFile.Directory?.Create();
-            using var stream = outFile.Create();
+            using var stream = CreateOutput(outFile);
             WriteTo(frame, format, stream, null);
             return;
         }

@@ -21,6 +21,8 @@ internal static class KwicCommand
         };
         command.SetAction(parse => EntityCliOptions.Run(parse, () =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(term)))
+                throw new ArgumentException("the term is empty: give a word, a phrase, a prefix (pipe*) or an entity name to look for.");
             if (parse.GetValue(width) < 0) throw new ArgumentException($"--width must be 0 or more, not {parse.GetValue(width)}.");
             var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, null);
             var frame = analysis.Kwic(parse.GetValue(term)!, parse.GetValue(width), parse.GetValue(mode));

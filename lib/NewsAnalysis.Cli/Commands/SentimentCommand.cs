@@ -27,31 +27,23 @@ internal static class SentimentCommand
         };
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
             { data, format, output, level, lines, mentions, entities };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            try
-            {
-                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
-                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or ArgumentException or FormatException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("news sentiment: " + e.Message);
-                return 2;
-            }
-        });
+            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            return 0;
+        }));
         return command;
     }
 
-    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities)
+    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities, TextWriter error)
     {
         if (lines is not null)
         {
             if (!lines.Exists) throw new FileNotFoundException($"No such file: '{lines.FullName}'.", lines.FullName);
             return SentimentAnalysis.LinesFrame(File.ReadAllLines(lines.FullName));
         }
-        var corpus = Corpus.Load(CommonOptions.ResolveData(data));
+        var corpus = CommonOptions.LoadCorpus(data, error);
         return level switch
         {
             SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),

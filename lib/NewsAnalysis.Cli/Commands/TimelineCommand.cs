@@ -31,10 +31,10 @@ internal static class TimelineCommand
         {
             data, format, output, articles, anchor,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var fallback = parse.GetValue(anchor);
-            var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
             var chosen = parse.GetValue(format);
             DataFrame frame = parse.GetValue(articles)
                 ? TimelineEvents.PublicationFrame(corpus)
@@ -42,7 +42,7 @@ internal static class TimelineCommand
             if (chosen == OutputFormat.Table && !parse.GetValue(articles)) frame = new DataFrame(TableColumns.Select(name => frame.Columns[name]));
             CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output);
             return 0;
-        });
+        }));
         return command;
     }
 }
