@@ -40,8 +40,8 @@ internal static class SentimentCommand
     {
         if (lines is not null)
         {
-            if (!lines.Exists) throw new FileNotFoundException($"No such file: '{lines.FullName}'.", lines.FullName);
-            return SentimentAnalysis.LinesFrame(File.ReadAllLines(lines.FullName));
+            // The corpus loader's decoding: a binary or undecodable file is refused, not scored as random bytes.
+            return SentimentAnalysis.LinesFrame(TextFile.ReadAllLines(lines.FullName));
         }
         var corpus = CommonOptions.LoadCorpus(data, error);
         return level switch
