@@ -18,7 +18,7 @@ internal static class TopicsCommand
         };
         var k = new Option<string>("--k")
         {
-            Description = "Number of topics, or 'auto' to choose it (2..10) at the first peak of the silhouette.",
+            Description = "Number of topics, or 'auto' to choose it (2..10, at most √(units/2)) at the first peak of the silhouette.",
             DefaultValueFactory = _ => "auto",
         };
         k.Validators.Add(result =>
@@ -56,6 +56,7 @@ internal static class TopicsCommand
                 parse.InvocationConfiguration.Error.WriteLine($"news topics: {e.Message}");
                 return CommonOptions.RuntimeError;
             }
+            if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
             return 0;
