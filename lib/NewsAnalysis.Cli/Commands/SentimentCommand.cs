@@ -8,6 +8,15 @@ internal enum SentimentLevel { Sentence, Paragraph, Article, Entity }
 /// <summary><c>news sentiment</c>: VADER sentiment per sentence, paragraph, article or entity, or per line of a file.</summary>
 internal static class SentimentCommand
 {
+    /// <summary>The readable table of each level (CSV and JSON carry every column): what the row is, its compound score and label, then its text.</summary>
+    public static TableView Table(SentimentLevel level, bool lines) => new(lines ? ["Line", "Compound", "Text"] : level switch
+    {
+        SentimentLevel.Paragraph => ["ArticleId", "Paragraph", "Sentences", "Compound", "Label", "Text"],
+        SentimentLevel.Article => ["ArticleId", "Title", "Published", "Sentences", "Compound", "Label"],
+        SentimentLevel.Entity => ["Entity", "Type", "Articles", "Mentions", "Sentences", "Compound", "Label"],
+        _ => ["ArticleId", "Sentence", "Compound", "Label", "Text"],
+    });
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -30,7 +39,8 @@ internal static class SentimentCommand
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
+                Table(parse.GetValue(level), parse.GetValue(lines) is not null));
             return 0;
         }));
         return command;
