@@ -18,14 +18,11 @@ internal static class CorpusCommand
         var changes = new Option<bool>("--changes") { Description = "List every change the cleaner made to the text." };
         var duplicates = new Option<bool>("--duplicates") { Description = "List pairs of near-duplicate articles." };
         var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, rejected, changes, duplicates };
-        // One list per run: printing two in one table/CSV/JSON stream would not parse as either.
-        command.Validators.Add(result =>
-        {
-            var chosen = new[] { rejected, changes, duplicates }.Where(o => result.GetValue(o)).Select(o => o.Name).ToList();
-            if (chosen.Count > 1) result.AddError($"Choose one of --rejected, --changes and --duplicates, not {string.Join(" and ", chosen)}.");
-        });
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
+            // One list per run (as `news entities` takes one view): two in one CSV/JSON stream would parse as neither.
+            var chosen = new[] { rejected, changes, duplicates }.Where(o => parse.GetValue(o)).Select(o => o.Name).ToList();
+            if (chosen.Count > 1) throw new ArgumentException($"Choose one of --rejected, --changes and --duplicates, not {string.Join(" and ", chosen)}.");
             var config = parse.InvocationConfiguration;
             var dataPath = CommonOptions.ResolveData(parse.GetValue(data)!);
             var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, config.Error, quiet: parse.GetValue(rejected));

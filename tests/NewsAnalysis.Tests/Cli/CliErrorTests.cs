@@ -112,12 +112,12 @@ public class CliErrorTests
     public void Cli_corpus_rejected_and_changes_are_mutually_exclusive()
     {
         var (exit, output, error) = RunNews("corpus", "--data", TestData.Articles, "--rejected", "--changes");
-        Assert.Equal(1, exit);   // a usage error, reported by the parser
-        Assert.Contains("--rejected and --changes", error);
+        Assert.Equal(2, exit);   // like `news entities --pairs --discover`
+        AssertOneLineError("corpus", error, "Choose one of --rejected, --changes and --duplicates, not --rejected and --changes.");
         Assert.DoesNotContain("ArticleId", output);
 
         var (exit2, _, error2) = RunNews("corpus", "--data", TestData.Articles, "--changes", "--duplicates", "--format", "csv");
-        Assert.Equal(1, exit2);
+        Assert.Equal(2, exit2);
         Assert.Contains("--changes and --duplicates", error2);
     }
 }
