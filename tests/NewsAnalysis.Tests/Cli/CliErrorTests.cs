@@ -62,28 +62,18 @@ public class CliErrorTests
         Assert.Equal("not a folder", File.ReadAllText(Path.Combine(dir.Path, "plain.txt")));
     }
 
-    [Fact]
-    public void Cli_report_out_naming_a_file_fails_before_running_anything()
+    [Theory]
+    [InlineData("report")]
+    [InlineData("run")]
+    public void Cli_notebook_out_naming_a_file_fails_before_running_anything(string verb)
     {
         using var dir = new CorpusTempFolder();
         dir.Write("plain.txt", "not a folder");
         var target = Path.Combine(dir.Path, "plain.txt");
-        var (exit, output, error) = RunNews("report", "notebooks/00-overview.ipynb", "--data", TestData.Articles, "--out", target);
+        var (exit, output, error) = RunNews(verb, "notebooks/00-overview.ipynb", "--data", TestData.Articles, "--out", target);
         Assert.Equal(2, exit);
         Assert.Equal("", output);   // no notebook ran
-        AssertOneLineError("report", error, target);
-    }
-
-    [Fact]
-    public void Cli_run_out_naming_a_file_fails_before_running_anything()
-    {
-        using var dir = new CorpusTempFolder();
-        dir.Write("plain.txt", "not a folder");
-        var target = Path.Combine(dir.Path, "plain.txt");
-        var (exit, output, error) = RunNews("run", "notebooks/00-overview.ipynb", "--data", TestData.Articles, "--out", target);
-        Assert.Equal(2, exit);
-        Assert.Equal("", output);
-        AssertOneLineError("run", error, target);
+        AssertOneLineError(verb, error, target);
     }
 
     [Fact]
