@@ -5,6 +5,17 @@ using Spectre.Console;
 
 namespace NewsAnalysis.Cli;
 
+/// <summary>
+/// How a verb's readable table differs from its CSV/JSON: the compact columns shown (those the frame has, in this order)
+/// and the columns cut at their start and right-aligned.
+/// </summary>
+internal sealed record TableView(IReadOnlyList<string> Columns, IReadOnlyCollection<string>? KeepEnd = null)
+{
+    /// <summary>The frame's columns named in <see cref="Columns"/>, in that order.</summary>
+    public DataFrame Select(DataFrame frame) =>
+        new(Columns.Where(c => frame.Columns.IndexOf(c) >= 0).Select(c => frame.Columns[c]));
+}
+
 /// <summary>Output formats of the table-printing verbs.</summary>
 internal enum OutputFormat { Table, Csv, Json }
 
@@ -37,40 +48,94 @@ internal static class CommonOptions
         return data;
     }
 
+    /// <summary>Exit code of a runtime error (bad input, unreadable or unwritable file); parse errors exit 1.</summary>
+    public const int RuntimeError = 2;
+
     /// <summary>
-    /// Runs a verb's <paramref name="action"/>; bad input (a missing file, a malformed file such as a gazetteer or
-    /// mentions CSV, a bad value such as an unknown entity) is one line <c>news VERB: message</c> on standard error and exit code 2.
+    /// Runs a verb's action; bad input or an unreadable/unwritable file becomes one line on standard error
+    /// (<c>news VERB: message</c>) and exit code <see cref="RuntimeError"/>, never a stack trace.
     /// </summary>
-    public static int RunGuarded(ParseResult parse, Action action)
+    public static int Guard(ParseResult parse, Func<int> action)
     {
         try
         {
-            action();
-            return 0;
+            return action();
         }
-        catch (Exception ex) when (ex is FileNotFoundException or FormatException or ArgumentException)
+        catch (Exception e) when (IsUserError(e))
         {
-            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {ex.Message}");
-            return 2;
+            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {Message(e)}");
+            return RuntimeError;
         }
     }
 
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="outFile"/> or standard output.</summary>
-    public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout)
+    /// <summary>Errors caused by the input or the environment (reported in one line), as opposed to bugs.</summary>
+    public static bool IsUserError(Exception e) =>
+        e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException or NotSupportedException;
+
+    /// <summary>An exception's message for the user: without .NET's " (Parameter 'x')" suffix.</summary>
+    public static string Message(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+
+    /// <summary>
+    /// Loads the corpus of the --data value; when files were rejected, says so in one line on standard error
+    /// (standard output stays clean for csv/json) unless <paramref name="quiet"/>.
+    /// </summary>
+    public static NewsCorpus LoadCorpus(string data, TextWriter error, bool quiet = false)
     {
-        if (outFile is not null)
+        var corpus = Corpus.Load(ResolveData(data));
+        if (!quiet && corpus.Rejected.Count > 0) error.WriteLine(RejectedNotice(corpus.Rejected.Count, data));
+        return corpus;
+    }
+
+    /// <summary>The line telling how many files were rejected and how to list them.</summary>
+    public static string RejectedNotice(int count, string data) =>
+        $"{count} file(s) rejected — see: news corpus --data {Quote(data)} --rejected";
+
+    private static string Quote(string s) => s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || "/._-~+:,@".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+
+    /// <summary>
+    /// Creates <paramref name="outFile"/> for writing (and its folder); a folder, a parent that is a file or a path
+    /// without permission is an <see cref="IOException"/> naming the path.
+    /// </summary>
+    public static Stream CreateOutput(FileInfo outFile)
+    {
+        var path = outFile.FullName;
+        if (Directory.Exists(path)) throw new IOException($"cannot write '{path}': it is a folder (give a file name).");
+        try
         {
             outFile.Directory?.Create();
-            using var stream = outFile.Create();
-            WriteTo(frame, format, stream, null);
+            return outFile.Create();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write '{path}': permission denied.");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="outFile"/> or standard output. For the table format only,
+    /// <paramref name="table"/> picks the compact set of columns shown and how they are cut (CSV and JSON keep every column).
+    /// </summary>
+    public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout, TableView? table = null)
+    {
+        if (format == OutputFormat.Table && table is not null) frame = table.Select(frame);
+        var keepEnd = table?.KeepEnd ?? [];
+        if (outFile is not null)
+        {
+            using var stream = CreateOutput(outFile);
+            WriteTo(frame, format, stream, null, keepEnd);
             return;
         }
         using var buffer = new MemoryStream();
-        WriteTo(frame, format, buffer, stdout);
+        WriteTo(frame, format, buffer, stdout, keepEnd);
         if (buffer.Length > 0) stdout.Write(new UTF8Encoding(false).GetString(buffer.ToArray()));
     }
 
-    private static void WriteTo(DataFrame frame, OutputFormat format, Stream stream, TextWriter? console)
+    private static void WriteTo(DataFrame frame, OutputFormat format, Stream stream, TextWriter? console, IReadOnlyCollection<string> keepEnd)
     {
         switch (format)
         {
@@ -82,14 +147,22 @@ internal static class CommonOptions
                 using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)) FrameWriter.WriteCsv(frame, w);
                 break;
             default:
-                if (console is not null) { WriteTable(frame, console); break; }
-                using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)) WriteTable(frame, w);
+                if (console is not null) { WriteTable(frame, console, keepEnd: keepEnd); break; }
+                using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)) WriteTable(frame, w, FileTableWidth, keepEnd);
                 break;
         }
     }
 
-    /// <summary>A readable table (Spectre.Console); long cells are shortened with an ellipsis.</summary>
-    public static void WriteTable(DataFrame frame, TextWriter writer, int maxCell = 60)
+    /// <summary>The width of a table written to a file or a redirected stream.</summary>
+    public const int FileTableWidth = 200;
+
+    /// <summary>
+    /// A readable table (Spectre.Console), one line per row: cells are single-line, no longer than
+    /// <paramref name="maxCell"/>, and text columns (widest first, never numbers or dates) are cut with an ellipsis
+    /// until the table fits <paramref name="width"/> (default: the terminal's, or <see cref="FileTableWidth"/> when
+    /// redirected). Columns in <paramref name="keepEnd"/> keep their end and are right-aligned (KWIC's left context).
+    /// </summary>
+    public static void WriteTable(DataFrame frame, TextWriter writer, int? width = null, IReadOnlyCollection<string>? keepEnd = null, int maxCell = 60)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -97,21 +170,68 @@ internal static class CommonOptions
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = Math.Max(Console.IsOutputRedirected ? 200 : SafeWindowWidth(), 80);
+        int total = Math.Max(width ?? (Console.IsOutputRedirected ? FileTableWidth : SafeWindowWidth()), 40);
+        console.Profile.Width = total;
+        var columns = frame.Columns.ToList();
+        var cells = columns.Select(c => Enumerable.Range(0, (int)frame.Rows.Count)
+            .Select(r => FrameWriter.FormatCell(c[r]).ReplaceLineEndings(" ")).ToArray()).ToArray();
+        var widths = FitWidths(columns, cells, total, maxCell);
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var c in frame.Columns) table.AddColumn(new TableColumn(Markup.Escape(c.Name)));
-        for (long r = 0; r < frame.Rows.Count; r++)
+        for (int c = 0; c < columns.Count; c++)
         {
-            var cells = frame.Columns.Select(c =>
-            {
-                var s = FrameWriter.FormatCell(c[r]).ReplaceLineEndings(" ");
-                if (s.Length > maxCell) s = s[..(maxCell - 1)] + "…";
-                return new Text(s);
-            });
-            table.AddRow(cells);
+            var column = new TableColumn(Markup.Escape(columns[c].Name)).NoWrap();
+            if (keepEnd?.Contains(columns[c].Name) == true) column.RightAligned();
+            table.AddColumn(column);
         }
+        for (int r = 0; r < frame.Rows.Count; r++)
+            table.AddRow(Enumerable.Range(0, columns.Count).Select(c => new Text(Cut(cells[c][r], widths[c], keepEnd?.Contains(columns[c].Name) == true))));
         console.Write(table);
         writer.WriteLine($"{frame.Rows.Count} row(s)");
+    }
+
+    // Column widths: each column's longest cell (text capped at maxCell), then the widest text column narrowed one
+    // character at a time (not below its header or 8) until the table with its borders fits the total width; id
+    // columns (Id, ArticleId, ...) only once the other text columns are at their floor, as a cut id is less useful.
+    private static int[] FitWidths(List<DataFrameColumn> columns, string[][] cells, int total, int maxCell)
+    {
+        bool[] text = columns.Select(c => c.DataType == typeof(string)).ToArray();
+        int[] floor = columns.Select(c => Math.Max(Length(c.Name), 8)).ToArray();
+        int[] widths = columns.Select((c, i) =>
+        {
+            int longest = cells[i].Length == 0 ? 0 : cells[i].Max(Length);
+            return Math.Max(Length(c.Name), text[i] ? Math.Min(longest, maxCell) : longest);
+        }).ToArray();
+        int available = total - (3 * columns.Count + 1);   // "│ " before each column, " │" after the last
+        bool[] id = columns.Select(c => c.Name.EndsWith("Id", StringComparison.Ordinal)).ToArray();
+        foreach (var ids in new[] { false, true })
+        {
+            while (widths.Sum() > available)
+            {
+                int widest = -1;
+                for (int i = 0; i < widths.Length; i++)
+                    if (text[i] && id[i] == ids && widths[i] > floor[i] && (widest < 0 || widths[i] >= widths[widest])) widest = i;
+                if (widest < 0) break;   // nothing left to narrow in this pass (after the last, the terminal wraps)
+                widths[widest]--;
+            }
+        }
+        return widths;
+    }
+
+    private static int Length(string s) => new Spectre.Console.Rendering.Segment(s).CellCount();
+
+    // Cuts s to width cells with an ellipsis, at the end or (keepEnd) at the start.
+    private static string Cut(string s, int width, bool keepEnd)
+    {
+        if (Length(s) <= width) return s;
+        if (keepEnd)
+        {
+            int start = s.Length - (width - 1);
+            while (start < s.Length && Length(s[start..]) > width - 1) start++;
+            return "…" + s[start..];
+        }
+        int end = width - 1;
+        while (end > 0 && Length(s[..end]) > width - 1) end--;
+        return s[..end] + "…";
     }
 
     private static int SafeWindowWidth()

@@ -18,17 +18,14 @@ internal static class CorpusCommand
         var changes = new Option<bool>("--changes") { Description = "List every change the cleaner made to the text." };
         var duplicates = new Option<bool>("--duplicates") { Description = "List pairs of near-duplicate articles." };
         var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, rejected, changes, duplicates };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
+            // One list per run (as `news entities` takes one view): two in one CSV/JSON stream would parse as neither.
+            var chosen = new[] { rejected, changes, duplicates }.Where(o => parse.GetValue(o)).Select(o => o.Name).ToList();
+            if (chosen.Count > 1) throw new ArgumentException($"Choose one of --rejected, --changes and --duplicates, not {string.Join(" and ", chosen)}.");
             var config = parse.InvocationConfiguration;
             var dataPath = CommonOptions.ResolveData(parse.GetValue(data)!);
-            NewsCorpus corpus;
-            try { corpus = Corpus.Load(dataPath); }
-            catch (FileNotFoundException e)
-            {
-                config.Error.WriteLine($"news corpus: {e.Message}");
-                return 2;
-            }
+            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, config.Error, quiet: parse.GetValue(rejected));
             var fmt = parse.GetValue(format);
             var frame = parse.GetValue(rejected) ? corpus.RejectedFrame()
                 : parse.GetValue(changes) ? corpus.ChangeFrame()
@@ -39,7 +36,7 @@ internal static class CorpusCommand
                 frame = new DataFrame(TableColumns.Select(c => frame.Columns[c]));
             CommonOptions.Write(frame, fmt, parse.GetValue(output), config.Output);
             return 0;
-        });
+        }));
         return command;
     }
 

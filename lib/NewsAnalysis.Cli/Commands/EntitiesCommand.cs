@@ -27,7 +27,7 @@ internal static class EntitiesCommand
         {
             data, format, output, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min,
         };
-        command.SetAction(parse => CommonOptions.RunGuarded(parse, () =>
+        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
         {
             var views = new[] { mentions, counts, sources, pairs, discover }.Where(o => parse.GetValue(o)).ToList();
             if (views.Count > 1)

@@ -14,10 +14,17 @@ internal static class EntityCliOptions
     /// <summary>Loads the corpus and the gazetteer and recognises the entities.</summary>
     public static EntityAnalysis Analyse(ParseResult parse, Option<string> data, Option<string?> gazetteer, Option<bool> noMetonymy, Option<bool>? demonyms)
     {
-        var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+        var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
         var path = parse.GetValue(gazetteer);
         var g = path is null ? NewsAnalysis.Gazetteer.Default : NewsAnalysis.Gazetteer.Load(CommonOptions.ResolveData(path));
         var options = new EntityOptions { Metonymy = !parse.GetValue(noMetonymy), Demonyms = demonyms is not null && parse.GetValue(demonyms) };
         return EntityAnalysis.Run(corpus, g, options);
     }
+
+    /// <summary>Runs <paramref name="action"/>; bad input (missing file, malformed gazetteer, unknown entity) is one line on standard error and exit code 2.</summary>
+    public static int Run(ParseResult parse, Action action) => CommonOptions.Guard(parse, () =>
+    {
+        action();
+        return 0;
+    });
 }

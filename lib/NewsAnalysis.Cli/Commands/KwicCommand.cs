@@ -5,6 +5,9 @@ namespace NewsAnalysis.Cli.Commands;
 /// <summary><c>news kwic TERM</c>: keyword in context, for a word, a phrase or an entity under all its names.</summary>
 internal static class KwicCommand
 {
+    /// <summary>The readable table: one line per match, the left context right-aligned so the matches line up.</summary>
+    public static readonly TableView Table = new(["ArticleId", "Sentence", "Left", "Match", "Right"], KeepEnd: ["Left"]);
+
     public static Command Create()
     {
         var term = new Argument<string>("term") { Description = "A word, a phrase (\"gas pipeline\"), a prefix (pipe*), or an entity name or alias (US finds U.S., United States, Washington as the government...)." };
@@ -19,12 +22,14 @@ internal static class KwicCommand
         {
             term, data, format, output, width, mode, gazetteer, noMetonymy,
         };
-        command.SetAction(parse => CommonOptions.RunGuarded(parse, () =>
+        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(term)))
+                throw new ArgumentException("the term is empty: give a word, a phrase, a prefix (pipe*) or an entity name to look for.");
             if (parse.GetValue(width) < 0) throw new ArgumentException($"--width must be 0 or more, not {parse.GetValue(width)}.");
             var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, null);
             var frame = analysis.Kwic(parse.GetValue(term)!, parse.GetValue(width), parse.GetValue(mode));
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table);
         }));
         return command;
     }

@@ -23,19 +23,19 @@ internal static class NotebookCommandSupport
         DefaultValueFactory = _ => 300,
     };
 
-    /// <summary>Exit code for bad input (a missing notebook or data folder, a malformed parameter).</summary>
-    public const int BadInput = 1;
+    /// <summary>Exit code for bad input (a missing notebook or data folder, a malformed parameter, an unwritable --out): every verb's runtime-error code.</summary>
+    public const int BadInput = CommonOptions.RuntimeError;
 
-    /// <summary>Runs a verb's action; bad input becomes one line naming the file or value on standard error, exit code 1.</summary>
+    /// <summary>Runs a verb's action; bad input becomes one line naming the file or value on standard error, exit code 2.</summary>
     public static async Task<int> GuardAsync(string verb, TextWriter error, Func<Task<int>> action)
     {
         try
         {
             return await action();
         }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (CommonOptions.IsUserError(e))
         {
-            error.WriteLine($"news {verb}: {e.Message}");
+            error.WriteLine($"news {verb}: {CommonOptions.Message(e)}");
             return BadInput;
         }
     }
@@ -50,6 +50,31 @@ internal static class NotebookCommandSupport
     /// <summary>An output folder: as given when absolute, else under the repository root (or the working directory).</summary>
     public static string ResolveOut(string outDir) =>
         Path.IsPathRooted(outDir) ? outDir : Path.GetFullPath(Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, outDir));
+
+    /// <summary>
+    /// Creates the output folder and checks a file can be written in it, before any notebook runs (a run can take
+    /// minutes); an <see cref="IOException"/> naming the folder when it cannot.
+    /// </summary>
+    public static string EnsureWritableFolder(string folder)
+    {
+        if (File.Exists(folder)) throw new IOException($"cannot write to '{folder}': it is a file, not a folder.");
+        var probe = Path.Combine(folder, $".news-write-check-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return folder;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write to '{folder}': permission denied.");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"cannot write to '{folder}': {e.Message}", e);
+        }
+    }
 
     /// <summary>A notebook path: as given when it exists, else relative to the repository root.</summary>
     public static string ResolveNotebook(string path)

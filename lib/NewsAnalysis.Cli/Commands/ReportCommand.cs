@@ -28,8 +28,8 @@ internal static class ReportCommand
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
             var output = parse.InvocationConfiguration.Output;
+            var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
             var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, cancellationToken);
-            var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!);
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
             var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();
             var index = Path.Combine(target, "index.html");

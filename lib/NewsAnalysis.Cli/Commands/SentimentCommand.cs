@@ -8,6 +8,15 @@ internal enum SentimentLevel { Sentence, Paragraph, Article, Entity }
 /// <summary><c>news sentiment</c>: VADER sentiment per sentence, paragraph, article or entity, or per line of a file.</summary>
 internal static class SentimentCommand
 {
+    /// <summary>The readable table of each level (CSV and JSON carry every column): what the row is, its compound score and label, then its text.</summary>
+    public static TableView Table(SentimentLevel level, bool lines) => new(lines ? ["Line", "Compound", "Text"] : level switch
+    {
+        SentimentLevel.Paragraph => ["ArticleId", "Paragraph", "Sentences", "Compound", "Label", "Text"],
+        SentimentLevel.Article => ["ArticleId", "Title", "Published", "Sentences", "Compound", "Label"],
+        SentimentLevel.Entity => ["Entity", "Type", "Articles", "Mentions", "Sentences", "Compound", "Label"],
+        _ => ["ArticleId", "Sentence", "Compound", "Label", "Text"],
+    });
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -27,22 +36,24 @@ internal static class SentimentCommand
         };
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
             { data, format, output, level, lines, mentions, entities };
-        command.SetAction(parse => CommonOptions.RunGuarded(parse, () =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? []);
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
+                Table(parse.GetValue(level), parse.GetValue(lines) is not null));
+            return 0;
         }));
         return command;
     }
 
-    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities)
+    private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities, TextWriter error)
     {
         if (lines is not null)
         {
-            if (!lines.Exists) throw new FileNotFoundException($"No such file: '{lines.FullName}'.", lines.FullName);
-            return SentimentAnalysis.LinesFrame(File.ReadAllLines(lines.FullName));
+            // The corpus loader's decoding: a binary or undecodable file is refused, not scored as random bytes.
+            return SentimentAnalysis.LinesFrame(TextFile.ReadAllLines(lines.FullName));
         }
-        var corpus = Corpus.Load(CommonOptions.ResolveData(data));
+        var corpus = CommonOptions.LoadCorpus(data, error);
         return level switch
         {
             SentimentLevel.Paragraph => SentimentAnalysis.ParagraphFrame(corpus),

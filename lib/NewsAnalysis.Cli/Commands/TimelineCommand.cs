@@ -7,8 +7,8 @@ namespace NewsAnalysis.Cli.Commands;
 /// <summary><c>news timeline</c>: prints the dated events the articles tell of, or the articles by publication date.</summary>
 internal static class TimelineCommand
 {
-    // The contract columns, shown in the readable table; CSV and JSON carry every column.
-    private static readonly string[] TableColumns = ["ArticleId", "Sentence", "Expression", "Start", "End", "Granularity", "Basis", "Evidence"];
+    /// <summary>The readable table: the expression, its resolved range and the sentence; CSV and JSON carry every contract column.</summary>
+    public static readonly TableView Table = new(["ArticleId", "Sentence", "Expression", "Start", "End", "Evidence"]);
 
     public static Command Create()
     {
@@ -31,18 +31,17 @@ internal static class TimelineCommand
         {
             data, format, output, articles, anchor,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var fallback = parse.GetValue(anchor);
-            var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
             var chosen = parse.GetValue(format);
             DataFrame frame = parse.GetValue(articles)
                 ? TimelineEvents.PublicationFrame(corpus)
                 : TimelineEvents.Frame(corpus, fallback);
-            if (chosen == OutputFormat.Table && !parse.GetValue(articles)) frame = new DataFrame(TableColumns.Select(name => frame.Columns[name]));
-            CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output);
+            CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, parse.GetValue(articles) ? null : Table);
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -18,7 +18,7 @@ internal static class TopicsCommand
         };
         var k = new Option<string>("--k")
         {
-            Description = "Number of topics, or 'auto' to choose it (2..10) at the first peak of the silhouette.",
+            Description = "Number of topics, or 'auto' to choose it (2..10, at most √(units/2)) at the first peak of the silhouette.",
             DefaultValueFactory = _ => "auto",
         };
         k.Validators.Add(result =>
@@ -37,9 +37,9 @@ internal static class TopicsCommand
         {
             data, unit, k, method, format, output, summary,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            var corpus = Corpus.Load(CommonOptions.ResolveData(parse.GetValue(data)!));
+            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
             var options = new TopicOptions
             {
                 Unit = parse.GetValue(unit),
@@ -54,12 +54,13 @@ internal static class TopicsCommand
             catch (InvalidOperationException e)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"news topics: {e.Message}");
-                return 1;
+                return CommonOptions.RuntimeError;
             }
+            if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
             return 0;
-        });
+        }));
         return command;
     }
 

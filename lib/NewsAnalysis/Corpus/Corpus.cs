@@ -42,12 +42,27 @@ public static class Corpus
                 rejected.Add(new(file, $"cannot read: {e.Message}"));
             }
         }
+        RejectUnknownMetadataRows(files, metadata, rejected);
         return Build(records, rejected, options, r =>
         {
             var dir = System.IO.Path.GetDirectoryName(StripRow(r.Path));
             return dir is not null && metadata.TryGetValue(dir, out var m) && m.TryGetValue(System.IO.Path.GetFileName(StripRow(r.Path)), out var meta) ? meta : null;
         });
     }
+
+    // A metadata.csv row naming a file its folder does not hold overrides nothing: say so rather than ignore it.
+    private static void RejectUnknownMetadataRows(List<string> files, Dictionary<string, Dictionary<string, ArticleRecord>> metadata, List<RejectedInput> rejected)
+    {
+        foreach (var (dir, rows) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var present = files.Where(f => System.IO.Path.GetDirectoryName(f) == dir).Select(System.IO.Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in rows.Values.Where(r => !present.Contains(r.Id)).OrderBy(r => LineOf(r.Path)))
+                rejected.Add(new(row.Path, $"names '{row.Id}', which is not in the folder"));
+        }
+    }
+
+    private static int LineOf(string metadataRowPath) =>
+        int.TryParse(metadataRowPath[(metadataRowPath.LastIndexOf(' ') + 1)..], out var n) ? n : 0;
 
     private static string StripRow(string path) => path.IndexOf('#') is var i and >= 0 ? path[..i] : path;
 

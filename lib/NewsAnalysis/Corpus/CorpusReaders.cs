@@ -256,7 +256,11 @@ internal static class CorpusReaders
         };
     }
 
-    /// <summary>Reads <c>metadata.csv</c> (file,title,source,published,url) into overrides by file name.</summary>
+    /// <summary>
+    /// Reads <c>metadata.csv</c> (file,title,source,published,url) into overrides by file name; each override's
+    /// <see cref="ArticleRecord.Path"/> is <c>metadata.csv#line N</c>, its row. An unreadable date is recorded in
+    /// <paramref name="rejected"/> and the row's other overrides are kept.
+    /// </summary>
     public static Dictionary<string, ArticleRecord> ReadMetadata(string path, CorpusOptions options, List<RejectedInput> rejected)
     {
         var result = new Dictionary<string, ArticleRecord>(StringComparer.OrdinalIgnoreCase);
@@ -277,11 +281,8 @@ internal static class CorpusReaders
             if (file is null) { rejected.Add(new($"{path}#line {line}", $"metadata.csv line {line} has no file name")); continue; }
             DateTime? published = null;
             if (Get("published") is { } p && (published = options.Rules.ParseDate(p) ?? ParseIso(p)) is null)
-            {
-                rejected.Add(new($"{path}#line {line}", $"metadata.csv line {line}: '{p}' is not a date"));
-                continue;
-            }
-            result[file] = new ArticleRecord(file, path, "") { Title = Get("title"), Source = Get("source"), Published = published, Url = Get("url") };
+                rejected.Add(new($"{path}#line {line}", $"metadata.csv line {line}: published '{p}' is not a date (the row's other fields are used)"));
+            result[file] = new ArticleRecord(file, $"{path}#line {line}", "") { Title = Get("title"), Source = Get("source"), Published = published, Url = Get("url") };
         }
         return result;
     }

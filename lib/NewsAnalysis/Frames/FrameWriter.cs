@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.Data.Analysis;
@@ -22,10 +23,15 @@ public static class FrameWriter
         }
     }
 
-    /// <summary>Writes <paramref name="frame"/> as a JSON array of objects keyed by column name (nulls kept, numbers as numbers).</summary>
+    /// <summary>
+    /// Writes <paramref name="frame"/> as a JSON array of objects keyed by column name (nulls kept, numbers as numbers),
+    /// UTF-8 with non-ASCII text, apostrophes and angle brackets unescaped.
+    /// </summary>
     public static void WriteJson(DataFrame frame, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping: text appears as itself ("Café", "Xi's", "<b>") instead of \u00E9 escapes. Still valid JSON;
+        // only unsafe to paste unescaped into HTML or script, which these files and streams are not for.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         for (long r = 0; r < frame.Rows.Count; r++)
         {

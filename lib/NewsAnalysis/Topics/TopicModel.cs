@@ -32,6 +32,12 @@ public sealed class TopicModel
     /// <summary>The k used: given, or chosen at the first peak of the silhouette over <see cref="KScores"/>. <see cref="Topics"/> can be fewer when a cluster came out empty.</summary>
     public int K { get; }
 
+    /// <summary>
+    /// Why <see cref="K"/> deserves a look, or null: a given k was lowered to the number of units with terms, or the
+    /// automatic choice landed on the largest k it tried (the silhouette was still rising). The CLI prints it on stderr.
+    /// </summary>
+    public string? KNote { get; internal set; }
+
     /// <summary>Every unit, in corpus order, with its topic (−1 for units without feature terms).</summary>
     public IReadOnlyList<TopicAssignment> Assignments { get; }
 

@@ -39,13 +39,15 @@ public static class TopicModeler
         var points = projected.Select(UnitLength).ToArray();
         phases.Mark("pca");
 
-        int maxK = Math.Min(options.MaxK, live.Length - 1);
+        int maxK = AutomaticMaxK(options, live.Length);
         var scores = new List<TopicKScore>();
         TopicKMeansRun? chosen = null;
+        string? kNote = null;
         int k;
         if (options.K is { } given)
         {
             k = Math.Min(given, live.Length);
+            if (k < given) kNote = $"k = {given} asks for more topics than the {live.Length} units with terms; k = {k} was used.";
         }
         else if (maxK < options.MinK)
         {
@@ -66,6 +68,11 @@ public static class TopicModeler
             }
             chosen = runs[TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList())];
             k = chosen.K;
+            // The first peak at the top of the range means the silhouette never fell: a larger k might score better.
+            if (k == maxK && maxK == options.MinK)
+                kNote = $"automatic k = {k} is the only k tried: {live.Length} units allow no more (at most √(units/2)); give k explicitly to compare others.";
+            else if (k == maxK)
+                kNote = $"automatic k = {k} is the largest k tried ({options.MinK}..{maxK}{(maxK < options.MaxK ? $", the most {live.Length} units allow" : "")}): the silhouette did not peak below it, so give k explicitly to compare others.";
             phases.Mark("choose k");
         }
 
@@ -87,7 +94,20 @@ public static class TopicModeler
         var model = Assemble(corpus, options, units, features, live, rawLabels, confidence, map, scores, k);
         phases.Mark("terms and labels");
         model.Phases = phases.Phases;
+        model.KNote = kNote;
         return model;
+    }
+
+    /// <summary>
+    /// The largest k the automatic choice tries for <paramref name="units"/> units with terms: <see cref="TopicOptions.MaxK"/>,
+    /// at most units − 1, and at most ⌊√(units / 2)⌋ (the rule-of-thumb number of clusters; never below
+    /// <see cref="TopicOptions.MinK"/>), so a handful of units is not split into as many topics as the range allows.
+    /// </summary>
+    public static int AutomaticMaxK(TopicOptions options, int units)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int ruleOfThumb = Math.Max(options.MinK, (int)Math.Floor(Math.Sqrt(units / 2.0)));
+        return Math.Min(Math.Min(options.MaxK, units - 1), ruleOfThumb);
     }
 
     private static TopicModel Assemble(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, TopicFeatureSet features,

@@ -35,7 +35,7 @@ public sealed record TopicOptions
     /// <summary>Smallest k tried when <see cref="K"/> is null. Default 2.</summary>
     public int MinK { get; init; } = 2;
 
-    /// <summary>Largest k tried when <see cref="K"/> is null (capped at the number of units − 1). Default 10.</summary>
+    /// <summary>Largest k tried when <see cref="K"/> is null (capped at the number of units − 1 and at ⌊√(units / 2)⌋: see <see cref="TopicModeler.AutomaticMaxK"/>). Default 10.</summary>
     public int MaxK { get; init; } = 10;
 
     /// <summary>Seed of every random choice (k-means++ initialisation, PCA, LDA, silhouette sample). Default 1.</summary>

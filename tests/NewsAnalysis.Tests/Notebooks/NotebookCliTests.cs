@@ -55,10 +55,10 @@ public class NotebookCliTests
     }
 
     [Fact]
-    public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
+    public async Task Bad_input_is_one_line_naming_it_and_exit_code_2()
     {
         var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("news run: Data folder or file", output);
         Assert.Contains(Path.Combine("no", "such", "articles"), output);
         Assert.DoesNotContain("   at ", output);
