@@ -6,16 +6,6 @@ namespace NewsAnalysis.Tests;
 /// <summary>Every verb's runtime errors: one line on stderr naming the path or value, exit code 2, no stack trace.</summary>
 public class CliErrorTests
 {
-    internal static (int Exit, string Out, string Err) RunNews(params string[] args)
-    {
-        var root = new RootCommand("news");
-        foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
-
     // The verbs that write one file with --out, each with the arguments it needs.
     public static TheoryData<string[]> FileVerbs() => new()
     {
@@ -42,7 +32,7 @@ public class CliErrorTests
     public void Cli_out_naming_a_folder_is_one_line_and_exit_2(string[] verb)
     {
         using var dir = new CorpusTempFolder();
-        var (exit, output, error) = RunNews([.. verb, "--data", TestData.Articles, "--out", dir.Path]);
+        var (exit, output, error) = CliRunner.Run([.. verb, "--data", TestData.Articles, "--out", dir.Path]);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         AssertOneLineError(verb[0], error, dir.Path);
@@ -56,7 +46,7 @@ public class CliErrorTests
         using var dir = new CorpusTempFolder();
         dir.Write("plain.txt", "not a folder");
         var target = Path.Combine(dir.Path, "plain.txt", "out.csv");
-        var (exit, _, error) = RunNews([.. verb, "--data", TestData.Articles, "--out", target]);
+        var (exit, _, error) = CliRunner.Run([.. verb, "--data", TestData.Articles, "--out", target]);
         Assert.Equal(2, exit);
         AssertOneLineError(verb[0], error, target);
         Assert.Equal("not a folder", File.ReadAllText(Path.Combine(dir.Path, "plain.txt")));
@@ -70,7 +60,7 @@ public class CliErrorTests
         using var dir = new CorpusTempFolder();
         dir.Write("plain.txt", "not a folder");
         var target = Path.Combine(dir.Path, "plain.txt");
-        var (exit, output, error) = RunNews(verb, "notebooks/00-overview.ipynb", "--data", TestData.Articles, "--out", target);
+        var (exit, output, error) = CliRunner.Run(verb, "notebooks/00-overview.ipynb", "--data", TestData.Articles, "--out", target);
         Assert.Equal(2, exit);
         Assert.Equal("", output);   // no notebook ran
         AssertOneLineError(verb, error, target);
@@ -81,7 +71,7 @@ public class CliErrorTests
     {
         foreach (var verb in new[] { "corpus", "entities", "timeline", "sentiment", "topics" })
         {
-            var (exit, output, error) = RunNews(verb, "--data", "/no/such/folder");
+            var (exit, output, error) = CliRunner.Run(verb, "--data", "/no/such/folder");
             Assert.True(exit == 2, $"{verb}: exit {exit}, {error}");
             Assert.Equal("", output);
             AssertOneLineError(verb, error, "/no/such/folder");
@@ -91,7 +81,7 @@ public class CliErrorTests
     [Fact]
     public void Cli_kwic_with_an_empty_term_is_a_plain_message()
     {
-        var (exit, output, error) = RunNews("kwic", "", "--data", TestData.Articles);
+        var (exit, output, error) = CliRunner.Run("kwic", "", "--data", TestData.Articles);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         AssertOneLineError("kwic", error, "the term is empty");
@@ -101,12 +91,12 @@ public class CliErrorTests
     [Fact]
     public void Cli_corpus_rejected_and_changes_are_mutually_exclusive()
     {
-        var (exit, output, error) = RunNews("corpus", "--data", TestData.Articles, "--rejected", "--changes");
+        var (exit, output, error) = CliRunner.Run("corpus", "--data", TestData.Articles, "--rejected", "--changes");
         Assert.Equal(2, exit);   // like `news entities --pairs --discover`
         AssertOneLineError("corpus", error, "Choose one of --rejected, --changes and --duplicates, not --rejected and --changes.");
         Assert.DoesNotContain("ArticleId", output);
 
-        var (exit2, _, error2) = RunNews("corpus", "--data", TestData.Articles, "--changes", "--duplicates", "--format", "csv");
+        var (exit2, _, error2) = CliRunner.Run("corpus", "--data", TestData.Articles, "--changes", "--duplicates", "--format", "csv");
         Assert.Equal(2, exit2);
         Assert.Contains("--changes and --duplicates", error2);
     }

@@ -33,7 +33,7 @@ public class CliJsonTests
     [Fact]
     public void Cli_json_of_the_seeds_keeps_non_ascii_as_itself()
     {
-        var (exit, output, _) = CliErrorTests.RunNews("corpus", "--data", TestData.Articles, "--format", "json");
+        var (exit, output, _) = CliRunner.Run("corpus", "--data", TestData.Articles, "--format", "json");
         Assert.Equal(0, exit);
         Assert.DoesNotMatch(@"\\u[0-9A-F]{4}", output);
         using var doc = JsonDocument.Parse(output);

@@ -29,7 +29,7 @@ public class CliRejectedNoticeTests
     public void Cli_rejected_files_are_counted_on_stderr_and_json_stays_clean(string[] verb)
     {
         using var dir = SeedsWithTwoRejects();
-        var (exit, output, error) = CliErrorTests.RunNews([.. verb, "--data", dir.Path, "--format", "json"]);
+        var (exit, output, error) = CliRunner.Run([.. verb, "--data", dir.Path, "--format", "json"]);
         Assert.Equal(0, exit);
         Assert.Equal($"2 file(s) rejected — see: news corpus --data {dir.Path} --rejected", error.Trim());
         using var doc = JsonDocument.Parse(output);
@@ -39,11 +39,11 @@ public class CliRejectedNoticeTests
     [Fact]
     public void Cli_no_notice_without_rejects_or_when_listing_them()
     {
-        var (_, _, clean) = CliErrorTests.RunNews("corpus", "--data", TestData.Articles);
+        var (_, _, clean) = CliRunner.Run("corpus", "--data", TestData.Articles);
         Assert.Equal("", clean);
 
         using var dir = SeedsWithTwoRejects();
-        var (exit, output, error) = CliErrorTests.RunNews("corpus", "--data", dir.Path, "--rejected", "--format", "csv");
+        var (exit, output, error) = CliRunner.Run("corpus", "--data", dir.Path, "--rejected", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Contains("scan.pdf", output);

@@ -13,7 +13,7 @@ public class CliSentimentLinesTests
         var random = new byte[4096];
         new Random(7).NextBytes(random);
         var binary = dir.WriteBytes("noise.bin", random);
-        var (exit, output, error) = CliErrorTests.RunNews("sentiment", "--lines", binary);
+        var (exit, output, error) = CliRunner.Run("sentiment", "--lines", binary);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.StartsWith("news sentiment: ", error);
@@ -27,7 +27,7 @@ public class CliSentimentLinesTests
     {
         using var dir = new CorpusTempFolder();
         var file = dir.Write("lines.txt", "Le café était excellent and great!\r\nA terrible, awful day.\r\n", Encoding.Latin1);
-        var (exit, output, error) = CliErrorTests.RunNews("sentiment", "--lines", file, "--format", "json");
+        var (exit, output, error) = CliRunner.Run("sentiment", "--lines", file, "--format", "json");
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         using var doc = JsonDocument.Parse(output);

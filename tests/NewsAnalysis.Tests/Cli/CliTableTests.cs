@@ -69,11 +69,11 @@ public class CliTableTests
     [Fact]
     public void Cli_csv_and_json_keep_every_column()
     {
-        var (_, csv, _) = CliErrorTests.RunNews("sentiment", "--data", TestData.Articles, "--format", "csv");
+        var (_, csv, _) = CliRunner.Run("sentiment", "--data", TestData.Articles, "--format", "csv");
         Assert.StartsWith("ArticleId,Sentence,Text,Compound,Positive,Neutral,Negative,Label,Paragraph,Title,Source,Published", csv);
-        var (_, kwic, _) = CliErrorTests.RunNews("kwic", "pipeline", "--data", TestData.Articles, "--format", "csv");
+        var (_, kwic, _) = CliRunner.Run("kwic", "pipeline", "--data", TestData.Articles, "--format", "csv");
         Assert.StartsWith("ArticleId,Title,Published,Sentence,Start,Left,Match,Right", kwic);
-        var (_, table, _) = CliErrorTests.RunNews("sentiment", "--data", TestData.Articles, "--level", "entity");
+        var (_, table, _) = CliRunner.Run("sentiment", "--data", TestData.Articles, "--level", "entity");
         Assert.DoesNotContain("Positive", table.Split('\n')[1]);
         Assert.Contains("Compound", table.Split('\n')[1]);
     }

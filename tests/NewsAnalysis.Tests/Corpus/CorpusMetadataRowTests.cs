@@ -42,7 +42,7 @@ public class CorpusMetadataRowTests
     public void Corpus_cli_lists_missing_metadata_rows_with_relative_paths()
     {
         using var dir = SeedsWithMetadata("file,title\nghost.txt,Never loaded\n");
-        var (exit, output, error) = CliErrorTests.RunNews("corpus", "--data", dir.Path, "--rejected", "--format", "csv");
+        var (exit, output, error) = CliRunner.Run("corpus", "--data", dir.Path, "--rejected", "--format", "csv");
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Contains("metadata.csv#line 2,\"names 'ghost.txt', which is not in the folder\"", output);
