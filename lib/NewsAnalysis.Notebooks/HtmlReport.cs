@@ -146,8 +146,9 @@ public static class HtmlReport
             .Append($"<dt>Data folder</dt><dd>{Escape(run.DataDir ?? "(not set)")}</dd>\n")
             .Append($"<dt>Articles</dt><dd>{(run.ArticleCount is int n ? n.ToString(CultureInfo.InvariantCulture) : "unknown")}</dd>\n")
             .Append($"<dt>Run time</dt><dd><span class=\"volatile\">{Seconds(run.Duration)}</span></dd>\n")
-            .Append($"<dt>Packages</dt><dd>{Escape(string.Join(", ", packages))}; <span class=\"volatile\">.NET {Environment.Version}</span></dd>\n")
-            .Append("</dl>\n</header>\n");
+            .Append($"<dt>Packages</dt><dd>{Escape(string.Join(", ", packages))}; <span class=\"volatile\">.NET {Environment.Version}</span></dd>\n");
+        foreach (var warning in run.Warnings) sb.Append($"<dt>Warning</dt><dd class=\"warning\">{Escape(warning)}</dd>\n");
+        sb.Append("</dl>\n</header>\n");
         return sb.ToString();
     }
 

@@ -72,6 +72,9 @@ public sealed record NotebookRun(NotebookDocument Notebook, IReadOnlyList<Notebo
 
     /// <summary>The first error output, if any.</summary>
     public ErrorOutput? FirstError => Cells.SelectMany(c => c.Outputs).OfType<ErrorOutput>().FirstOrDefault();
+
+    /// <summary>Warnings about the run that are not cell errors, such as a parameter the notebook does not declare.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Progress of a run, for live displays.</summary>

@@ -60,8 +60,11 @@ internal static class NotebookCommandSupport
         throw new FileNotFoundException($"Notebook '{Path.GetFullPath(path)}' not found.", path);
     }
 
-    /// <summary>Runs notebooks one after the other with a live display on a terminal, one plain line per cell when redirected.</summary>
-    public static async Task<List<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebooks, NotebookRunOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs notebooks one after the other with a live display on a terminal, one plain line per cell when redirected;
+    /// a run's warnings (such as an undeclared parameter) go to <paramref name="error"/>.
+    /// </summary>
+    public static async Task<List<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebooks, NotebookRunOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var runs = new List<NotebookRun>();
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -74,6 +77,7 @@ internal static class NotebookCommandSupport
                     Progress = p => output.WriteLine($"{p.Notebook}: cell {p.Cell}/{p.CellCount} ({Seconds(p.Elapsed)})"),
                 }, cancellationToken);
                 output.WriteLine(Summary(run));
+                Warn(run, error);
                 runs.Add(run);
             }
             return runs;
@@ -96,6 +100,7 @@ internal static class NotebookCommandSupport
                 }
                 var run = await task;
                 AnsiConsole.MarkupLine(Markup.Escape(Summary(run)));
+                Warn(run, error);
                 runs.Add(run);
             }
         });
@@ -109,6 +114,11 @@ internal static class NotebookCommandSupport
         var html = run.Notebook.Name + ".html";
         HtmlReport.WriteFile(run, Path.Combine(outDir, html), reportOptions);
         return html;
+    }
+
+    private static void Warn(NotebookRun run, TextWriter error)
+    {
+        foreach (var warning in run.Warnings) error.WriteLine($"warning: {warning}");
     }
 
     private static string Summary(NotebookRun run) => run.Succeeded

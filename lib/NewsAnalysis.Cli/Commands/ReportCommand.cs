@@ -28,7 +28,7 @@ internal static class ReportCommand
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
             var output = parse.InvocationConfiguration.Output;
-            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, cancellationToken);
+            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, parse.InvocationConfiguration.Error, cancellationToken);
             var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!);
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
             var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();

@@ -28,7 +28,7 @@ internal static class RunCommand
             };
             var output = parse.InvocationConfiguration.Output;
             var path = NotebookCommandSupport.ResolveNotebook(parse.GetValue(notebook)!);
-            var runs = await NotebookCommandSupport.RunAllAsync([path], options, output, cancellationToken);
+            var runs = await NotebookCommandSupport.RunAllAsync([path], options, output, parse.InvocationConfiguration.Error, cancellationToken);
             var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!);
             var html = NotebookCommandSupport.WriteOutputs(runs[0], target, new NotebookReportOptions());
             output.WriteLine($"wrote {Path.Combine(target, runs[0].Notebook.Name + ".ipynb")} and {Path.Combine(target, html)}");
