@@ -120,7 +120,7 @@ public static class HtmlReport
         page.Append("</header>\n<main>\n<table class=\"news-table\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th></tr></thead>\n<tbody>\n");
         foreach (var (run, file) in reports)
         {
-            var status = run.Succeeded ? "ok" : "failed: " + (run.FirstError is { } e ? e.Name + ": " + e.Message : "error");
+            var status = Status(run);
             page.Append($"<tr class=\"{(run.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Escape(Uri.EscapeDataString(file))}\">{Escape(Title(run))}</a></td>")
                 .Append($"<td>{Escape(status)}</td><td><span class=\"volatile\">{Seconds(run.Duration)}</span></td></tr>\n");
         }
@@ -134,6 +134,10 @@ public static class HtmlReport
             .SelectMany(c => RenderMarkdown(c.Cell.Source, new HashSet<string>()).Headings)
             .FirstOrDefault(h => h.Level == 1).Text ?? run.Notebook.Name;
 
+    // "ok", or every failed cell's error: "failed: Name: message; Name: message".
+    private static string Status(NotebookRun run) => run.Succeeded ? "ok"
+        : "failed: " + (run.Errors.Count > 0 ? string.Join("; ", run.Errors.Select(e => e.Error.Name + ": " + e.Error.Message)) : "error");
+
     private static string Header(NotebookRun run, string title)
     {
         var packages = run.Packages.Select(p => $"{p.Id} {p.Version}")
@@ -142,7 +146,7 @@ public static class HtmlReport
         var sb = new StringBuilder("<header>\n");
         sb.Append("<h1>").Append(Escape(title)).Append("</h1>\n<dl>\n")
             .Append($"<dt>Notebook</dt><dd>{Escape(Path.GetFileName(run.Notebook.Path))}</dd>\n")
-            .Append($"<dt>Status</dt><dd class=\"{(run.Succeeded ? "ok" : "failed")}\">{(run.Succeeded ? "all cells ran" : Escape("failed: " + run.FirstError?.Name + ": " + run.FirstError?.Message))}</dd>\n")
+            .Append($"<dt>Status</dt><dd class=\"{(run.Succeeded ? "ok" : "failed")}\">{(run.Succeeded ? "all cells ran" : Escape(Status(run)))}</dd>\n")
             .Append($"<dt>Data folder</dt><dd>{Escape(run.DataDir ?? "(not set)")}</dd>\n")
             .Append($"<dt>Articles</dt><dd>{(run.ArticleCount is int n ? n.ToString(CultureInfo.InvariantCulture) : "unknown")}</dd>\n")
             .Append($"<dt>Run time</dt><dd><span class=\"volatile\">{Seconds(run.Duration)}</span></dd>\n")

@@ -123,7 +123,8 @@ internal static class NotebookCommandSupport
 
     private static string Summary(NotebookRun run) => run.Succeeded
         ? $"{run.Notebook.Name}: ok, {run.Cells.Count(c => c.ExecutionCount is not null)} cells in {Seconds(run.Duration)}"
-        : $"{run.Notebook.Name}: FAILED in {Seconds(run.Duration)}: {run.FirstError?.Name}: {run.FirstError?.Message}";
+        : $"{run.Notebook.Name}: FAILED in {Seconds(run.Duration)}: "
+            + string.Join("; ", run.Errors.Select(e => $"cell {e.ExecutionCount}: {e.Error.Name}: {e.Error.Message}"));
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }

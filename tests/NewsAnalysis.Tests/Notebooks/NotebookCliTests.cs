@@ -64,6 +64,27 @@ public class NotebookCliTests
     }
 
     [Fact]
+    public async Task Continue_on_error_names_every_failed_cell_in_the_summary_and_the_report()
+    {
+        var dir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            var notebook = Path.Combine(dir.FullName, "two-errors.dib");
+            File.WriteAllText(notebook, "#!csharp\nthrow new InvalidOperationException(\"first <one>\");\n\n#!csharp\n1 + 1\n\n#!csharp\nthrow new ArgumentException(\"second one\");\n");
+            var (exit, output) = await NewsAsync("run", notebook, "--out", dir.FullName, "--continue-on-error", "--data", TestData.Articles);
+            Assert.Equal(2, exit);
+            Assert.Contains("two-errors: FAILED in ", output);
+            Assert.Contains(": cell 2: System.InvalidOperationException: first <one>; cell 4: System.ArgumentException: second one", output);
+            var page = File.ReadAllText(Path.Combine(dir.FullName, "two-errors.html"));
+            Assert.Contains("failed: System.InvalidOperationException: first &lt;one&gt;; System.ArgumentException: second one</dd>", page);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
     {
         var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
