@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using NewsAnalysis.Notebooks;
 
 namespace NewsAnalysis.Cli.Commands;
@@ -32,8 +31,8 @@ internal static class ReportCommand
             var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!);
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
             var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();
-            var index = Path.Combine(target, "index.html");
-            File.WriteAllText(index, HtmlReport.RenderIndex(pages), new UTF8Encoding(false));
+            // The index lists every report in the folder, including those of earlier runs.
+            var index = NotebookReportIndex.Write(target);
             output.WriteLine($"wrote {pages.Count} report(s) and {index}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
         }));

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using NewsAnalysis.Notebooks;
 using static NewsAnalysis.Tests.NotebookTestKit;
 
 namespace NewsAnalysis.Tests;
@@ -6,13 +8,15 @@ namespace NewsAnalysis.Tests;
 /// <summary><c>news report</c> and <c>news run</c> as a user runs them (the built CLI, output redirected).</summary>
 public class NotebookCliTests
 {
-    private static async Task<(int Exit, string Output)> NewsAsync(params string[] args)
+    private static Task<(int Exit, string Output)> NewsAsync(params string[] args) => NewsInAsync(TestData.Root, args);
+
+    private static async Task<(int Exit, string Output)> NewsInAsync(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = TestData.Root,
+            WorkingDirectory = workingDirectory,
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -27,11 +31,18 @@ public class NotebookCliTests
         var outDir = Directory.CreateTempSubdirectory("news-cli-");
         try
         {
+            // A report of an earlier run and a page that is not a report are already in the folder.
+            HtmlReport.WriteFile(RunRepositoryNotebook("01-corpus.ipynb"), Path.Combine(outDir.FullName, "01-corpus.html"));
+            File.WriteAllText(Path.Combine(outDir.FullName, "notes.html"), "<html><body><h1>Notes</h1></body></html>");
             var (exit, output) = await NewsAsync("report", "notebooks/00-overview.ipynb", "--out", outDir.FullName, "--no-input");
             Assert.True(exit == 0, output);
             Assert.Contains("00-overview: cell 1/", output); // plain progress lines when redirected
             var index = File.ReadAllText(Path.Combine(outDir.FullName, "index.html"));
             Assert.Contains("href=\"00-overview.html\"", index);
+            Assert.Contains("<a href=\"01-corpus.html\">The corpus: what was loaded, inferred and cleaned</a></td><td>ok</td>", index);
+            Assert.Contains($"<td>{TestData.Articles}</td><td class=\"num\">5</td></tr>", index);
+            Assert.Equal(2, Regex.Count(index, "<tr class=\"ok\">"));
+            Assert.DoesNotContain("notes.html", index);
             var page = File.ReadAllText(Path.Combine(outDir.FullName, "00-overview.html"));
             Assert.Contains($"<dt>Data folder</dt><dd>{TestData.Articles}</dd>", page);
             Assert.Contains("<dt>Articles</dt><dd>5</dd>", page);
