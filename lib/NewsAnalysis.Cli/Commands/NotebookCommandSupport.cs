@@ -51,13 +51,30 @@ internal static class NotebookCommandSupport
     public static string ResolveOut(string outDir) =>
         Path.IsPathRooted(outDir) ? outDir : Path.GetFullPath(Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, outDir));
 
-    /// <summary>A notebook path: as given when it exists, else relative to the repository root.</summary>
+    /// <summary>
+    /// A notebook path: as given when it exists, else relative to the repository root. A bare name (no folder, such as
+    /// <c>02-sentiment</c> or <c>02-sentiment.ipynb</c>) is also looked for in the working directory and then in the
+    /// repository's notebooks/, with <c>.ipynb</c> or <c>.dib</c> added when it has no extension. The error lists where
+    /// it looked and the notebooks available.
+    /// </summary>
     public static string ResolveNotebook(string path)
     {
-        if (File.Exists(path)) return Path.GetFullPath(path);
         var root = RepositoryRoot.Find();
-        if (root is not null && File.Exists(Path.Combine(root, path))) return Path.Combine(root, path);
-        throw new FileNotFoundException($"Notebook '{Path.GetFullPath(path)}' not found.", path);
+        var candidates = new List<string> { Path.GetFullPath(path) };
+        if (root is not null) candidates.Add(Path.GetFullPath(Path.Combine(root, path)));
+        if (Path.GetFileName(path) == path)
+        {
+            string[] names = Path.HasExtension(path) ? [path] : [path + ".ipynb", path + ".dib"];
+            candidates.AddRange(names.Select(n => Path.GetFullPath(n)));
+            if (root is not null) candidates.AddRange(names.Select(n => Path.Combine(root, "notebooks", n)));
+        }
+        candidates = candidates.Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.FirstOrDefault(File.Exists) is { } found) return found;
+        var folder = root is null ? null : Path.Combine(root, "notebooks");
+        var available = folder is not null && Directory.Exists(folder)
+            ? $"; notebooks/ has {string.Join(", ", Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}"
+            : "";
+        throw new FileNotFoundException($"Notebook '{path}' not found (looked for {string.Join(", ", candidates)}){available}.", path);
     }
 
     /// <summary>

@@ -96,6 +96,33 @@ public class NotebookCliTests
     }
 
     [Fact]
+    public async Task A_bare_notebook_name_resolves_in_the_working_directory_then_in_the_repository_notebooks()
+    {
+        var dir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "mine.dib"), "#!csharp\nvar dataDir = \"x\";\n\n#!csharp\n1 + 1\n");
+            var (mine, mineOutput) = await NewsInAsync(dir.FullName, "run", "mine", "--out", dir.FullName, "--data", TestData.Articles);
+            Assert.True(mine == 0, mineOutput);
+            Assert.True(File.Exists(Path.Combine(dir.FullName, "mine.html")));
+
+            var (exit, output) = await NewsInAsync(dir.FullName, "report", "00-overview", "--out", dir.FullName, "--no-input");
+            Assert.True(exit == 0, output);
+            Assert.Contains($"<dt>Notebook</dt><dd>00-overview.ipynb</dd>", File.ReadAllText(Path.Combine(dir.FullName, "00-overview.html")));
+
+            var (missing, error) = await NewsInAsync(dir.FullName, "run", "02-sentimen");
+            Assert.Equal(1, missing);
+            Assert.Contains("news run: Notebook '02-sentimen' not found (looked for ", error);
+            Assert.Contains(Path.Combine(TestData.Root, "notebooks", "02-sentimen.ipynb"), error);
+            Assert.Contains("notebooks/ has 00-overview, 01-corpus, 02-sentiment, 03-topics", error);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
     {
         var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
