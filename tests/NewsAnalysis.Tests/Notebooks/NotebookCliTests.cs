@@ -123,6 +123,29 @@ public class NotebookCliTests
     }
 
     [Fact]
+    public async Task Topics_notebook_takes_nullable_and_enum_parameters_and_warns_about_an_undeclared_one()
+    {
+        var dir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            var (exit, output) = await NewsAsync("run", "notebooks/03-topics.ipynb", "-p", "k=2", "-p", "unit=Article", "-p", "topics=4", "--out", dir.FullName);
+            Assert.True(exit == 0, output);
+            Assert.Contains("warning: Parameter 'topics' is not declared in the parameters cell of 03-topics (declared: dataDir, unit, k, method)", output);
+            var page = File.ReadAllText(Path.Combine(dir.FullName, "03-topics.html"));
+            Assert.Contains("5 articles from 5 articles, k = 2", page);
+            Assert.Contains("<dt>Warning</dt><dd class=\"warning\">Parameter &#39;topics&#39; is not declared", page);
+
+            var (bad, error) = await NewsAsync("run", "notebooks/03-topics.ipynb", "-p", "unit=Chapter", "--out", dir.FullName);
+            Assert.Equal(1, bad);
+            Assert.Contains("news run: Parameter 'unit': 'Chapter' is not a TopicUnit; use one of Article, Paragraph, Sentence.", error);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_one_line_naming_it_and_exit_code_1()
     {
         var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");
