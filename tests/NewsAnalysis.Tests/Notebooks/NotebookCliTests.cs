@@ -25,11 +25,23 @@ public class NotebookCliTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    private static async Task InTempDirAsync(Func<DirectoryInfo, Task> test)
+    {
+        var dir = Directory.CreateTempSubdirectory("news-cli-");
+        try
+        {
+            await test(dir);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Report_writes_an_index_and_a_self_contained_page_per_notebook()
     {
-        var outDir = Directory.CreateTempSubdirectory("news-cli-");
-        try
+        await InTempDirAsync(async outDir =>
         {
             // A report of an earlier run and a page that is not a report are already in the folder.
             HtmlReport.WriteFile(RunRepositoryNotebook("01-corpus.ipynb"), Path.Combine(outDir.FullName, "01-corpus.html"));
@@ -48,18 +60,13 @@ public class NotebookCliTests
             Assert.Contains("<dt>Articles</dt><dd>5</dd>", page);
             Assert.DoesNotContain("<details>", page);
             Assert.True(File.Exists(Path.Combine(outDir.FullName, "00-overview.ipynb")));
-        }
-        finally
-        {
-            outDir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Run_exits_2_when_a_cell_fails_and_still_writes_the_outputs()
     {
-        var outDir = Directory.CreateTempSubdirectory("news-cli-");
-        try
+        await InTempDirAsync(async outDir =>
         {
             var (exit, output) = await NewsAsync("run", Path.Combine(Fixtures, "golden.ipynb"), "--out", outDir.FullName, "-p", "dataDir=" + TestData.Articles);
             Assert.Equal(2, exit);
@@ -67,18 +74,13 @@ public class NotebookCliTests
             Assert.Contains("expected <failure>", output);
             var page = File.ReadAllText(Path.Combine(outDir.FullName, "golden.html"));
             Assert.Contains("Not run: an earlier cell failed.", page);
-        }
-        finally
-        {
-            outDir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Continue_on_error_names_every_failed_cell_in_the_summary_and_the_report()
     {
-        var dir = Directory.CreateTempSubdirectory("news-cli-");
-        try
+        await InTempDirAsync(async dir =>
         {
             var notebook = Path.Combine(dir.FullName, "two-errors.dib");
             File.WriteAllText(notebook, "#!csharp\nthrow new InvalidOperationException(\"first <one>\");\n\n#!csharp\n1 + 1\n\n#!csharp\nthrow new ArgumentException(\"second one\");\n");
@@ -88,18 +90,13 @@ public class NotebookCliTests
             Assert.Contains(": cell 2: System.InvalidOperationException: first <one>; cell 4: System.ArgumentException: second one", output);
             var page = File.ReadAllText(Path.Combine(dir.FullName, "two-errors.html"));
             Assert.Contains("failed: System.InvalidOperationException: first &lt;one&gt;; System.ArgumentException: second one</dd>", page);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task A_bare_notebook_name_resolves_in_the_working_directory_then_in_the_repository_notebooks()
     {
-        var dir = Directory.CreateTempSubdirectory("news-cli-");
-        try
+        await InTempDirAsync(async dir =>
         {
             File.WriteAllText(Path.Combine(dir.FullName, "mine.dib"), "#!csharp\nvar dataDir = \"x\";\n\n#!csharp\n1 + 1\n");
             var (mine, mineOutput) = await NewsInAsync(dir.FullName, "run", "mine", "--out", dir.FullName, "--data", TestData.Articles);
@@ -115,18 +112,13 @@ public class NotebookCliTests
             Assert.Contains("news run: Notebook '02-sentimen' not found (looked for ", error);
             Assert.Contains(Path.Combine(TestData.Root, "notebooks", "02-sentimen.ipynb"), error);
             Assert.Contains("notebooks/ has 00-overview, 01-corpus, 02-sentiment, 03-topics", error);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Topics_notebook_takes_nullable_and_enum_parameters_and_warns_about_an_undeclared_one()
     {
-        var dir = Directory.CreateTempSubdirectory("news-cli-");
-        try
+        await InTempDirAsync(async dir =>
         {
             var (exit, output) = await NewsAsync("run", "notebooks/03-topics.ipynb", "-p", "k=2", "-p", "unit=Article", "-p", "topics=4", "--out", dir.FullName);
             Assert.True(exit == 0, output);
@@ -138,11 +130,7 @@ public class NotebookCliTests
             var (bad, error) = await NewsAsync("run", "notebooks/03-topics.ipynb", "-p", "unit=Chapter", "--out", dir.FullName);
             Assert.Equal(1, bad);
             Assert.Contains("news run: Parameter 'unit': 'Chapter' is not a TopicUnit; use one of Article, Paragraph, Sentence.", error);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
