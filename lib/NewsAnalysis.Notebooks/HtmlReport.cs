@@ -102,27 +102,36 @@ public static class HtmlReport
         File.WriteAllText(path, Render(run, options), new UTF8Encoding(false));
     }
 
-    /// <summary>The index page linking every report (file names relative to the index).</summary>
-    public static string RenderIndex(IReadOnlyList<(NotebookRun Run, string FileName)> reports)
+    /// <summary>The index page linking the reports of <paramref name="reports"/> (file names relative to the index).</summary>
+    public static string RenderIndex(IReadOnlyList<(NotebookRun Run, string FileName)> reports) =>
+        RenderIndex(reports.Select(r => new NotebookReportEntry(r.FileName, Title(r.Run), r.Run.Succeeded, Status(r.Run), r.Run.Duration, r.Run.DataDir, r.Run.ArticleCount)).ToList());
+
+    /// <summary>
+    /// The index page linking every report with its status, run time, data folder and article count; the header gives
+    /// the data folder and article count when all reports share them, and the total run time.
+    /// </summary>
+    public static string RenderIndex(IReadOnlyList<NotebookReportEntry> reports)
     {
+        static string Count(int? n) => n is int c ? c.ToString(CultureInfo.InvariantCulture) : "unknown";
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>NewsAnalysis reports</title>\n<style>\n")
             .Append(Style).Append("</style>\n</head>\n<body>\n<header>\n<h1>NewsAnalysis reports</h1>\n");
-        var first = reports.FirstOrDefault().Run;
-        if (first is not null)
+        if (reports.Count > 0)
         {
+            var folders = reports.Select(r => r.DataDir ?? "(not set)").Distinct(StringComparer.Ordinal).ToList();
+            var counts = reports.Select(r => r.ArticleCount).Distinct().ToList();
             page.Append("<dl>\n")
-                .Append($"<dt>Data folder</dt><dd>{Escape(first.DataDir ?? "(not set)")}</dd>\n")
-                .Append($"<dt>Articles</dt><dd>{(first.ArticleCount is int n ? n.ToString(CultureInfo.InvariantCulture) : "unknown")}</dd>\n")
-                .Append($"<dt>Total run time</dt><dd><span class=\"volatile\">{Seconds(TimeSpan.FromTicks(reports.Sum(r => r.Run.Duration.Ticks)))}</span></dd>\n")
+                .Append($"<dt>Data folder</dt><dd>{Escape(folders.Count == 1 ? folders[0] : "several (see the table)")}</dd>\n")
+                .Append($"<dt>Articles</dt><dd>{(folders.Count == 1 && counts.Count == 1 ? Count(counts[0]) : "several (see the table)")}</dd>\n")
+                .Append($"<dt>Total run time</dt><dd><span class=\"volatile\">{Seconds(TimeSpan.FromTicks(reports.Sum(r => r.Duration?.Ticks ?? 0)))}</span></dd>\n")
                 .Append("</dl>\n");
         }
-        page.Append("</header>\n<main>\n<table class=\"news-table\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th></tr></thead>\n<tbody>\n");
-        foreach (var (run, file) in reports)
+        page.Append("</header>\n<main>\n<table class=\"news-table\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th><th>Data folder</th><th>Articles</th></tr></thead>\n<tbody>\n");
+        foreach (var report in reports)
         {
-            var status = run.Succeeded ? "ok" : "failed: " + (run.FirstError is { } e ? e.Name + ": " + e.Message : "error");
-            page.Append($"<tr class=\"{(run.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Escape(Uri.EscapeDataString(file))}\">{Escape(Title(run))}</a></td>")
-                .Append($"<td>{Escape(status)}</td><td><span class=\"volatile\">{Seconds(run.Duration)}</span></td></tr>\n");
+            page.Append($"<tr class=\"{(report.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Escape(Uri.EscapeDataString(report.FileName))}\">{Escape(report.Title)}</a></td>")
+                .Append($"<td>{Escape(report.Status)}</td><td><span class=\"volatile\">{(report.Duration is { } d ? Seconds(d) : "unknown")}</span></td>")
+                .Append($"<td>{Escape(report.DataDir ?? "(not set)")}</td><td class=\"num\">{Count(report.ArticleCount)}</td></tr>\n");
         }
         page.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
         return page.ToString();
@@ -134,6 +143,10 @@ public static class HtmlReport
             .SelectMany(c => RenderMarkdown(c.Cell.Source, new HashSet<string>()).Headings)
             .FirstOrDefault(h => h.Level == 1).Text ?? run.Notebook.Name;
 
+    // "ok", or every failed cell's error: "failed: Name: message; Name: message".
+    private static string Status(NotebookRun run) => run.Succeeded ? "ok"
+        : "failed: " + (run.Errors.Count > 0 ? string.Join("; ", run.Errors.Select(e => e.Error.Name + ": " + e.Error.Message)) : "error");
+
     private static string Header(NotebookRun run, string title)
     {
         var packages = run.Packages.Select(p => $"{p.Id} {p.Version}")
@@ -142,12 +155,13 @@ public static class HtmlReport
         var sb = new StringBuilder("<header>\n");
         sb.Append("<h1>").Append(Escape(title)).Append("</h1>\n<dl>\n")
             .Append($"<dt>Notebook</dt><dd>{Escape(Path.GetFileName(run.Notebook.Path))}</dd>\n")
-            .Append($"<dt>Status</dt><dd class=\"{(run.Succeeded ? "ok" : "failed")}\">{(run.Succeeded ? "all cells ran" : Escape("failed: " + run.FirstError?.Name + ": " + run.FirstError?.Message))}</dd>\n")
+            .Append($"<dt>Status</dt><dd class=\"{(run.Succeeded ? "ok" : "failed")}\">{(run.Succeeded ? "all cells ran" : Escape(Status(run)))}</dd>\n")
             .Append($"<dt>Data folder</dt><dd>{Escape(run.DataDir ?? "(not set)")}</dd>\n")
             .Append($"<dt>Articles</dt><dd>{(run.ArticleCount is int n ? n.ToString(CultureInfo.InvariantCulture) : "unknown")}</dd>\n")
             .Append($"<dt>Run time</dt><dd><span class=\"volatile\">{Seconds(run.Duration)}</span></dd>\n")
-            .Append($"<dt>Packages</dt><dd>{Escape(string.Join(", ", packages))}; <span class=\"volatile\">.NET {Environment.Version}</span></dd>\n")
-            .Append("</dl>\n</header>\n");
+            .Append($"<dt>Packages</dt><dd>{Escape(string.Join(", ", packages))}; <span class=\"volatile\">.NET {Environment.Version}</span></dd>\n");
+        foreach (var warning in run.Warnings) sb.Append($"<dt>Warning</dt><dd class=\"warning\">{Escape(warning)}</dd>\n");
+        sb.Append("</dl>\n</header>\n");
         return sb.ToString();
     }
 

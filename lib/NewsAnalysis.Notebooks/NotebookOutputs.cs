@@ -72,6 +72,14 @@ public sealed record NotebookRun(NotebookDocument Notebook, IReadOnlyList<Notebo
 
     /// <summary>The first error output, if any.</summary>
     public ErrorOutput? FirstError => Cells.SelectMany(c => c.Outputs).OfType<ErrorOutput>().FirstOrDefault();
+
+    /// <summary>Every failed cell with its first error, in order (more than one with <c>--continue-on-error</c>).</summary>
+    public IReadOnlyList<(int? ExecutionCount, ErrorOutput Error)> Errors =>
+        Cells.Where(c => c.Status == NotebookCellStatus.Failed)
+            .Select(c => (c.ExecutionCount, c.Outputs.OfType<ErrorOutput>().First())).ToList();
+
+    /// <summary>Warnings about the run that are not cell errors, such as a parameter the notebook does not declare.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Progress of a run, for live displays.</summary>

@@ -51,6 +51,7 @@ public static class NotebookRunner
     public static async Task<NotebookRun> RunAsync(NotebookDocument notebook, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new NotebookRunOptions();
+        var warnings = NotebookParameters.Warnings(notebook, options.Parameters);
         notebook = NotebookParameters.Inject(notebook, options.Parameters);
         NewsAnalysis.Interactive.FSharpCoreBinding.Install();
         ConsoleCapture.Install();
@@ -60,7 +61,8 @@ public static class NotebookRunner
         {
             var notebookDir = Path.GetDirectoryName(notebook.Path) ?? previousDirectory;
             Environment.CurrentDirectory = notebookDir;
-            return await new Session(notebook, notebookDir, options).RunAsync(cancellationToken).ConfigureAwait(false);
+            var run = await new Session(notebook, notebookDir, options).RunAsync(cancellationToken).ConfigureAwait(false);
+            return run with { Warnings = warnings };
         }
         finally
         {

@@ -20,13 +20,16 @@ internal static class CliRunner
     /// As a separate process (the built news.dll beside the tests, working directory the repository root), for tests
     /// that need the real standard output: what native code prints to it, or how the CLI behaves when it is redirected.
     /// </summary>
-    public static async Task<(int Exit, string Out, string Err)> RunProcessAsync(params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunProcessAsync(params string[] args) => RunProcessInAsync(TestData.Root, args);
+
+    /// <summary><see cref="RunProcessAsync"/> from another working directory (e.g. to resolve bare notebook names).</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunProcessInAsync(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = TestData.Root,
+            WorkingDirectory = workingDirectory,
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -76,17 +76,37 @@ internal static class NotebookCommandSupport
         }
     }
 
-    /// <summary>A notebook path: as given when it exists, else relative to the repository root.</summary>
+    /// <summary>
+    /// A notebook path: as given when it exists, else relative to the repository root. A bare name (no folder, such as
+    /// <c>02-sentiment</c> or <c>02-sentiment.ipynb</c>) is also looked for in the working directory and then in the
+    /// repository's notebooks/, with <c>.ipynb</c> or <c>.dib</c> added when it has no extension. The error lists where
+    /// it looked and the notebooks available.
+    /// </summary>
     public static string ResolveNotebook(string path)
     {
-        if (File.Exists(path)) return Path.GetFullPath(path);
         var root = RepositoryRoot.Find();
-        if (root is not null && File.Exists(Path.Combine(root, path))) return Path.Combine(root, path);
-        throw new FileNotFoundException($"Notebook '{Path.GetFullPath(path)}' not found.", path);
+        var candidates = new List<string> { Path.GetFullPath(path) };
+        if (root is not null) candidates.Add(Path.GetFullPath(Path.Combine(root, path)));
+        if (Path.GetFileName(path) == path)
+        {
+            string[] names = Path.HasExtension(path) ? [path] : [path + ".ipynb", path + ".dib"];
+            candidates.AddRange(names.Select(n => Path.GetFullPath(n)));
+            if (root is not null) candidates.AddRange(names.Select(n => Path.Combine(root, "notebooks", n)));
+        }
+        candidates = candidates.Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.FirstOrDefault(File.Exists) is { } found) return found;
+        var folder = root is null ? null : Path.Combine(root, "notebooks");
+        var available = folder is not null && Directory.Exists(folder)
+            ? $"; notebooks/ has {string.Join(", ", Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))}"
+            : "";
+        throw new FileNotFoundException($"Notebook '{path}' not found (looked for {string.Join(", ", candidates)}){available}.", path);
     }
 
-    /// <summary>Runs notebooks one after the other with a live display on a terminal, one plain line per cell when redirected.</summary>
-    public static async Task<List<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebooks, NotebookRunOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs notebooks one after the other with a live display on a terminal, one plain line per cell when redirected;
+    /// a run's warnings (such as an undeclared parameter) go to <paramref name="error"/>.
+    /// </summary>
+    public static async Task<List<NotebookRun>> RunAllAsync(IReadOnlyList<string> notebooks, NotebookRunOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var runs = new List<NotebookRun>();
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -99,6 +119,7 @@ internal static class NotebookCommandSupport
                     Progress = p => output.WriteLine($"{p.Notebook}: cell {p.Cell}/{p.CellCount} ({Seconds(p.Elapsed)})"),
                 }, cancellationToken);
                 output.WriteLine(Summary(run));
+                Warn(run, error);
                 runs.Add(run);
             }
             return runs;
@@ -121,6 +142,7 @@ internal static class NotebookCommandSupport
                 }
                 var run = await task;
                 AnsiConsole.MarkupLine(Markup.Escape(Summary(run)));
+                Warn(run, error);
                 runs.Add(run);
             }
         });
@@ -136,9 +158,15 @@ internal static class NotebookCommandSupport
         return html;
     }
 
+    private static void Warn(NotebookRun run, TextWriter error)
+    {
+        foreach (var warning in run.Warnings) error.WriteLine($"warning: {warning}");
+    }
+
     private static string Summary(NotebookRun run) => run.Succeeded
         ? $"{run.Notebook.Name}: ok, {run.Cells.Count(c => c.ExecutionCount is not null)} cells in {Seconds(run.Duration)}"
-        : $"{run.Notebook.Name}: FAILED in {Seconds(run.Duration)}: {run.FirstError?.Name}: {run.FirstError?.Message}";
+        : $"{run.Notebook.Name}: FAILED in {Seconds(run.Duration)}: "
+            + string.Join("; ", run.Errors.Select(e => $"cell {e.ExecutionCount}: {e.Error.Name}: {e.Error.Message}"));
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using NewsAnalysis.Notebooks;
 
 namespace NewsAnalysis.Cli.Commands;
@@ -29,11 +28,11 @@ internal static class ReportCommand
             };
             var output = parse.InvocationConfiguration.Output;
             var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
-            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, cancellationToken);
+            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, parse.InvocationConfiguration.Error, cancellationToken);
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
             var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();
-            var index = Path.Combine(target, "index.html");
-            File.WriteAllText(index, HtmlReport.RenderIndex(pages), new UTF8Encoding(false));
+            // The index lists every report in the folder, including those of earlier runs.
+            var index = NotebookReportIndex.Write(target);
             output.WriteLine($"wrote {pages.Count} report(s) and {index}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
         }));

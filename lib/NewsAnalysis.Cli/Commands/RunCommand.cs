@@ -29,7 +29,7 @@ internal static class RunCommand
             var output = parse.InvocationConfiguration.Output;
             var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
             var path = NotebookCommandSupport.ResolveNotebook(parse.GetValue(notebook)!);
-            var runs = await NotebookCommandSupport.RunAllAsync([path], options, output, cancellationToken);
+            var runs = await NotebookCommandSupport.RunAllAsync([path], options, output, parse.InvocationConfiguration.Error, cancellationToken);
             var html = NotebookCommandSupport.WriteOutputs(runs[0], target, new NotebookReportOptions());
             output.WriteLine($"wrote {Path.Combine(target, runs[0].Notebook.Name + ".ipynb")} and {Path.Combine(target, html)}");
             return runs[0].Succeeded ? 0 : NotebookCommandSupport.CellFailed;

@@ -12,23 +12,28 @@ public static class TopicModeler
 {
     /// <summary>Fits a topic model to <paramref name="corpus"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (the message names it).</exception>
-    /// <exception cref="InvalidOperationException">When the corpus has fewer than two units with feature terms.</exception>
+    /// <remarks>
+    /// Fewer than two units with terms left after the document-frequency floor (one paragraph, say) cannot be
+    /// clustered: the model then has one topic (<see cref="TopicModel.K"/> = 1) holding every unit with a term, labelled
+    /// "one topic: too few paragraphs to cluster (n of N with terms shared by 2)".
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">When the corpus has no unit at all.</exception>
     public static TopicModel Fit(NewsCorpus corpus, TopicOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= TopicOptions.Default;
         options.Validate();
         var units = TopicUnitText.From(corpus, options.Unit);
-        if (units.Count < 2)
-            throw new InvalidOperationException($"Topic modelling needs at least two {options.Unit.ToString().ToLowerInvariant()}s; the corpus has {units.Count}.");
+        if (units.Count == 0)
+            throw new InvalidOperationException($"Topic modelling needs at least one {options.Unit.ToString().ToLowerInvariant()}; the corpus has none.");
+        if (units.Count < 2) return SingleTopic(corpus, options, units, shared: 0);
 
         var phases = new TopicPhaseTimer();
         var ml = new MLContext(seed: options.Seed);
         var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options);
         phases.Mark("features");
         var live = Enumerable.Range(0, units.Count).Where(i => features.HasTerms[i]).ToArray();
-        if (live.Length < 2)
-            throw new InvalidOperationException($"Only {live.Length} of {units.Count} units have terms left after stop words and the document-frequency floor ({options.MinDocumentFrequency}); nothing to cluster.");
+        if (live.Length < 2) return SingleTopic(corpus, options, units, shared: live.Length);
 
         // Latent semantic analysis: PCA of the TF-IDF vectors, then each row scaled to unit length so Euclidean
         // k-means ranks neighbours as cosine similarity would. The first two components are also the map.
@@ -110,8 +115,23 @@ public static class TopicModeler
         return Math.Min(Math.Min(options.MaxK, units - 1), ruleOfThumb);
     }
 
+    // Fewer than two units with terms above the document-frequency floor cannot be clustered: every unit goes to one
+    // topic (k = 1), its terms counted without the floor, and the label says why, so notebooks and reports on a tiny
+    // corpus (one paragraph) still run.
+    private static TopicModel SingleTopic(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, int shared)
+    {
+        var relaxed = options with { MinDocumentFrequency = 1, MinDocumentShare = 0 };
+        var features = TopicFeatures.Build(new MLContext(seed: options.Seed), units.Select(u => u.Text).ToList(), relaxed);
+        // Counts, not TF-IDF: a term in every unit (all of them, for one unit) has zero TF-IDF weight.
+        var live = Enumerable.Range(0, units.Count).Where(i => features.Counts[i].GetValues().ToArray().Any(x => x != 0)).ToArray();
+        var scores = new List<TopicKScore> { new(1, double.NaN, double.NaN, 0) };
+        var label = $"one topic: too few {options.Unit.ToString().ToLowerInvariant()}s to cluster ({shared} of {units.Count} with terms shared by {options.MinDocumentFrequency})";
+        return Assemble(corpus, options, units, features, live, new int[live.Length],
+            Enumerable.Repeat(1.0, live.Length).ToArray(), new (double X, double Y)[live.Length], scores, 1, label);
+    }
+
     private static TopicModel Assemble(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, TopicFeatureSet features,
-        int[] live, int[] rawLabels, double[] confidence, (double X, double Y)[] map, List<TopicKScore> scores, int k)
+        int[] live, int[] rawLabels, double[] confidence, (double X, double Y)[] map, List<TopicKScore> scores, int k, string? label = null)
     {
         // Number topics by decreasing size (ties: the topic whose first unit comes first), dropping empty ones.
         var order = Enumerable.Range(0, k)
@@ -132,7 +152,7 @@ public static class TopicModeler
             mapOfUnit[live[j]] = map[j];
         }
         var terms = TopicTerms.Top(features.Counts, features.CountTerms, topicOfUnit, topics, options.TopTerms);
-        var labels = terms.Select(t => TopicTerms.Label(t, options.LabelTerms)).ToArray();
+        var labels = terms.Select(t => label ?? TopicTerms.Label(t, options.LabelTerms)).ToArray();
         var assignments = units.Select((u, i) => new TopicAssignment(u.Article.Id, u.Unit, topicOfUnit[i],
             topicOfUnit[i] < 0 ? "(no terms)" : labels[topicOfUnit[i]], confidenceOfUnit[i], mapOfUnit[i].X, mapOfUnit[i].Y, u.Text)).ToList();
         var infos = Enumerable.Range(0, topics).Select(t =>

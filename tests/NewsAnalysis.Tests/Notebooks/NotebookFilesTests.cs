@@ -21,6 +21,14 @@ public partial class NotebookFilesTests
 
     [Theory]
     [MemberData(nameof(RepositoryNotebooks), MemberType = typeof(NotebookTestKit))]
+    public void Notebook_is_listed_in_the_docs_notebook_table(string fileName)
+    {
+        var docs = File.ReadAllLines(Path.Combine(TestData.Root, "docs", "notebooks.md"));
+        Assert.Contains(docs, l => l.StartsWith($"| `{fileName}` | ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RepositoryNotebooks), MemberType = typeof(NotebookTestKit))]
     public void Notebook_is_committed_without_outputs_with_the_setup_and_parameters_cells(string fileName)
     {
         var path = Path.Combine(NotebooksDir, fileName);

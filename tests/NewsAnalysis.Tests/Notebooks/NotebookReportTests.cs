@@ -167,7 +167,35 @@ public partial class NotebookReportTests
         Assert.Contains("<a href=\"00-overview.html\">Overview: the corpus</a>", index);
         Assert.Contains("<a href=\"golden.html\">Golden fixture</a>", index);
         Assert.Contains("<tr class=\"failed\">", index);
-        Assert.Contains("<dt>Articles</dt><dd>5</dd>", index);
+        // The two runs name their data folder differently (absolute, and relative to the fixture): per row, not in the header.
+        Assert.Contains("<dt>Data folder</dt><dd>several (see the table)</dd>", index);
+        Assert.Contains($"<td>{TestData.Articles}</td><td class=\"num\">5</td>", index);
+        Assert.Contains("failed: System.InvalidOperationException: expected &lt;failure&gt;</td>", index);
+        var single = HtmlReport.RenderIndex([(overview, "00-overview.html")]);
+        Assert.Contains("<dt>Articles</dt><dd>5</dd>", single);
+    }
+
+    [Fact]
+    public void Index_entries_are_read_back_from_the_report_pages_in_a_folder()
+    {
+        var dir = Directory.CreateTempSubdirectory("news-index-");
+        try
+        {
+            var overview = RunRepositoryNotebook("00-overview.ipynb");
+            HtmlReport.WriteFile(overview, Path.Combine(dir.FullName, "00-overview.html"));
+            HtmlReport.WriteFile(golden.Value, Path.Combine(dir.FullName, "golden.html"));
+            File.WriteAllText(Path.Combine(dir.FullName, "other.html"), "<html><body><header><h1>Not a report</h1></header></body></html>");
+            var entries = NotebookReportIndex.Scan(dir.FullName);
+            Assert.Equal(["00-overview.html", "golden.html"], entries.Select(e => e.FileName));
+            var expected = HtmlReport.RenderIndex([(overview, "00-overview.html"), (golden.Value, "golden.html")]);
+            // Run times are written to the page rounded to 0.01 s; the rest reads back exactly.
+            Assert.Equal(NormalizeHtml(expected), NormalizeHtml(File.ReadAllText(NotebookReportIndex.Write(dir.FullName))));
+            Assert.Equal(Math.Round(overview.Duration.TotalSeconds, 2), entries[0].Duration!.Value.TotalSeconds, 6);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [GeneratedRegex("<span class=\"volatile\">[^<]*</span>")]

@@ -122,6 +122,43 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public void Nullable_and_enum_parameters_are_set_like_the_topics_notebook_declares_them()
+    {
+        var parameters = Code("var unit = TopicUnit.Paragraph;\nint? k = null;\nTopicMethod method = TopicMethod.KMeans;\nint? limit = 3;", NotebookParameters.Tag);
+        var show = Code("$\"{unit}|{k?.ToString() ?? \"null\"}|{method}|{limit?.ToString() ?? \"null\"}\"");
+        var notebook = Inline(Code(Setup), parameters, show);
+        var run = Run(notebook, new NotebookRunOptions { Parameters = [new("k", "4"), new("unit", "article"), new("method", "Lda"), new("limit", "null")] });
+        Assert.True(run.Succeeded, Describe(run));
+        Assert.Contains("TopicUnit unit = TopicUnit.Article;", run.Notebook.Cells[2].Source);
+        Assert.Contains("int? k = 4;", run.Notebook.Cells[2].Source);
+        Assert.Equal("Article|4|Lda|null", Assert.IsType<DisplayOutput>(Assert.Single(CellResult(run, 4).Outputs)).Value.PlainText);
+        Assert.Empty(run.Warnings);
+
+        var unset = Run(notebook, new NotebookRunOptions { Parameters = [new("k", "null")] });
+        Assert.Equal("Paragraph|null|KMeans|3", Assert.IsType<DisplayOutput>(Assert.Single(CellResult(unset, 4).Outputs)).Value.PlainText);
+
+        var e = Assert.Throws<ArgumentException>(() => Run(notebook, new NotebookRunOptions { Parameters = [new("unit", "Chapter")] }));
+        Assert.Equal("Parameter 'unit': 'Chapter' is not a TopicUnit; use one of Article, Paragraph, Sentence.", e.Message);
+        var auto = Assert.Throws<ArgumentException>(() => Run(notebook, new NotebookRunOptions { Parameters = [new("k", "auto")] }));
+        Assert.Equal("Parameter 'k': 'auto' is not a valid int.", auto.Message);
+    }
+
+    [Fact]
+    public void A_parameter_the_parameters_cell_does_not_declare_is_warned_about_in_the_run_and_the_report()
+    {
+        var notebook = Inline(Code("var dataDir = \"x\";\nvar top = 3;", NotebookParameters.Tag), Code("top"));
+        var run = Run(notebook, new NotebookRunOptions { Parameters = [new("topics", "4"), new("top", "5")] });
+        Assert.True(run.Succeeded, Describe(run));
+        var warning = Assert.Single(run.Warnings);
+        Assert.Equal("Parameter 'topics' is not declared in the parameters cell of inline (declared: dataDir, top); it is set but probably not used.", warning);
+        Assert.Contains("int topics = 4; // warning: not declared in the parameters cell", run.Notebook.Cells[1].Source);
+        Assert.Contains($"<dt>Warning</dt><dd class=\"warning\">{NotebookValueFormatter.Escape(warning)}</dd>", HtmlReport.Render(run));
+
+        var bare = Run(Inline(Code("1 + 1")), new NotebookRunOptions { Parameters = [new("dataDir", "x")] });
+        Assert.Equal("inline has no cell tagged 'parameters'; the parameters (dataDir) are set in a cell inserted first.", Assert.Single(bare.Warnings));
+    }
+
+    [Fact]
     public void A_cell_over_the_timeout_fails_and_stops_the_run_even_with_continue_on_error()
     {
         var run = Run(Inline(Code("System.Threading.Thread.Sleep(3000);"), Code("1")),

@@ -113,9 +113,20 @@ public class TopicModelerSeedTests
         Assert.Equal("K", k.ParamName);
         var range = Assert.Throws<ArgumentOutOfRangeException>(() => TopicModeler.Fit(TestData.Seeds, new TopicOptions { MinK = 5, MaxK = 3 }));
         Assert.Equal("MaxK", range.ParamName);
-        var one = Corpus.FromRecords([new ArticleRecord("only", "mem", "Just one article about trade.")]);
-        var e = Assert.Throws<InvalidOperationException>(() => TopicModeler.Fit(one, new TopicOptions { Unit = TopicUnit.Article }));
-        Assert.Contains("at least two", e.Message);
+    }
+
+    [Fact]
+    public void One_unit_is_one_topic_saying_it_is_too_few_to_cluster()
+    {
+        var one = Corpus.FromRecords([new ArticleRecord("only", "mem", "Just one article about trade. Trade talks resumed.")]);
+        var model = TopicModeler.Fit(one, new TopicOptions { Unit = TopicUnit.Article });
+        Assert.Equal(1, model.K);
+        var topic = Assert.Single(model.Topics);
+        Assert.Equal("one topic: too few articles to cluster (0 of 1 with terms shared by 2)", topic.Label);
+        Assert.Equal(1, topic.Size);
+        Assert.Equal("trade", topic.Terms[0].Term); // the only word said twice
+        Assert.Equal(0, Assert.Single(model.Assignments).Topic);
+        Assert.Equal(topic.Label, model.SummaryFrame().Columns["TopicLabel"][0]);
     }
 }
 
@@ -139,14 +150,16 @@ public class TopicModelerSmallCorpusTests
     }
 
     [Fact]
-    public void Units_without_shared_terms_are_an_error_naming_the_floor()
+    public void Units_without_shared_terms_are_one_topic_naming_the_floor()
     {
         var corpus = Corpus.FromRecords(
         [
             new ArticleRecord("a", "mem", "Cricket scores.") { Title = "One" },
             new ArticleRecord("b", "mem", "Budget deficits.") { Title = "Two" },
         ]);
-        var e = Assert.Throws<InvalidOperationException>(() => TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article }));
-        Assert.Contains("document-frequency floor", e.Message);
+        var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article });
+        Assert.Equal(1, model.K);
+        Assert.Equal("one topic: too few articles to cluster (0 of 2 with terms shared by 2)", Assert.Single(model.Topics).Label);
+        Assert.Equal([0, 0], model.Assignments.Select(a => a.Topic));
     }
 }
