@@ -37,13 +37,15 @@ public static class ChartHtml
     /// <summary>The figure (data, layout, config) as JSON safe to place inside a script element.</summary>
     public static string FigureJson(GenericChart chart) => EscapeForScript(GenericChart.toJson(chart));
 
-    /// <summary>An HTML fragment drawing <paramref name="chart"/> into a div with id <paramref name="elementId"/>.</summary>
+    /// <summary>An HTML fragment drawing <paramref name="chart"/> into a div with id <paramref name="elementId"/>, as wide as its container.</summary>
     public static string Render(GenericChart chart, string elementId, PlotlyScriptSource source)
     {
         ArgumentNullException.ThrowIfNull(chart);
         if (string.IsNullOrEmpty(elementId) || elementId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
             throw new ArgumentException($"Chart element id '{elementId}' must be ASCII letters, digits, '-' or '_'.", nameof(elementId));
-        var draw = $"Plotly.newPlot('{elementId}',f.data,f.layout,Object.assign({{responsive:true}},f.config));";
+        // Plotly.NET writes its default 600 px width into every layout; the chart takes the page's width instead
+        // (responsive), keeping its height.
+        var draw = $"delete f.layout.width;Plotly.newPlot('{elementId}',f.data,f.layout,Object.assign({{responsive:true}},f.config));";
         var script = source == PlotlyScriptSource.Page
             ? draw
             : "var d=function(){" + draw + "};if(window.Plotly){d();return;}"
