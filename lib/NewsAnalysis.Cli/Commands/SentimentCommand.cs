@@ -8,8 +8,8 @@ internal enum SentimentLevel { Sentence, Paragraph, Article, Entity }
 /// <summary><c>news sentiment</c>: VADER sentiment per sentence, paragraph, article or entity, or per line of a file.</summary>
 internal static class SentimentCommand
 {
-    /// <summary>The readable table of each level (CSV and JSON carry every column): what the row is, its compound score and label, then its text.</summary>
-    public static TableView Table(SentimentLevel level, bool lines) => new(lines ? ["Line", "Compound", "Text"] : level switch
+    /// <summary>The readable table of each level (CSV and JSON carry every column): what the row is, its compound score and label, then its text; --lines shows the six columns.</summary>
+    public static TableView Table(SentimentLevel level, bool lines) => new(lines ? ["Line", "Text", "Compound", "Positive", "Neutral", "Negative"] : level switch
     {
         SentimentLevel.Paragraph => ["ArticleId", "Paragraph", "Sentences", "Compound", "Label", "Text"],
         SentimentLevel.Article => ["ArticleId", "Title", "Published", "Sentences", "Compound", "Label"],

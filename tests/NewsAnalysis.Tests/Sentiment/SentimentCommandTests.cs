@@ -26,6 +26,12 @@ public class SentimentCommandTests
                 Assert.Equal(readme[i].Expected.Compound, rows[i].GetProperty("Compound").GetDouble());
                 Assert.Equal(readme[i].Expected.Neutral, rows[i].GetProperty("Neutral").GetDouble());
             }
+            // The readable table shows the same six columns, in that order.
+            var (tableCode, table, _) = CliRunner.Run("sentiment", "--lines", file);
+            Assert.Equal(0, tableCode);
+            var header = table.Split('\n').First(l => l.Contains("Line", StringComparison.Ordinal));
+            Assert.Equal(["Line", "Text", "Compound", "Positive", "Neutral", "Negative"],
+                header.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0));
         }
         finally
         {
