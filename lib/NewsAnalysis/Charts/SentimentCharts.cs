@@ -51,8 +51,10 @@ public static class SentimentCharts
     /// </summary>
     public static GenericChart EntityTone(DataFrame entities, int top = 15)
     {
+        var compound = Doubles(entities, "Compound");
+        var sentences = FrameColumns.Column(entities, "Sentences");
         var rows = Labels(entities, "Entity")
-            .Select((name, i) => (Name: name, Compound: Doubles(entities, "Compound")[i], Sentences: Convert.ToInt32(FrameColumns.Column(entities, "Sentences")[i])))
+            .Select((name, i) => (Name: name, Compound: compound[i], Sentences: Convert.ToInt32(sentences[i])))
             .OrderByDescending(r => r.Sentences).ThenBy(r => r.Name, StringComparer.Ordinal).Take(top)
             .OrderBy(r => r.Compound).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var negative = rows.Where(r => r.Compound < 0).ToList();
