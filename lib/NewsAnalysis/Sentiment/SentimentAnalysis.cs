@@ -55,7 +55,6 @@ public static class SentimentAnalysis
     public static DataFrame ParagraphFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
     {
         var sentences = ScoreSentences(corpus, analyzer);
-        var articles = ArticlesById(corpus);
         var byParagraph = sentences.ToLookup(s => (s.ArticleId, s.Paragraph));
         var rows = corpus.Articles.SelectMany(a => a.Paragraphs.Select(p => (Article: a, Paragraph: p, Scores: byParagraph[(a.Id, p.Index)].Select(s => s.Score).ToList()))).ToList();
         var frame = new DataFrame(
@@ -64,7 +63,7 @@ public static class SentimentAnalysis
             new StringDataFrameColumn("Text", rows.Select(r => r.Paragraph.Text)));
         AddScores(frame, rows.Select(r => Mean(r.Scores)).ToList());
         frame.Columns.Add(new Int32DataFrameColumn("Sentences", rows.Select(r => r.Scores.Count)));
-        AddMetadata(frame, rows.Select(r => articles[r.Article.Id]).ToList());
+        AddMetadata(frame, rows.Select(r => r.Article).ToList());
         return frame;
     }
 
