@@ -371,7 +371,7 @@ public static class TemporalExtractor
 
     private static (DateTime, DateTime) Week(DateTime day)
     {
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = TimelinePeriods.Floor(day, TimelinePeriod.Week);
         return (monday, monday.AddDays(6));
     }
 
