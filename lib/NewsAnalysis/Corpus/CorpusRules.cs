@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -117,14 +116,8 @@ public sealed partial class CorpusRules
     [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b")]
     private static partial Regex OrdinalSuffix();
 
-    internal static Stream OpenResource(string name)
-    {
-        var asm = typeof(CorpusRules).Assembly;
-        var full = asm.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(name, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {asm.GetName().Name}.");
-        var stream = asm.GetManifestResourceStream(full)!;
-        return name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-    }
+    /// <summary>Opens one of the Corpus concern's embedded data files (<c>data/corpus/</c>) by file name.</summary>
+    internal static Stream OpenResource(string name) => EmbeddedResources.Open("NewsAnalysis.Corpus." + name);
 
     private static string ReadResource(string name)
     {

@@ -61,9 +61,7 @@ public sealed class VaderLexicon
 
     private static VaderLexicon LoadEmbedded()
     {
-        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the NewsAnalysis assembly.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(EmbeddedResources.Open(ResourceName));
         return Parse(reader, "data/lexicons/vader_lexicon.txt (embedded)");
     }
 }

@@ -45,10 +45,7 @@ public static class TopicStopWords
 
     private static IEnumerable<string> ReadResource(string name)
     {
-        var resource = $"NewsAnalysis.stopwords.{name}.txt";
-        using var stream = typeof(TopicStopWords).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded stop-word list '{resource}' is missing from the build.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StreamReader(EmbeddedResources.Open($"NewsAnalysis.stopwords.{name}.txt"), Encoding.UTF8);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line) lines.Add(line);
         return ParseLines(lines).ToList();
