@@ -120,7 +120,7 @@ public static class TimelineEvents
         ArgumentNullException.ThrowIfNull(corpus);
         var articles = corpus.Articles
             .OrderBy(a => a.Published is null).ThenBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        var counts = articles.Select(a => a.Sentences.Sum(s => TemporalExtractor.Extract(s.Text, a.Published).Count)).ToList();
+        var counts = articles.Select(a => FromArticle(a).Count).ToList();
         return new DataFrame(
             new StringDataFrameColumn("ArticleId", articles.Select(a => a.Id)),
             new StringDataFrameColumn("Title", articles.Select(a => a.Title)),
