@@ -57,8 +57,8 @@ public static class TimelineCharts
         return Finish(traces, title, "published", "source");
     }
 
-    /// <summary>Publication timeline of a corpus (see <see cref="Publications(DataFrame)"/>).</summary>
-    public static GenericChart Publications(NewsCorpus corpus) => Publications(TimelineEvents.PublicationFrame(corpus));
+    /// <summary>Publication timeline of a corpus (see <see cref="Publications(DataFrame)"/>), from its <see cref="NewsCorpus.ProvenanceFrame"/>.</summary>
+    public static GenericChart Publications(NewsCorpus corpus) => Publications(corpus.ProvenanceFrame());
 
     /// <summary>
     /// Event timeline: the dated events of all articles on one date axis, one row and one colour per article; days are
@@ -239,9 +239,9 @@ public static class TimelineCharts
         return Finish(traces, $"Articles per source and {Word(period)}" + (undated > 0 ? $" ({undated} undated not shown)" : ""), "published", "articles", barMode: "stack");
     }
 
-    /// <summary>Volume by source of a corpus (see <see cref="VolumeBySource(DataFrame, TimelinePeriod)"/>).</summary>
+    /// <summary>Volume by source of a corpus (see <see cref="VolumeBySource(DataFrame, TimelinePeriod)"/>), from its <see cref="NewsCorpus.ProvenanceFrame"/>.</summary>
     public static GenericChart VolumeBySource(NewsCorpus corpus, TimelinePeriod period = TimelinePeriod.Month) =>
-        VolumeBySource(TimelineEvents.PublicationFrame(corpus), period);
+        VolumeBySource(corpus.ProvenanceFrame(), period);
 
     // ---------------------------------------------------------------- helpers
     // A line of bucket means, null (a gap) where the bucket holds no value.
