@@ -22,6 +22,12 @@ public sealed class NewsCorpus
     /// <summary>Every change the cleaner made, in order.</summary>
     public IReadOnlyList<CleaningChange> Changes { get; }
 
+    /// <summary>Each article by id (the first, should a hand-built corpus repeat an id), built on first use.</summary>
+    internal IReadOnlyDictionary<string, Article> ArticlesById =>
+        articlesById ??= Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private Dictionary<string, Article>? articlesById;
+
     /// <summary>Pairs of articles whose texts are nearly the same (see <see cref="CorpusOptions.NearDuplicateThreshold"/>).</summary>
     public IReadOnlyList<NearDuplicatePair> NearDuplicates { get; init; } = [];
 

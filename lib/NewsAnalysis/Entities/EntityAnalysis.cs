@@ -8,7 +8,7 @@ namespace NewsAnalysis;
 /// </summary>
 public sealed class EntityAnalysis
 {
-    private readonly Dictionary<string, Article> articles;
+    private readonly IReadOnlyDictionary<string, Article> articles;
     private readonly Dictionary<Article, int> articleOrder = new(ReferenceEqualityComparer.Instance);
     private readonly List<SentenceEntities> sentenceSets;
 
@@ -18,7 +18,7 @@ public sealed class EntityAnalysis
     {
         Corpus = corpus;
         Recognizer = recognizer;
-        articles = corpus.Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        articles = corpus.ArticlesById;
         for (int i = 0; i < corpus.Articles.Count; i++) articleOrder.TryAdd(corpus.Articles[i], i);
         Mentions = recognizer.Recognize(corpus);
         sentenceSets = Mentions

@@ -6,7 +6,7 @@ namespace NewsAnalysis;
 /// <summary>The result of <see cref="TopicModeler.Fit(NewsCorpus, TopicOptions?)"/>: per-unit topics, the topics, and the k-choice scores, as lists and DataFrames.</summary>
 public sealed class TopicModel
 {
-    private readonly Dictionary<string, Article> articles;
+    private readonly IReadOnlyDictionary<string, Article> articles;
 
     internal TopicModel(NewsCorpus corpus, TopicOptions options, int requestedK, IReadOnlyList<TopicAssignment> assignments,
         IReadOnlyList<TopicInfo> topics, IReadOnlyList<TopicKScore> kScores)
@@ -17,7 +17,7 @@ public sealed class TopicModel
         Assignments = assignments;
         Topics = topics;
         KScores = kScores;
-        articles = corpus.Articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        articles = corpus.ArticlesById;
     }
 
     /// <summary>Wall-clock time of each phase of the fit, for the benchmark.</summary>
