@@ -17,7 +17,7 @@ internal static class ReportCommand
         {
             notebooks, data, outDir, noInput, timeout,
         };
-        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("report", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(parse, async () =>
         {
             var given = parse.GetValue(notebooks) ?? [];
             var paths = given.Length > 0 ? given.Select(NotebookCommandSupport.ResolveNotebook).ToList() : DefaultNotebooks();
