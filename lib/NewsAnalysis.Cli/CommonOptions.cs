@@ -63,9 +63,27 @@ internal static class CommonOptions
         }
         catch (Exception e) when (IsUserError(e))
         {
-            parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {Message(e)}");
-            return RuntimeError;
+            return Report(parse, e);
         }
+    }
+
+    /// <summary><see cref="Guard"/> for a verb whose action is asynchronous (<c>news run</c>, <c>news report</c>).</summary>
+    public static async Task<int> GuardAsync(ParseResult parse, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            return Report(parse, e);
+        }
+    }
+
+    private static int Report(ParseResult parse, Exception e)
+    {
+        parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {Message(e)}");
+        return RuntimeError;
     }
 
     /// <summary>Errors caused by the input or the environment (reported in one line), as opposed to bugs.</summary>

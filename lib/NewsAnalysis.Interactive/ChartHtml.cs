@@ -41,6 +41,16 @@ public static class ChartHtml
     public static string Render(GenericChart chart, string elementId, PlotlyScriptSource source)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        return Render(FigureJson(chart), elementId, source);
+    }
+
+    /// <summary>
+    /// <see cref="Render(GenericChart, string, PlotlyScriptSource)"/> of a figure already made by <see cref="FigureJson"/>,
+    /// so one chart can be drawn for several script sources while serialised once.
+    /// </summary>
+    public static string Render(string figureJson, string elementId, PlotlyScriptSource source)
+    {
+        ArgumentNullException.ThrowIfNull(figureJson);
         if (string.IsNullOrEmpty(elementId) || elementId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
             throw new ArgumentException($"Chart element id '{elementId}' must be ASCII letters, digits, '-' or '_'.", nameof(elementId));
         // Plotly.NET writes its default 600 px width into every layout; the chart takes the page's width instead
@@ -50,7 +60,7 @@ public static class ChartHtml
             ? draw
             : "var d=function(){" + draw + "};if(window.Plotly){d();return;}"
               + $"var s=document.createElement('script');s.src='{CdnUrl}';s.onload=d;document.head.appendChild(s);";
-        return $"<div id=\"{elementId}\" class=\"news-chart\"></div>\n<script>(function(){{var f={FigureJson(chart)};{script}}})();</script>";
+        return $"<div id=\"{elementId}\" class=\"news-chart\"></div>\n<script>(function(){{var f={figureJson};{script}}})();</script>";
     }
 
     /// <summary>Replaces the characters that could end a script element or start markup with JSON unicode escapes.</summary>

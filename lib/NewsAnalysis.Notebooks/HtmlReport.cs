@@ -28,6 +28,9 @@ public static class HtmlReport
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
+    // plotly.js (about 3.6 MB) made safe inside a script element once per process, not once per page.
+    private static readonly Lazy<string> InlinePlotlyJs = new(() => ChartHtml.PlotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The page for one run.</summary>
     public static string Render(NotebookRun run, NotebookReportOptions? options = null)
     {
@@ -84,7 +87,7 @@ public static class HtmlReport
         if (hasChart)
         {
             // plotly.js (MIT licence, see its banner) embedded once for every chart of the page.
-            page.Append("<script id=\"plotly-js\">\n").Append(ChartHtml.PlotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("\n</script>\n");
+            page.Append("<script id=\"plotly-js\">\n").Append(InlinePlotlyJs.Value).Append("\n</script>\n");
         }
         page.Append("</head>\n<body>\n");
         page.Append(Header(run, title));

@@ -40,7 +40,8 @@ public sealed class NotebookValueFormatter
                 return new FormattedValue(html.Content, html.Content);
             case GenericChart chart:
                 var id = "chart-" + Interlocked.Increment(ref charts).ToString(CultureInfo.InvariantCulture);
-                return new FormattedValue("Plotly chart (" + id + ")", ChartHtml.Render(chart, id, PlotlyScriptSource.Page), ChartHtml.Render(chart, id, PlotlyScriptSource.Cdn)) { IsChart = true };
+                var figure = ChartHtml.FigureJson(chart);
+                return new FormattedValue("Plotly chart (" + id + ")", ChartHtml.Render(figure, id, PlotlyScriptSource.Page), ChartHtml.Render(figure, id, PlotlyScriptSource.Cdn)) { IsChart = true };
             case DataFrame frame:
                 return FormatFrame(frame);
             case IDictionary dictionary:

@@ -33,9 +33,6 @@ public sealed class PackageCatalog
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>The version of <paramref name="id"/> this process ships, or null.</summary>
-    public string? ProvidedVersion(string id) => libraries.TryGetValue(id, out var lib) ? lib.Version : null;
-
     /// <summary>
     /// The assembly files to reference for a package (with its dependencies when it comes from this process).
     /// <paramref name="version"/> null means "the one provided". Throws <see cref="NotebookPackageException"/> naming

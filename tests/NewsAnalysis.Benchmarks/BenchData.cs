@@ -6,6 +6,9 @@ internal static class BenchData
     /// <summary>The repository root (holding Analysis.sln).</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The seed articles, data/articles of the repository.</summary>
+    public static string Articles => Path.Combine(Root, "data", "articles");
+
     /// <summary>../shared/eval/bbc/bbc-news.csv beside the repository; throws naming the path when absent.</summary>
     public static string BbcCsv
     {

@@ -42,7 +42,7 @@ internal sealed class ReportBenchmark : IBenchmarkSuite
             Console.WriteLine($"per-cell overhead ({cells} trivial cells): {Ms1(compiled / cells)} compiling, {Ms1(cached / cells)} with compiled cells reused");
 
             var notebooks = Directory.GetFiles(fixtureDir, "*.ipynb").Order(StringComparer.Ordinal).ToList();
-            var data = Path.Combine(BenchData.Root, "data", "articles");
+            var data = BenchData.Articles;
             var first = FullReport(notebooks, data, Path.Combine(scratch.FullName, "cold"));
             Console.WriteLine($"full report, {notebooks.Count} notebook(s) on {data}: {Ms(first)} (first run in this process)  goal < 20000 ms: {(first.TotalSeconds < 20 ? "met" : "NOT met")}");
             var second = FullReport(notebooks, data, Path.Combine(scratch.FullName, "warm"));

@@ -77,7 +77,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
     {
         var texts = which switch
         {
-            "seeds" => Corpus.Load(Path.Combine(BenchData.Root, "data", "articles")).Articles.SelectMany(a => a.Sentences.Select(s => s.Text)).ToList(),
+            "seeds" => Corpus.Load(BenchData.Articles).Articles.SelectMany(a => a.Sentences.Select(s => s.Text)).ToList(),
             "bbc" => BbcSentences(ParityRowStep),
             _ => throw new ArgumentException($"--dump takes 'seeds' or 'bbc', not '{which}'."),
         };

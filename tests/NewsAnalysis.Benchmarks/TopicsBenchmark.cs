@@ -19,7 +19,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         var categories = articles.Articles.Select(a => a.Extra["category"] ?? "").ToList();
         Console.WriteLine($"BBC set: {articles.Articles.Count:N0} articles; {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
         // Warm-up (JIT, ML.NET's first-use costs) on the seed articles, so the figures below measure the clustering.
-        TopicModeler.Fit(Corpus.Load(Path.Combine(BenchData.Root, "data", "articles")), new TopicOptions { K = 3 });
+        TopicModeler.Fit(Corpus.Load(BenchData.Articles), new TopicOptions { K = 3 });
 
         foreach (var (name, options) in new[]
         {

@@ -6,8 +6,8 @@ namespace NewsAnalysis.Cli.Commands;
 /// <summary><c>news corpus</c>: prints the articles, the rejected inputs, the cleaning changes or the near-duplicates.</summary>
 internal static class CorpusCommand
 {
-    /// <summary>The columns of the default table (csv and json print every column).</summary>
-    public static readonly string[] TableColumns = ["Id", "Title", "Source", "Dateline", "Published", "PublishedBasis", "Words"];
+    /// <summary>The readable table of the articles (csv and json print every column; the other lists are shown whole).</summary>
+    public static readonly TableView Table = new(["Id", "Title", "Source", "Dateline", "Published", "PublishedBasis", "Words"]);
 
     public static Command Create()
     {
@@ -26,15 +26,12 @@ internal static class CorpusCommand
             var config = parse.InvocationConfiguration;
             var dataPath = CommonOptions.ResolveData(parse.GetValue(data)!);
             var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, config.Error, quiet: parse.GetValue(rejected));
-            var fmt = parse.GetValue(format);
             var frame = parse.GetValue(rejected) ? corpus.RejectedFrame()
                 : parse.GetValue(changes) ? corpus.ChangeFrame()
                 : parse.GetValue(duplicates) ? corpus.NearDuplicateFrame()
                 : corpus.ArticleFrame();
             RelativePaths(frame, dataPath);
-            if (fmt == OutputFormat.Table && frame.Columns.IndexOf("Title") >= 0)
-                frame = new DataFrame(TableColumns.Select(c => frame.Columns[c]));
-            CommonOptions.Write(frame, fmt, parse.GetValue(output), config.Output);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), config.Output, chosen.Count == 0 ? Table : null);
             return 0;
         }));
         return command;

@@ -27,7 +27,7 @@ internal static class EntitiesCommand
         {
             data, format, output, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min,
         };
-        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var views = new[] { mentions, counts, sources, pairs, discover }.Where(o => parse.GetValue(o)).ToList();
             if (views.Count > 1)
@@ -44,6 +44,7 @@ internal static class EntitiesCommand
                 _ => analysis.SummaryFrame(),
             };
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            return 0;
         }));
         return command;
     }

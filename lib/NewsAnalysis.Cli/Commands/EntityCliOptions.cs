@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NewsAnalysis.Cli.Commands;
 
-/// <summary>Options and plumbing shared by <c>news entities</c> and <c>news kwic</c>.</summary>
+/// <summary>Options and corpus/gazetteer loading shared by <c>news entities</c> and <c>news kwic</c>.</summary>
 internal static class EntityCliOptions
 {
     public static Option<string?> Gazetteer() => new("--gazetteer") { Description = "Gazetteer CSV (default: data/gazetteer/entities.csv of this repository)." };
@@ -20,11 +20,4 @@ internal static class EntityCliOptions
         var options = new EntityOptions { Metonymy = !parse.GetValue(noMetonymy), Demonyms = demonyms is not null && parse.GetValue(demonyms) };
         return EntityAnalysis.Run(corpus, g, options);
     }
-
-    /// <summary>Runs <paramref name="action"/>; bad input (missing file, malformed gazetteer, unknown entity) is one line on standard error and exit code 2.</summary>
-    public static int Run(ParseResult parse, Action action) => CommonOptions.Guard(parse, () =>
-    {
-        action();
-        return 0;
-    });
 }

@@ -22,7 +22,7 @@ internal static class KwicCommand
         {
             term, data, format, output, width, mode, gazetteer, noMetonymy,
         };
-        command.SetAction(parse => EntityCliOptions.Run(parse, () =>
+        command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             if (string.IsNullOrWhiteSpace(parse.GetValue(term)))
                 throw new ArgumentException("the term is empty: give a word, a phrase, a prefix (pipe*) or an entity name to look for.");
@@ -30,6 +30,7 @@ internal static class KwicCommand
             var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, null);
             var frame = analysis.Kwic(parse.GetValue(term)!, parse.GetValue(width), parse.GetValue(mode));
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table);
+            return 0;
         }));
         return command;
     }

@@ -23,23 +23,6 @@ internal static class NotebookCommandSupport
         DefaultValueFactory = _ => 300,
     };
 
-    /// <summary>Exit code for bad input (a missing notebook or data folder, a malformed parameter, an unwritable --out): every verb's runtime-error code.</summary>
-    public const int BadInput = CommonOptions.RuntimeError;
-
-    /// <summary>Runs a verb's action; bad input becomes one line naming the file or value on standard error, exit code 2.</summary>
-    public static async Task<int> GuardAsync(string verb, TextWriter error, Func<Task<int>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (CommonOptions.IsUserError(e))
-        {
-            error.WriteLine($"news {verb}: {CommonOptions.Message(e)}");
-            return BadInput;
-        }
-    }
-
     /// <summary>The --data value as an absolute path; a clear error when it does not exist.</summary>
     public static string ResolveDataDir(string data)
     {

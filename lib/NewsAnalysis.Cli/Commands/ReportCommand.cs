@@ -17,7 +17,7 @@ internal static class ReportCommand
         {
             notebooks, data, outDir, noInput, timeout,
         };
-        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("report", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(parse, async () =>
         {
             var given = parse.GetValue(notebooks) ?? [];
             var paths = given.Length > 0 ? given.Select(NotebookCommandSupport.ResolveNotebook).ToList() : DefaultNotebooks();
@@ -30,10 +30,10 @@ internal static class ReportCommand
             var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
             var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, parse.InvocationConfiguration.Error, cancellationToken);
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
-            var pages = runs.Select(r => (r, NotebookCommandSupport.WriteOutputs(r, target, reportOptions))).ToList();
+            foreach (var run in runs) NotebookCommandSupport.WriteOutputs(run, target, reportOptions);
             // The index lists every report in the folder, including those of earlier runs.
             var index = NotebookReportIndex.Write(target);
-            output.WriteLine($"wrote {pages.Count} report(s) and {index}");
+            output.WriteLine($"wrote {runs.Count} report(s) and {index}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
         }));
         return command;

@@ -18,7 +18,7 @@ internal static class RunCommand
         {
             notebook, data, parameters, outDir, continueOnError, timeout,
         };
-        command.SetAction((parse, cancellationToken) => NotebookCommandSupport.GuardAsync("run", parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(parse, async () =>
         {
             var options = new NotebookRunOptions
             {

@@ -14,7 +14,7 @@ public class CorpusCliTests
         var (exit, output, _) = Run("--data", TestData.Articles);
         Assert.Equal(0, exit);
         var header = output.Split('\n').First(l => l.Contains("Id", StringComparison.Ordinal));
-        foreach (var c in CorpusCommand.TableColumns) Assert.Contains(c, header);
+        foreach (var c in CorpusCommand.Table.Columns) Assert.Contains(c, header);
         Assert.DoesNotContain("Text", header);
         Assert.DoesNotContain("Path", header);
         Assert.Contains("Daily Times", output);
