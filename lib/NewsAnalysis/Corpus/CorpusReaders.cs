@@ -21,7 +21,7 @@ internal static class CorpusReaders
         {
             case ".txt": records.Add(new ArticleRecord(id, path, text)); break;
             case ".md" or ".markdown": records.Add(new ArticleRecord(id, path, Markdig.Markdown.ToPlainText(text))); break;
-            case ".html" or ".htm": ReadHtml(id, path, text, records, rejected); break;
+            case ".html" or ".htm": ReadHtml(id, path, text, options, records, rejected); break;
             case ".json": ReadJson(id, path, text, options, records, rejected); break;
             case ".jsonl" or ".ndjson": ReadJsonLines(id, path, text, options, records, rejected); break;
             case ".csv": ReadCsv(id, path, new StringReader(text), options, records, rejected); break;
@@ -33,7 +33,7 @@ internal static class CorpusReaders
     private static readonly string[] DroppedElements =
         ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "figure", "menu", "dialog"];
 
-    private static void ReadHtml(string id, string path, string html, List<ArticleRecord> records, List<RejectedInput> rejected)
+    private static void ReadHtml(string id, string path, string html, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var doc = new HtmlParser().ParseDocument(html);
         string? Meta(params string[] keys)
@@ -68,7 +68,7 @@ internal static class CorpusReaders
         records.Add(new ArticleRecord(id, path, string.Join("\n\n", blocks))
         {
             Title = title, Source = source, Url = url,
-            Published = dateText is null ? null : CorpusRules.Default.ParseDate(dateText) ?? ParseIso(dateText),
+            Published = dateText is null ? null : options.Rules.ParseDate(dateText) ?? ParseIso(dateText),
         });
     }
 

@@ -132,6 +132,21 @@ public class CorpusInferenceTests
     }
 
     [Fact]
+    public void Custom_date_formats_apply_to_html_meta_dates_too()
+    {
+        // "21.02.2018" is in no shipped date format; a rules file adding dd.MM.yyyy makes it readable in every format.
+        var yaml = File.ReadAllText(Path.Combine(TestData.Root, "data", "corpus", "corpus-rules.yaml"))
+            .Replace("dateFormats:\n", "dateFormats:\n  - dd.MM.yyyy\n");
+        using var dir = new CorpusTempFolder();
+        dir.Write("a.html", "<html><head><meta property=\"article:published_time\" content=\"21.02.2018\"></head>"
+            + "<body><article><h1>Talks</h1><p>Pakistan and Russia agreed to expand military cooperation.</p></article></body></html>");
+        Assert.Null(Corpus.Load(dir.Path).Articles.Single().Published);
+        var custom = Corpus.Load(dir.Path, new CorpusOptions { Rules = CorpusRules.Parse(yaml) }).Articles.Single();
+        Assert.Equal(new DateTime(2018, 2, 21), custom.Published);
+        Assert.Equal(PublishedBasis.Metadata, custom.PublishedBasis);
+    }
+
+    [Fact]
     public void Bbc_texts_get_a_glued_headline_title_shorter_than_the_text()
     {
         if (TestData.BbcCsv is not { } path) { Assert.Fail("../shared/eval/bbc/bbc-news.csv is missing"); return; }
