@@ -41,7 +41,7 @@ internal static class ReportCommand
 
     private static List<string> DefaultNotebooks()
     {
-        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("No notebooks given and no repository (Analysis.sln) above the working directory.");
+        var root = RepositoryRoot.Find() ?? throw new DirectoryNotFoundException("No notebooks given and no repository (Analysis.sln) above the working directory: name the notebooks to run.");
         var folder = Path.Combine(root, "notebooks");
         var found = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
         return found.Count > 0 ? found : throw new FileNotFoundException($"No .ipynb notebooks in '{folder}'.");
