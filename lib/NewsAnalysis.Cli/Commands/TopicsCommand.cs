@@ -46,16 +46,7 @@ internal static class TopicsCommand
                 Method = parse.GetValue(method),
                 K = ParseK(parse.GetValue(k)),
             };
-            TopicModel model;
-            try
-            {
-                model = TopicModeler.Fit(corpus, options);
-            }
-            catch (InvalidOperationException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"news topics: {e.Message}");
-                return CommonOptions.RuntimeError;
-            }
+            var model = TopicModeler.Fit(corpus, options);
             if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);

@@ -17,7 +17,7 @@ public static class TopicModeler
     /// clustered: the model then has one topic (<see cref="TopicModel.K"/> = 1) holding every unit with a term, labelled
     /// "one topic: too few paragraphs to cluster (n of N with terms shared by 2)".
     /// </remarks>
-    /// <exception cref="InvalidOperationException">When the corpus has no unit at all.</exception>
+    /// <exception cref="ArgumentException">When the corpus has no unit at all.</exception>
     public static TopicModel Fit(NewsCorpus corpus, TopicOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -25,7 +25,7 @@ public static class TopicModeler
         options.Validate();
         var units = TopicUnitText.From(corpus, options.Unit);
         if (units.Count == 0)
-            throw new InvalidOperationException($"Topic modelling needs at least one {options.Unit.ToString().ToLowerInvariant()}; the corpus has none.");
+            throw new ArgumentException($"Topic modelling needs at least one {options.Unit.ToString().ToLowerInvariant()}; the corpus has none.", nameof(corpus));
         if (units.Count < 2) return SingleTopic(corpus, options, units, shared: 0);
 
         var phases = new TopicPhaseTimer();

@@ -53,4 +53,16 @@ public class TopicsKNoteTests
         Assert.True(model.KScores[^1].K < 10, "the seed paragraphs no longer try k up to 10");
         Assert.Equal(model.KNote is null ? "" : $"news topics: {model.KNote}", error.Trim());
     }
+
+    [Fact]
+    public void Topics_on_a_corpus_without_units_is_one_line_and_exit_code_2()
+    {
+        using var dir = new CorpusTempFolder();
+        dir.Write("empty.txt", "");
+        var (exit, output, error) = CliRunner.Run("topics", "--data", dir.Path);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("news topics: Topic modelling needs at least one paragraph; the corpus has none.", error);
+        Assert.DoesNotContain("Exception", error); // no stack trace
+    }
 }
