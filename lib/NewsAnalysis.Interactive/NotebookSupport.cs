@@ -7,12 +7,14 @@ namespace NewsAnalysis.Interactive;
 /// <summary>
 /// What the notebooks' setup cell calls: <c>NewsAnalysis.Interactive.NotebookSupport.Enable();</c>.
 /// In the .NET Interactive kernel (VS Code Polyglot Notebooks) it binds FSharp.Core for Plotly.NET and registers an
-/// HTML formatter for Plotly.NET charts with the kernel's <c>Formatter</c>. In the project's own runner it only
-/// installs the (harmless) FSharp.Core binding: the runner renders values itself.
+/// HTML formatter for Plotly.NET charts with the kernel's <c>Formatter</c>: the first chart of the kernel session
+/// carries plotly.js, later ones use that copy, so charts draw without a network. Anywhere else (the project's own
+/// kernel, which renders values itself, or a plain program) it does nothing.
 /// </summary>
 public static class NotebookSupport
 {
     private static int formattersRegistered;
+    private static int chartsRendered;
 
     /// <summary>The simple name of the .NET Interactive kernel assembly, whose presence means "running in the kernel".</summary>
     public const string KernelAssemblyName = "Microsoft.DotNet.Interactive";
@@ -21,15 +23,16 @@ public static class NotebookSupport
     public static bool InKernel => FindLoadedAssembly(KernelAssemblyName) is not null;
 
     /// <summary>
-    /// Makes charts render as interactive HTML in the kernel (plotly.js from the CDN). Call it in the setup cell,
-    /// before any Plotly.NET type is touched. Idempotent; harmless outside the kernel.
+    /// Makes charts render as interactive HTML in the .NET Interactive kernel, offline. Call it in the setup cell,
+    /// before any Plotly.NET type is touched. Idempotent; does nothing outside that kernel.
     /// </summary>
     public static void Enable()
     {
+        if (!InKernel) return;
         // First the binding, in a method that touches no Plotly type: the JIT of a method using GenericChart
         // would already ask for FSharp.Core 10.1, which the kernel (FSharp.Core 10.0 loaded) cannot give.
         FSharpCoreBinding.Install();
-        if (InKernel) RegisterKernelFormatters();
+        RegisterKernelFormatters();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -45,9 +48,13 @@ public static class NotebookSupport
     internal static void RegisterFormatters(Type formatter)
     {
         Action<GenericChart, TextWriter> html = (chart, writer) =>
-            writer.Write(ChartHtml.Render(chart, "chart-" + Guid.NewGuid().ToString("N"), PlotlyScriptSource.Cdn));
+            writer.Write(ChartHtml.Render(chart, "chart-" + Guid.NewGuid().ToString("N"), NextChartSource()));
         RegisterGeneric(formatter, html, "text/html");
     }
+
+    /// <summary>The first chart rendered in this process carries plotly.js; later ones share it.</summary>
+    internal static PlotlyScriptSource NextChartSource() =>
+        Interlocked.Increment(ref chartsRendered) == 1 ? PlotlyScriptSource.Inline : PlotlyScriptSource.Shared;
 
     /// <summary>
     /// Calls <c>Formatter.Register&lt;T&gt;(Action&lt;T, TextWriter&gt;, string mimeType, ...)</c> by reflection: the kernel

@@ -6,6 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NewsAnalysis.Interactive;
+using NewsAnalysis.Kernel;
 
 namespace NewsAnalysis.Notebooks;
 
@@ -230,7 +231,7 @@ public static class HtmlReport
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
-    private static string Escape(string text) => NotebookValueFormatter.Escape(text);
+    private static string Escape(string text) => ValueFormatter.Escape(text);
 
     private const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1rem 2rem; color: #222; line-height: 1.45; }

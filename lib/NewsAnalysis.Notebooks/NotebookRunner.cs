@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using NewsAnalysis.Kernel;
 
 namespace NewsAnalysis.Notebooks;
 
@@ -17,7 +12,7 @@ public sealed record NotebookRunOptions
     /// <summary>Run the remaining cells after a failing one (the run still fails).</summary>
     public bool ContinueOnError { get; init; }
 
-    /// <summary>Longest a single cell may run; a cell over it fails and the run stops.</summary>
+    /// <summary>Longest a single cell may run; a cell over it fails, the kernel is stopped and the run stops.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Called as each code cell starts.</summary>
@@ -25,23 +20,15 @@ public sealed record NotebookRunOptions
 }
 
 /// <summary>
-/// Runs a notebook's C# cells in order in one Roslyn scripting session, as the .NET Interactive C# kernel does: state
-/// carries over, a trailing expression is the cell's value, <c>display(...)</c> works, console output is captured, the
-/// kernel's directives are honoured (<see cref="NotebookDirectives"/>). The working directory during a run is the
-/// notebook's folder; because that is process-wide, runs in one process take turns.
-/// Compiled cells are cached per process (keyed by notebook folder, previous cells and code), so a second run of the
-/// same notebook reuses them.
+/// Runs a notebook's cells in order in the C# kernel (<see cref="KernelSession"/>), in a <c>news-kernel</c> process
+/// of its own, as VS Code runs them in .NET Interactive's process: the notebook gets what its <c>#r</c> lines bring in,
+/// nothing of this process. One kernel process serves this process's runs one after the other (a new session each:
+/// no variable carries over); it is replaced when it dies or when a cell overruns its timeout.
 /// </summary>
 public static class NotebookRunner
 {
-    /// <summary>Namespaces every cell sees, as in the kernel.</summary>
-    public static readonly ImmutableArray<string> DefaultImports =
-        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
-
     private static readonly SemaphoreSlim RunLock = new(1, 1);
-    private static readonly ConcurrentDictionary<string, Script<object>> ScriptCache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
-    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+    private static KernelProcess? kernel;
 
     /// <summary>Reads and runs a notebook file.</summary>
     public static Task<NotebookRun> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -53,43 +40,62 @@ public static class NotebookRunner
         options ??= new NotebookRunOptions();
         var warnings = NotebookParameters.Warnings(notebook, options.Parameters);
         notebook = NotebookParameters.Inject(notebook, options.Parameters);
-        NewsAnalysis.Interactive.FSharpCoreBinding.Install();
-        ConsoleCapture.Install();
         await RunLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var previousDirectory = Environment.CurrentDirectory;
         try
         {
-            var notebookDir = Path.GetDirectoryName(notebook.Path) ?? previousDirectory;
-            Environment.CurrentDirectory = notebookDir;
-            var run = await new Session(notebook, notebookDir, options).RunAsync(cancellationToken).ConfigureAwait(false);
+            var run = await new Run(notebook, options).RunAsync(cancellationToken).ConfigureAwait(false);
             return run with { Warnings = warnings };
         }
         finally
         {
-            Environment.CurrentDirectory = previousDirectory;
             RunLock.Release();
         }
     }
 
-    private sealed class Session(NotebookDocument notebook, string notebookDir, NotebookRunOptions options)
+    /// <summary>Stops this process's kernel, if one runs (the next run starts a new one).</summary>
+    public static async Task ShutdownAsync()
     {
-        private readonly NotebookGlobals globals = new();
-        private readonly NotebookValueFormatter formatter = new();
-        private readonly List<string> packageSources = [];
-        private readonly List<NotebookPackage> packages = [];
-        private readonly List<MetadataReference> references = [];
-        private Script<object>? lastScript;
-        private ScriptState<object>? lastState;
-        private string cacheKey = "";
+        await RunLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await StopKernelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            RunLock.Release();
+        }
+    }
+
+    private static async Task StopKernelAsync()
+    {
+        if (kernel is null) return;
+        await kernel.DisposeAsync().ConfigureAwait(false);
+        kernel = null;
+    }
+
+    private static async Task<KernelProcess> KernelAsync(CancellationToken cancellationToken)
+    {
+        if (kernel is { IsAlive: true }) return kernel;
+        await StopKernelAsync().ConfigureAwait(false);
+        return kernel = await KernelProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class Run(NotebookDocument notebook, NotebookRunOptions options)
+    {
+        private static readonly TimeSpan QuickRequest = TimeSpan.FromMinutes(1);
+        private readonly List<NotebookCellResult> results = [];
+        private readonly Dictionary<string, (int Cell, int Output)> displays = new(StringComparer.Ordinal);
 
         public async Task<NotebookRun> RunAsync(CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
-            cacheKey = notebookDir;
-            var results = new List<NotebookCellResult>();
+            var notebookDir = Path.GetDirectoryName(notebook.Path) ?? Environment.CurrentDirectory;
             var codeCells = notebook.Cells.Count(c => c.Kind == NotebookCellKind.Code);
+            var process = await KernelAsync(cancellationToken).ConfigureAwait(false);
+            var opened = await process.SendAsync(new PipeRequest("open", notebookDir), QuickRequest, cancellationToken).ConfigureAwait(false);
+            var stopped = opened?.Op != "open";
+            var startError = stopped ? KernelGone(opened, process, "opening a session") : null;
             int executed = 0, codeIndex = 0;
-            var stopped = false;
             foreach (var cell in notebook.Cells)
             {
                 if (cell.Kind != NotebookCellKind.Code)
@@ -100,137 +106,81 @@ public static class NotebookRunner
                 codeIndex++;
                 if (stopped)
                 {
-                    results.Add(new NotebookCellResult(cell, NotebookCellStatus.Skipped, [], null, TimeSpan.Zero));
+                    var outputs = startError is null ? [] : new NotebookOutput[] { startError };
+                    results.Add(new NotebookCellResult(cell, startError is null ? NotebookCellStatus.Skipped : NotebookCellStatus.Failed, outputs, null, TimeSpan.Zero));
+                    startError = null;
                     continue;
                 }
                 options.Progress?.Invoke(new NotebookProgress(notebook.Name, codeIndex, codeCells, clock.Elapsed));
-                var started = clock.Elapsed;
-                var (outputs, fatal) = await RunCellAsync(cell, ++executed, cancellationToken).ConfigureAwait(false);
-                var failed = outputs.Any(o => o is ErrorOutput);
-                results.Add(new NotebookCellResult(cell, failed ? NotebookCellStatus.Failed : NotebookCellStatus.Succeeded, outputs, executed, clock.Elapsed - started));
-                if (failed && (fatal || !options.ContinueOnError)) stopped = true;
+                var (result, fatal) = await RunCellAsync(process, cell, ++executed, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                if (result.Status == NotebookCellStatus.Failed && (fatal || !options.ContinueOnError)) stopped = true;
+                if (fatal) break;
             }
-            var dataDir = Variable<string>("dataDir");
-            return new NotebookRun(notebook, results, clock.Elapsed, dataDir, ArticleCount(dataDir), packages.ToList());
+            // Cells after a kernel that had to be stopped are skipped.
+            foreach (var cell in notebook.Cells.Skip(results.Count))
+                results.Add(new NotebookCellResult(cell, cell.Kind == NotebookCellKind.Code ? NotebookCellStatus.Skipped : NotebookCellStatus.Text, [], null, TimeSpan.Zero));
+
+            var summary = kernel is { IsAlive: true } alive ? await alive.SendAsync(new PipeRequest("summary"), QuickRequest, cancellationToken).ConfigureAwait(false) : null;
+            var dataDir = summary?.DataDir;
+            var packages = summary?.Packages?.Select(p => new NotebookPackage(p.Id, p.Version)).ToList() ?? [];
+            return new NotebookRun(notebook, results, clock.Elapsed, dataDir, summary?.ArticleCount ?? ArticleCount(dataDir, notebookDir), packages);
         }
 
-        private async Task<(IReadOnlyList<NotebookOutput> Outputs, bool Fatal)> RunCellAsync(NotebookCell cell, int number, CancellationToken cancellationToken)
+        private async Task<(NotebookCellResult Result, bool Fatal)> RunCellAsync(KernelProcess process, NotebookCell cell, int number, CancellationToken cancellationToken)
         {
-            var context = new NotebookCellContext(formatter);
             if (!cell.IsCSharp)
             {
-                context.Add(new ErrorOutput("UnsupportedKernel",
-                    $"Cell {number} is a '{cell.Kernel}' cell; the headless runner runs only C# ('csharp') cells.",
-                    ["Rewrite the cell in C#, or run this notebook in VS Code (Polyglot Notebooks), which has the other kernels."]));
-                return (context.Complete(), false);
+                var unsupported = new ErrorOutput("UnsupportedKernel",
+                    $"Cell {number} is a '{cell.Kernel}' cell; the kernel runs only C# ('csharp') cells.",
+                    ["Rewrite the cell in C#, or run this notebook in VS Code (Polyglot Notebooks), which has the other kernels."]);
+                return (new NotebookCellResult(cell, NotebookCellStatus.Failed, [unsupported], number, TimeSpan.Zero), false);
             }
-            NotebookDirectives.Processed processed;
-            try
+            var clock = Stopwatch.StartNew();
+            var reply = await process.SendAsync(new PipeRequest("execute", Code: cell.Source), options.CellTimeout, cancellationToken).ConfigureAwait(false);
+            if (reply?.Execution is not { } execution)
             {
-                processed = NotebookDirectives.Process(cell.Source, notebookDir, packageSources);
+                // Over the timeout, or the kernel died (a crash, a stack overflow): stop it; the next run starts a new one.
+                var error = process.IsAlive && reply is null
+                    ? new ErrorOutput("CellTimeout", $"Cell {number} did not finish within {options.CellTimeout.TotalSeconds:0.#} s; the kernel was stopped and the run stops here.", [])
+                    : KernelGone(reply, process, $"running cell {number}");
+                await StopKernelAsync().ConfigureAwait(false);
+                return (new NotebookCellResult(cell, NotebookCellStatus.Failed, [error], number, clock.Elapsed), true);
             }
-            catch (NotebookPackageException e)
-            {
-                context.Add(new ErrorOutput("PackageNotAvailable", e.Message, []));
-                return (context.Complete(), false);
-            }
-            packages.AddRange(processed.Packages.Where(p => !packages.Contains(p)));
-            foreach (var file in processed.References)
-            {
-                var reference = ReferenceCache.GetOrAdd(file, f => MetadataReference.CreateFromFile(f));
-                if (!references.Contains(reference)) references.Add(reference);
-            }
-
-            var script = Compile(processed.Code);
-            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0)
-            {
-                context.Add(new ErrorOutput("CompilationError", errors[0].ToString(), errors.Select(d => d.ToString()).ToList()));
-                return (context.Complete(), false);
-            }
-
-            globals.Cell = context;
-            ConsoleCapture.Current = context;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            try
-            {
-                // Roslyn runs a submission synchronously up to its first await: start it on the pool so the timeout can fire.
-                var previous = lastState;
-                var run = Task.Run(() => previous is null
-                    ? script.RunAsync(globals, _ => true, timeout.Token)
-                    : script.RunFromAsync(previous, _ => true, timeout.Token), timeout.Token);
-                var finished = await Task.WhenAny(run, Task.Delay(options.CellTimeout, cancellationToken)).ConfigureAwait(false);
-                if (finished != run)
-                {
-                    await timeout.CancelAsync().ConfigureAwait(false);
-                    context.Add(new ErrorOutput("CellTimeout",
-                        $"Cell {number} did not finish within {options.CellTimeout.TotalSeconds:0.#} s; the run stops here (state after an unfinished cell is unknown).", []));
-                    return (context.Complete(), true);
-                }
-                var state = await run.ConfigureAwait(false);
-                if (state.Exception is { } exception)
-                {
-                    context.Add(ErrorFrom(exception));
-                }
-                else if (HasValue(script))
-                {
-                    context.Add(new DisplayOutput(formatter.Format(state.ReturnValue), IsResult: true));
-                }
-                // Even a cell that threw keeps what it declared before the throw, as in the kernel.
-                lastState = state;
-                lastScript = script;
-                cacheKey += "\u0001" + processed.Code;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                context.Add(ErrorFrom(e));
-            }
-            finally
-            {
-                ConsoleCapture.Current = null;
-                globals.Cell = null;
-            }
-            return (context.Complete(), false);
+            var outputs = ApplyDisplayUpdates(execution.Outputs);
+            var status = execution.Succeeded ? NotebookCellStatus.Succeeded : NotebookCellStatus.Failed;
+            return (new NotebookCellResult(cell, status, outputs, number, execution.Duration), false);
         }
 
-        private Script<object> Compile(string code)
+        // An update of an earlier cell's display replaces that output (the saved notebook shows the last value).
+        private List<NotebookOutput> ApplyDisplayUpdates(IReadOnlyList<NotebookOutput> outputs)
         {
-            var key = cacheKey + "\u0001" + code + "\u0002" + string.Join('|', references.Select(r => r.Display));
-            return ScriptCache.GetOrAdd(key, _ =>
+            var kept = new List<NotebookOutput>();
+            foreach (var output in outputs)
             {
-                var scriptOptions = ScriptOptions.Default
-                    .WithReferences(FrameworkReferences.Value.AddRange(references))
-                    .WithImports(DefaultImports)
-                    .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDir))
-                    .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, notebookDir))
-                    .WithEmitDebugInformation(false)
-                    .WithOptimizationLevel(OptimizationLevel.Debug)
-                    .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview)
-                    .WithAllowUnsafe(false);
-                return lastScript is null
-                    ? CSharpScript.Create(code, scriptOptions, typeof(NotebookGlobals))
-                    : lastScript.ContinueWith(code, scriptOptions);
-            });
+                if (output is DisplayUpdateOutput update)
+                {
+                    if (displays.TryGetValue(update.DisplayId, out var at) && results[at.Cell].Outputs[at.Output] is DisplayOutput shown)
+                    {
+                        var earlier = results[at.Cell].Outputs.ToList();
+                        earlier[at.Output] = shown with { Value = update.Value };
+                        results[at.Cell] = results[at.Cell] with { Outputs = earlier };
+                    }
+                    continue;
+                }
+                if (output is DisplayOutput { DisplayId: { } id }) displays[id] = (results.Count, kept.Count);
+                kept.Add(output);
+            }
+            return kept;
         }
 
-        // A trailing expression without ';' of a non-void type is the cell's value (as Roslyn's submission result).
-        private static bool HasValue(Script script)
-        {
-            var compilation = script.GetCompilation();
-            var tree = compilation.SyntaxTrees.LastOrDefault();
-            if (tree?.GetRoot() is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax root) return false;
-            if (root.Members.LastOrDefault() is not Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax { Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement }
-                || !statement.SemicolonToken.IsMissing) return false;
-            var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
-            return type is not null && type.SpecialType != SpecialType.System_Void;
-        }
+        private static ErrorOutput KernelGone(PipeReply? reply, KernelProcess process, string doing) =>
+            reply?.Op == "error"
+                ? new ErrorOutput("KernelError", $"The kernel failed {doing}: {reply.Message}", [])
+                : new ErrorOutput("KernelDied", $"The kernel process ended while {doing} ({process.Tail()}).", []);
 
-        private T? Variable<T>(string name) where T : class =>
-            lastState?.Variables.LastOrDefault(v => v.Name == name)?.Value as T;
-
-        private int? ArticleCount(string? dataDir)
+        private static int? ArticleCount(string? dataDir, string notebookDir)
         {
-            if (lastState?.Variables.Select(v => v.Value).OfType<NewsCorpus>().LastOrDefault() is { } corpus) return corpus.Articles.Count;
             if (dataDir is null) return null;
             var full = Path.GetFullPath(dataDir, notebookDir);
             try
@@ -242,29 +192,5 @@ public static class NotebookRunner
                 return null;
             }
         }
-    }
-
-    private static ErrorOutput ErrorFrom(Exception e)
-    {
-        while (e is AggregateException { InnerExceptions.Count: 1 } || e is System.Reflection.TargetInvocationException)
-            e = e.InnerException!;
-        var trace = e.ToString().ReplaceLineEndings("\n").Split('\n')
-            .Where(l => !l.TrimStart().StartsWith("at Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
-                && !l.TrimStart().StartsWith("at System.Runtime.CompilerServices", StringComparison.Ordinal)
-                && !l.TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal))
-            .ToList();
-        return new ErrorOutput(e.GetType().FullName ?? e.GetType().Name, e.Message, trace);
-    }
-
-    // The shared framework's assemblies (System.*, Microsoft.CSharp, ...), as the kernel's scripts see them.
-    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
-    {
-        var runtimeDir = RuntimeEnvironment.GetRuntimeDirectory();
-        return ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.StartsWith(runtimeDir, StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(p => ReferenceCache.GetOrAdd(p, f => MetadataReference.CreateFromFile(f)))
-            .ToImmutableArray();
     }
 }

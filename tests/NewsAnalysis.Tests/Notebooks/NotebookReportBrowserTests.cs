@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using NewsAnalysis.Notebooks;
 using static NewsAnalysis.Tests.NotebookTestKit;
+using NewsAnalysis.Kernel;
 
 namespace NewsAnalysis.Tests;
 

@@ -1,5 +1,6 @@
 using NewsAnalysis.Notebooks;
 using static NewsAnalysis.Tests.NotebookTestKit;
+using NewsAnalysis.Kernel;
 
 namespace NewsAnalysis.Tests;
 
@@ -152,7 +153,7 @@ public class NotebookRunnerTests
         var warning = Assert.Single(run.Warnings);
         Assert.Equal("Parameter 'topics' is not declared in the parameters cell of inline (declared: dataDir, top); it is set but probably not used.", warning);
         Assert.Contains("int topics = 4; // warning: not declared in the parameters cell", run.Notebook.Cells[1].Source);
-        Assert.Contains($"<dt>Warning</dt><dd class=\"warning\">{NotebookValueFormatter.Escape(warning)}</dd>", HtmlReport.Render(run));
+        Assert.Contains($"<dt>Warning</dt><dd class=\"warning\">{ValueFormatter.Escape(warning)}</dd>", HtmlReport.Render(run));
 
         var bare = Run(Inline(Code("1 + 1")), new NotebookRunOptions { Parameters = [new("dataDir", "x")] });
         Assert.Equal("inline has no cell tagged 'parameters'; the parameters (dataDir) are set in a cell inserted first.", Assert.Single(bare.Warnings));

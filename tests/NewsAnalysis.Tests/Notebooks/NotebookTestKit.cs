@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NewsAnalysis.Notebooks;
+using NewsAnalysis.Kernel;
 
 namespace NewsAnalysis.Tests;
 

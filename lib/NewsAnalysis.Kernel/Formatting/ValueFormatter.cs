@@ -1,21 +1,24 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
-using Microsoft.Data.Analysis;
-using NewsAnalysis.Interactive;
-using Plotly.NET;
 
-namespace NewsAnalysis.Notebooks;
+namespace NewsAnalysis.Kernel;
 
 /// <summary>
-/// Turns cell values into outputs the way the kernel shows them: DataFrames and sequences as HTML tables (rows capped,
-/// the cut stated), Plotly.NET charts as interactive HTML with stable ids (chart-1, chart-2, ... per run), everything
-/// else as text. Every piece of text from the data is HTML-escaped.
+/// Turns cell values into outputs the way a notebook shows them: DataFrames and sequences as HTML tables (rows capped,
+/// the cut stated), Plotly.NET charts as interactive HTML with stable ids (chart-1, chart-2, ... per session),
+/// everything else as text. Every piece of text from the data is HTML-escaped.
+/// DataFrames and charts are recognised by type name and read by reflection: the kernel's runtime holds neither
+/// Microsoft.Data.Analysis nor Plotly.NET; the notebook brings in whichever versions its <c>#r</c> lines ask for.
 /// </summary>
-public sealed class NotebookValueFormatter
+public sealed class ValueFormatter
 {
+    private const string DataFrameType = "Microsoft.Data.Analysis.DataFrame";
+    private const string ChartType = "Plotly.NET.GenericChart";
+    private static readonly ConcurrentDictionary<Assembly, PlotlyScript> PlotlyByAssembly = new();
     private int charts;
 
     /// <summary>Rows shown per table; the rest are counted in a note under it.</summary>
@@ -36,28 +39,53 @@ public sealed class NotebookValueFormatter
                 return new FormattedValue("<null>", null);
             case string s:
                 return new FormattedValue(s, null);
-            case NotebookHtmlContent html:
+            case HtmlContent html:
                 return new FormattedValue(html.Content, html.Content);
-            case GenericChart chart:
-                var id = "chart-" + Interlocked.Increment(ref charts).ToString(CultureInfo.InvariantCulture);
-                var figure = ChartHtml.FigureJson(chart);
-                return new FormattedValue("Plotly chart (" + id + ")", ChartHtml.Render(figure, id, PlotlyScriptSource.Page), ChartHtml.Render(figure, id, PlotlyScriptSource.Cdn)) { IsChart = true };
-            case DataFrame frame:
-                return FormatFrame(frame);
+            case var _ when Is(value, ChartType) is { } chartType:
+                return FormatChart(value, chartType);
+            case var _ when Is(value, DataFrameType) is not null:
+                return FormatFrame(value);
             case IDictionary dictionary:
                 return FormatRows(dictionary.Cast<DictionaryEntry>().Select(e => new object?[] { e.Key, e.Value }), ["Key", "Value"], null);
-            case IEnumerable sequence when !IsScalar(value):
+            case IEnumerable sequence when !IsScalarType(value.GetType()):
                 return FormatSequence(sequence);
             default:
                 return new FormattedValue(Cell(value), null);
         }
     }
 
-    private FormattedValue FormatFrame(DataFrame frame)
+    // The type itself or a base type with this full name (a chart's runtime type is a subclass of GenericChart).
+    private static Type? Is(object value, string fullName)
     {
-        var headers = frame.Columns.Select(c => c.Name).ToList();
-        var rows = LongRange(Math.Min(frame.Rows.Count, MaxRows)).Select(r => frame.Columns.Select(c => c[r]).ToArray());
-        return FormatRows(rows, headers, frame.Rows.Count);
+        for (var t = value.GetType(); t is not null; t = t.BaseType)
+            if (t.FullName == fullName) return t;
+        return null;
+    }
+
+    private FormattedValue FormatChart(object chart, Type chartType)
+    {
+        var toJson = chartType.GetMethod("toJson", BindingFlags.Public | BindingFlags.Static, [chartType])
+            ?? throw new InvalidOperationException($"{chartType.Assembly.GetName()} has no GenericChart.toJson(GenericChart).");
+        var figure = PlotlyFragment.EscapeForScript((string)toJson.Invoke(null, [chart])!);
+        var plotly = PlotlyByAssembly.GetOrAdd(chartType.Assembly, PlotlyFragment.ReadEmbedded);
+        var number = Interlocked.Increment(ref charts);
+        var id = "chart-" + number.ToString(CultureInfo.InvariantCulture);
+        return new FormattedValue(
+            "Plotly chart (" + id + ")",
+            PlotlyFragment.Render(figure, id, PlotlyScriptSource.Page, plotly),
+            PlotlyFragment.Render(figure, id, number == 1 ? PlotlyScriptSource.Inline : PlotlyScriptSource.Shared, plotly))
+        { IsChart = true };
+    }
+
+    // DataFrame through `dynamic`: Columns (each with Name and a row indexer) and Rows.Count.
+    private FormattedValue FormatFrame(dynamic frame)
+    {
+        var columns = new List<dynamic>();
+        foreach (var column in frame.Columns) columns.Add(column);
+        var headers = columns.Select(c => (string)c.Name).ToList();
+        long count = frame.Rows.Count;
+        var rows = LongRange(Math.Min(count, MaxRows)).Select(r => columns.Select(c => (object?)c[r]).ToArray());
+        return FormatRows(rows, headers, count);
     }
 
     private FormattedValue FormatSequence(IEnumerable sequence)
@@ -110,18 +138,18 @@ public sealed class NotebookValueFormatter
     /// <summary>HTML-escapes text (all of &lt; &gt; &amp; " ').</summary>
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>A cell's text: ISO dates, invariant numbers (doubles to 4 decimals).</summary>
+    /// <summary>A cell's text: ISO dates (the time only when there is one), invariant numbers (doubles to 4 decimals).</summary>
     public static string Cell(object? value) => value switch
     {
         null => "",
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         float f => f.ToString("0.####", CultureInfo.InvariantCulture),
-        _ => FrameWriter.FormatCell(value),
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
     };
 
     private static bool IsNumber(object? v) => v is int or long or short or byte or double or float or decimal or uint or ulong;
-
-    private static bool IsScalar(object value) => IsScalarType(value.GetType());
 
     private static bool IsScalarType(Type t) => t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(Guid)
         || (Nullable.GetUnderlyingType(t) is { } u && IsScalarType(u));

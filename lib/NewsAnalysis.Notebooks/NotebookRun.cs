@@ -1,33 +1,6 @@
+using NewsAnalysis.Kernel;
+
 namespace NewsAnalysis.Notebooks;
-
-/// <summary>A value turned into what a notebook shows: plain text always, HTML when the value has a richer view.</summary>
-/// <param name="PlainText">The <c>text/plain</c> form.</param>
-/// <param name="Html">The <c>text/html</c> form for the self-contained report (charts expect plotly.js on the page), or null.</param>
-/// <param name="NotebookHtml">The <c>text/html</c> form for the executed .ipynb when it differs (charts load plotly.js themselves), or null.</param>
-public sealed record FormattedValue(string PlainText, string? Html, string? NotebookHtml = null)
-{
-    /// <summary>True when the HTML draws a Plotly chart (the report then includes plotly.js once).</summary>
-    public bool IsChart { get; init; }
-}
-
-/// <summary>One output of a cell, in Jupyter's output kinds.</summary>
-public abstract record NotebookOutput;
-
-/// <summary>Text the cell wrote to the console.</summary>
-/// <param name="Name"><c>stdout</c> or <c>stderr</c>.</param>
-/// <param name="Text">The text written.</param>
-public sealed record StreamOutput(string Name, string Text) : NotebookOutput;
-
-/// <summary>A value shown by <c>display(...)</c> (display_data) or the cell's trailing expression (execute_result).</summary>
-/// <param name="Value">The formatted value.</param>
-/// <param name="IsResult">True for the cell's value (execute_result).</param>
-public sealed record DisplayOutput(FormattedValue Value, bool IsResult) : NotebookOutput;
-
-/// <summary>A failure in place: compile error, exception, timeout, unsupported kernel or unavailable package.</summary>
-/// <param name="Name">The error name (exception type, <c>CompilationError</c>, <c>UnsupportedKernel</c>, ...).</param>
-/// <param name="Message">One-line message.</param>
-/// <param name="Traceback">Detail lines (diagnostics with line/column, or the stack trace).</param>
-public sealed record ErrorOutput(string Name, string Message, IReadOnlyList<string> Traceback) : NotebookOutput;
 
 /// <summary>What happened to a cell.</summary>
 public enum NotebookCellStatus

@@ -1,0 +1,24 @@
+using System.Reflection;
+using NewsAnalysis.Kernel;
+
+// news-kernel: the C# kernel process.
+//   news-kernel --pipe NAME              serve `news run` / `news report` on a named pipe
+//   news-kernel --version
+return args switch
+{
+    ["--pipe", var name] => await PipeHost.RunAsync(name),
+    ["--version"] => Version(),
+    _ => Usage(),
+};
+
+static int Version()
+{
+    Console.WriteLine(typeof(KernelSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: news-kernel --pipe NAME | --version");
+    return 1;
+}
