@@ -12,6 +12,9 @@ public static class FSharpCoreBinding
 {
     private static int installed;
 
+    /// <summary>True once <see cref="Install"/> ran in this process.</summary>
+    public static bool IsInstalled => Volatile.Read(ref installed) == 1;
+
     /// <summary>Installs the <see cref="AssemblyLoadContext.Resolving"/> hook on the default context once.</summary>
     public static void Install()
     {

@@ -14,7 +14,6 @@ namespace NewsAnalysis.Interactive;
 public static class NotebookSupport
 {
     private static int formattersRegistered;
-    private static int chartsRendered;
 
     /// <summary>The simple name of the .NET Interactive kernel assembly, whose presence means "running in the kernel".</summary>
     public const string KernelAssemblyName = "Microsoft.DotNet.Interactive";
@@ -47,14 +46,13 @@ public static class NotebookSupport
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void RegisterFormatters(Type formatter)
     {
+        // The first chart after registration (the kernel's session) carries plotly.js; later ones use that copy.
+        var rendered = 0;
         Action<GenericChart, TextWriter> html = (chart, writer) =>
-            writer.Write(ChartHtml.Render(chart, "chart-" + Guid.NewGuid().ToString("N"), NextChartSource()));
+            writer.Write(ChartHtml.Render(chart, "chart-" + Guid.NewGuid().ToString("N"),
+                Interlocked.Increment(ref rendered) == 1 ? PlotlyScriptSource.Inline : PlotlyScriptSource.Shared));
         RegisterGeneric(formatter, html, "text/html");
     }
-
-    /// <summary>The first chart rendered in this process carries plotly.js; later ones share it.</summary>
-    internal static PlotlyScriptSource NextChartSource() =>
-        Interlocked.Increment(ref chartsRendered) == 1 ? PlotlyScriptSource.Inline : PlotlyScriptSource.Shared;
 
     /// <summary>
     /// Calls <c>Formatter.Register&lt;T&gt;(Action&lt;T, TextWriter&gt;, string mimeType, ...)</c> by reflection: the kernel

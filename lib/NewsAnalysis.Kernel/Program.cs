@@ -2,11 +2,12 @@ using System.Reflection;
 using NewsAnalysis.Kernel;
 
 // news-kernel: the C# kernel process.
-//   news-kernel --pipe NAME              serve `news run` / `news report` on a named pipe
+//   news-kernel --pipe NAME [--parent PID]   serve `news run` / `news report` on a named pipe
 //   news-kernel --version
 return args switch
 {
-    ["--pipe", var name] => await PipeHost.RunAsync(name),
+    ["--pipe", var name] => await PipeHost.RunAsync(name, null),
+    ["--pipe", var name, "--parent", var pid] when int.TryParse(pid, out var parent) => await PipeHost.RunAsync(name, parent),
     ["--version"] => Version(),
     _ => Usage(),
 };
@@ -19,6 +20,6 @@ static int Version()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: news-kernel --pipe NAME | --version");
+    Console.Error.WriteLine("usage: news-kernel --pipe NAME [--parent PID] | --version");
     return 1;
 }

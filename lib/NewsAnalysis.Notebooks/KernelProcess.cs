@@ -54,7 +54,7 @@ internal sealed class KernelProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", KernelAssembly, "--pipe", name }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "exec", KernelAssembly, "--pipe", name, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the kernel process.");
         var kernel = new KernelProcess(process, pipe);
         // A cell's stray console output outside the cell (a background thread) and the runtime's own messages: kept

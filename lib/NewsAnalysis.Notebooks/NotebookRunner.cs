@@ -17,6 +17,13 @@ public sealed record NotebookRunOptions
 
     /// <summary>Called as each code cell starts.</summary>
     public Action<NotebookProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Start a new kernel process for this run instead of reusing the one an earlier run of this process left. A
+    /// reused kernel still holds the assemblies earlier notebooks loaded (as a Jupyter kernel that runs a second
+    /// notebook does); a fresh one is what a user who opens just this notebook gets.
+    /// </summary>
+    public bool FreshKernel { get; init; }
 }
 
 /// <summary>
@@ -73,9 +80,9 @@ public static class NotebookRunner
         kernel = null;
     }
 
-    private static async Task<KernelProcess> KernelAsync(CancellationToken cancellationToken)
+    private static async Task<KernelProcess> KernelAsync(bool fresh, CancellationToken cancellationToken)
     {
-        if (kernel is { IsAlive: true }) return kernel;
+        if (kernel is { IsAlive: true } && !fresh) return kernel;
         await StopKernelAsync().ConfigureAwait(false);
         return kernel = await KernelProcess.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -91,7 +98,7 @@ public static class NotebookRunner
             var clock = Stopwatch.StartNew();
             var notebookDir = Path.GetDirectoryName(notebook.Path) ?? Environment.CurrentDirectory;
             var codeCells = notebook.Cells.Count(c => c.Kind == NotebookCellKind.Code);
-            var process = await KernelAsync(cancellationToken).ConfigureAwait(false);
+            var process = await KernelAsync(options.FreshKernel, cancellationToken).ConfigureAwait(false);
             var opened = await process.SendAsync(new PipeRequest("open", notebookDir), QuickRequest, cancellationToken).ConfigureAwait(false);
             var stopped = opened?.Op != "open";
             var startError = stopped ? KernelGone(opened, process, "opening a session") : null;

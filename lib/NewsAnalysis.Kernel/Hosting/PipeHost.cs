@@ -7,12 +7,14 @@ namespace NewsAnalysis.Kernel;
 
 /// <summary>
 /// Serves <see cref="PipeRequest"/>s on a named pipe created by <c>news</c> (a Unix domain socket on Linux and macOS),
-/// one at a time, until <c>exit</c> or until the other end goes away (so a kernel never outlives its client).
+/// one at a time, until <c>exit</c> or until the other end goes away: the pipe closes, or the parent process
+/// (given with <c>--parent</c>) ends while a cell is still running — a kernel never outlives its client.
 /// </summary>
 internal static class PipeHost
 {
-    public static async Task<int> RunAsync(string pipeName)
+    public static async Task<int> RunAsync(string pipeName, int? parentProcessId)
     {
+        if (parentProcessId is { } parent) ParentWatch.ExitWhenGone(parent);
         await using var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous);
         await pipe.ConnectAsync(30_000).ConfigureAwait(false);
         using var reader = new StreamReader(pipe, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);

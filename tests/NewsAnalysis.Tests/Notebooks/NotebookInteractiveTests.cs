@@ -3,16 +3,22 @@ using NewsAnalysis.Interactive;
 
 namespace NewsAnalysis.Tests;
 
-/// <summary>The notebook adapter of the setup cell: harmless outside the kernel, and its kernel registration works against the Formatting API.</summary>
+/// <summary>The notebook adapter of the setup cell: does nothing outside .NET Interactive, and its kernel registration works against the Formatting API.</summary>
 public class NotebookInteractiveTests
 {
     [Fact]
-    public void Enable_outside_the_kernel_only_installs_the_FSharp_Core_binding()
+    public void Enable_outside_the_dotnet_interactive_kernel_does_nothing()
     {
         Assert.False(NotebookSupport.InKernel);
+        NotebookSupport.Enable();
+        NotebookSupport.Enable();
+        Assert.False(FSharpCoreBinding.IsInstalled);
+    }
+
+    [Fact]
+    public void The_FSharp_Core_binding_answers_with_the_loaded_copy_and_only_for_FSharp_Core()
+    {
         Assert.NotNull(CorpusCharts.ArticleWords(TestData.Seeds)); // loads Plotly.NET and FSharp.Core
-        NotebookSupport.Enable();
-        NotebookSupport.Enable();
         var loaded = FSharpCoreBinding.Resolve(AssemblyLoadContext.Default, new System.Reflection.AssemblyName("FSharp.Core, Version=99.0.0.0"));
         Assert.NotNull(loaded);
         Assert.Equal("FSharp.Core", loaded.GetName().Name);
@@ -20,15 +26,23 @@ public class NotebookInteractiveTests
     }
 
     [Fact]
-    public void Chart_formatter_registers_with_the_kernel_Formatter_by_reflection()
+    public void Chart_formatter_registers_with_the_kernel_Formatter_and_only_the_first_chart_carries_plotly_js()
     {
         var chart = CorpusCharts.ArticleWords(TestData.Seeds);
         NotebookSupport.RegisterFormatters(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter));
-        var html = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/html");
-        Assert.Contains("class=\"news-chart\"", html);
-        Assert.Contains(ChartHtml.CdnUrl, html);
-        Assert.Contains("Plotly.newPlot(", html);
-        Assert.Contains(TestData.Seeds.Articles[0].Id, html);
+        var first = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/html");
+        var second = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/html");
+        foreach (var html in new[] { first, second })
+        {
+            Assert.Contains("class=\"news-chart\"", html);
+            Assert.Contains("Plotly.newPlot(", html);
+            Assert.Contains(TestData.Seeds.Articles[0].Id, html);
+        }
+        Assert.Contains(ChartHtml.PlotlyJs[..300], first);
+        Assert.DoesNotContain(ChartHtml.PlotlyJs[..300], second);
+        // The later chart waits for the first one's plotly.js and only then falls back to the CDN.
+        Assert.Contains("window.Plotly", second);
+        Assert.Contains(ChartHtml.CdnUrl, second);
     }
 
     [Fact]

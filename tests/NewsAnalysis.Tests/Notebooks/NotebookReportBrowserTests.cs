@@ -39,6 +39,41 @@ public class NotebookReportBrowserTests
         }
     }
 
+    /// <summary>
+    /// A notebook frontend (VS Code, Jupyter) shows a notebook's outputs in one page, in order. Built from each
+    /// kernel's own chart outputs, that page must draw every chart with no network: the first chart carries plotly.js,
+    /// the others use it.
+    /// </summary>
+    [Theory]
+    [InlineData("ours")]
+    [InlineData("dotnet-interactive")]
+    public async Task Notebook_outputs_draw_every_chart_offline_in_a_frontend(string kernel)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing.");
+        const string notebook = "02-sentiment.ipynb";
+        var outputs = kernel == "ours"
+            ? RunRepositoryNotebook(notebook).Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>().Select(o => o.Value.NotebookHtml ?? o.Value.Html ?? "").ToList()
+            : RealKernelRuns.Run(notebook, "seeds").SelectMany(c => c.Outputs).Select(o => o.Values.GetValueOrDefault("text/html") ?? "").ToList();
+        var charts = outputs.Count(o => o.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.True(charts >= 2, $"{notebook} should show several charts, shows {charts}");
+        var dir = Directory.CreateTempSubdirectory("news-frontend-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, "outputs.html");
+            File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n"
+                + string.Join("\n", outputs.Select(o => "<div class=\"output\">" + o + "</div>")) + "\n</body></html>");
+            var result = await OpenAsync(page);
+            Assert.Equal(charts, result.ChartDivs);
+            Assert.Equal(charts, result.DrawnCharts);
+            Assert.Empty(result.ConsoleErrors);
+            Assert.Equal([new Uri(page).AbsoluteUri], result.Requests);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_page_that_needs_the_network_or_throws_is_caught()
     {

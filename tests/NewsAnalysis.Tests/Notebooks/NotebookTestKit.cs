@@ -13,14 +13,14 @@ internal static class NotebookTestKit
     /// <summary>The repository's notebooks/ folder.</summary>
     public static string NotebooksDir => Path.Combine(TestData.Root, "notebooks");
 
-    /// <summary>The setup cell of CONTRIBUTING.md.</summary>
+    /// <summary>The setup cell of CONTRIBUTING.md, its paths relative to the Fixtures folder where inline notebooks live.</summary>
     public const string Setup = """
         #r "nuget: Microsoft.Data.Analysis, 0.23.1"
         #r "nuget: Microsoft.ML, 5.0.1"
         #r "nuget: Plotly.NET, 6.0.0"
         #r "nuget: Plotly.NET.CSharp, 0.14.0"
-        #r "../lib/NewsAnalysis.Interactive/bin/Debug/net10.0/NewsAnalysis.dll"
-        #r "../lib/NewsAnalysis.Interactive/bin/Debug/net10.0/NewsAnalysis.Interactive.dll"
+        #r "../../../../lib/NewsAnalysis.Interactive/bin/Debug/net10.0/NewsAnalysis.dll"
+        #r "../../../../lib/NewsAnalysis.Interactive/bin/Debug/net10.0/NewsAnalysis.Interactive.dll"
         using Microsoft.Data.Analysis;
         using NewsAnalysis;
         NewsAnalysis.Interactive.NotebookSupport.Enable();
