@@ -128,8 +128,8 @@ internal static class CommonOptions
     public static Stream CreateOutput(FileInfo outFile) => OpenOutput(outFile, _ => outFile.Create());
 
     /// <summary>
-    /// <see cref="CreateOutput"/> for a file written whole or not at all: the previous file stays until
-    /// <see cref="AtomicFile.Commit"/> (an existing file must be writable, as for <see cref="CreateOutput"/>).
+    /// <see cref="CreateOutput"/> for a file written whole or not at all (when <see cref="AtomicFile.CanReplace"/>): the
+    /// previous file stays until <see cref="AtomicFile.Commit"/> (an existing file must be writable, as for <see cref="CreateOutput"/>).
     /// </summary>
     public static AtomicFile CreateAtomicOutput(FileInfo outFile) => OpenOutput(outFile, path =>
     {
@@ -165,6 +165,12 @@ internal static class CommonOptions
     {
         if (format == OutputFormat.Table && table is not null) frame = table.Select(frame);
         var keepEnd = table?.KeepEnd ?? [];
+        if (outFile is not null && !AtomicFile.CanReplace(outFile.FullName))
+        {
+            using var stream = CreateOutput(outFile);   // a link, a device or a pipe (--out /dev/stdout): written through
+            WriteTo(frame, format, stream, null, keepEnd, csvSafe);
+            return;
+        }
         if (outFile is not null)
         {
             using var file = CreateAtomicOutput(outFile);

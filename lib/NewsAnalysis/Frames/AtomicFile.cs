@@ -11,7 +11,9 @@ namespace NewsAnalysis;
 /// </summary>
 /// <remarks>
 /// Hand-written: .NET has no "write then replace" helper; the rename in the same folder is what makes the replacement
-/// atomic (rename(2) on Unix, MoveFileEx on Windows).
+/// atomic (rename(2) on Unix, MoveFileEx on Windows). Only a new file or a plain, non-empty file is replaced that way
+/// (<see cref="CanReplace"/>): a link, a device or a named pipe (<c>/dev/stdout</c>, <c>/dev/null</c>, a FIFO) must be
+/// written through, never renamed over.
 /// </remarks>
 public sealed class AtomicFile : IDisposable
 {
@@ -45,10 +47,29 @@ public sealed class AtomicFile : IDisposable
         return new AtomicFile(full, temporary);
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8 without BOM, atomically; creates its folder.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> may be replaced by a rename: it does not exist, or it is a non-empty file that is
+    /// not a symbolic link. .NET does not tell devices and pipes from files, but they have no size (nor does an empty
+    /// file, which has nothing to lose), so those are written through.
+    /// </summary>
+    public static bool CanReplace(string path)
+    {
+        var info = new FileInfo(path);
+        return !info.Exists || (info.LinkTarget is null && info.Length > 0);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8 without BOM, atomically when
+    /// <see cref="CanReplace"/> (else written through); creates its folder.
+    /// </summary>
     public static void WriteAllText(string path, string text)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        if (!CanReplace(path))
+        {
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            return;
+        }
         using var file = Create(path);
         using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), leaveOpen: true)) writer.Write(text);
         file.Commit();

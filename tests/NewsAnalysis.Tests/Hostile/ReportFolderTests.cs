@@ -149,6 +149,29 @@ public partial class ReportFolderTests
     }
 
     [Fact]
+    public void Row7_links_devices_and_pipes_are_written_through_never_renamed_over()
+    {
+        using var dir = new CorpusTempFolder();
+        var target = dir.Write("real.csv", "old");
+        var link = Path.Combine(dir.Path, "link.csv");
+        File.CreateSymbolicLink(link, target);
+        Assert.False(AtomicFile.CanReplace(link));
+        Assert.False(AtomicFile.CanReplace("/dev/null"));
+        Assert.False(AtomicFile.CanReplace(dir.Write("empty.csv", "")));
+        Assert.True(AtomicFile.CanReplace(target));
+        Assert.True(AtomicFile.CanReplace(Path.Combine(dir.Path, "new.csv")));
+
+        var (exit, _, stderr) = CliRunner.Run("corpus", "--data", TestData.Articles, "--format", "csv", "--out", link);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);   // still the link, the file behind it rewritten
+        Assert.StartsWith("Id,Path,Title", File.ReadAllText(target));
+        var (nullExit, _, _) = CliRunner.Run("corpus", "--data", TestData.Articles, "--format", "csv", "--out", "/dev/null");
+        Assert.Equal(0, nullExit);
+        Assert.Equal(0, new FileInfo("/dev/null").Length);
+        Assert.Empty(Directory.GetFiles("/dev", ".null.*"));
+    }
+
+    [Fact]
     public void Row7_a_writer_stopped_before_commit_leaves_the_previous_file_whole()
     {
         using var dir = new CorpusTempFolder();
