@@ -14,6 +14,18 @@ internal static class CommandCatalog
         return root;
     }
 
+    /// <summary>
+    /// Parses and runs a command line (Program.cs; the tests, with their own writers). A malformed one (exit 1) prints its
+    /// errors, suggestions and usage all on standard error, so standard output stays clean for CSV/JSON.
+    /// </summary>
+    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration? config = null)
+    {
+        var parse = Root().Parse(args);
+        config ??= new InvocationConfiguration();
+        if (parse.Errors.Count > 0) config.Output = config.Error;
+        return parse.InvokeAsync(config);
+    }
+
     public static IEnumerable<Command> All()
     {
         yield return CorpusCommand.Create();

@@ -39,6 +39,11 @@ internal static class CommonOptions
 
     public static Option<FileInfo?> Out() => new("--out") { Description = "Write to this file instead of standard output." };
 
+    public static Option<bool> CsvSafe() => new("--csv-safe")
+    {
+        Description = "With --format csv: prefix ' to text cells starting with = + - @ tab or CR, so spreadsheets show them as text instead of running them as formulas.",
+    };
+
     /// <summary>Resolves a --data value: as given if it exists, else relative to the repository root (so the CLI works from any folder of the repo).</summary>
     public static string ResolveData(string data)
     {
@@ -53,15 +58,17 @@ internal static class CommonOptions
 
     /// <summary>
     /// Runs a verb's action; bad input or an unreadable/unwritable file becomes one line on standard error
-    /// (<c>news VERB: message</c>) and exit code <see cref="RuntimeError"/>, never a stack trace.
+    /// (<c>news VERB: message</c>) and exit code <see cref="RuntimeError"/>, never a stack trace. Any other exception
+    /// (a bug) is one line too, naming its type. An --out file inside the data folder is refused first.
     /// </summary>
     public static int Guard(ParseResult parse, Func<int> action)
     {
         try
         {
+            OutputPlacement.Check(parse);
             return action();
         }
-        catch (Exception e) when (IsUserError(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return Report(parse, e);
         }
@@ -72,17 +79,20 @@ internal static class CommonOptions
     {
         try
         {
+            OutputPlacement.Check(parse);
             return await action();
         }
-        catch (Exception e) when (IsUserError(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return Report(parse, e);
         }
     }
 
+    // One line, control characters escaped (messages quote file names and values from the data); a bug names its type.
     private static int Report(ParseResult parse, Exception e)
     {
-        parse.InvocationConfiguration.Error.WriteLine($"news {parse.CommandResult.Command.Name}: {Message(e)}");
+        var message = IsUserError(e) ? Message(e) : $"{e.GetType().Name}: {e.Message}";
+        parse.InvocationConfiguration.Error.WriteLine(TerminalText.OneLine($"news {parse.CommandResult.Command.Name}: {message}"));
         return RuntimeError;
     }
 
@@ -115,14 +125,26 @@ internal static class CommonOptions
     /// Creates <paramref name="outFile"/> for writing (and its folder); a folder, a parent that is a file or a path
     /// without permission is an <see cref="IOException"/> naming the path.
     /// </summary>
-    public static Stream CreateOutput(FileInfo outFile)
+    public static Stream CreateOutput(FileInfo outFile) => OpenOutput(outFile, _ => outFile.Create());
+
+    /// <summary>
+    /// <see cref="CreateOutput"/> for a file written whole or not at all (when <see cref="AtomicFile.CanReplace"/>): the
+    /// previous file stays until <see cref="AtomicFile.Commit"/> (an existing file must be writable, as for <see cref="CreateOutput"/>).
+    /// </summary>
+    public static AtomicFile CreateAtomicOutput(FileInfo outFile) => OpenOutput(outFile, path =>
+    {
+        if (File.Exists(path)) new FileStream(path, FileMode.Open, FileAccess.Write).Dispose();   // permission, not truncated
+        return AtomicFile.Create(path);
+    });
+
+    private static T OpenOutput<T>(FileInfo outFile, Func<string, T> open)
     {
         var path = outFile.FullName;
         if (Directory.Exists(path)) throw new IOException($"cannot write '{path}': it is a folder (give a file name).");
         try
         {
             outFile.Directory?.Create();
-            return outFile.Create();
+            return open(path);
         }
         catch (UnauthorizedAccessException)
         {
@@ -135,25 +157,33 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// Writes <paramref name="frame"/> to <paramref name="outFile"/> or standard output. For the table format only,
-    /// <paramref name="table"/> picks the compact set of columns shown and how they are cut (CSV and JSON keep every column).
+    /// Writes <paramref name="frame"/> to <paramref name="outFile"/> (whole or not at all: see <see cref="AtomicFile"/>)
+    /// or standard output. For the table format only, <paramref name="table"/> picks the compact set of columns shown and
+    /// how they are cut (CSV and JSON keep every column); <paramref name="csvSafe"/> applies to CSV only.
     /// </summary>
-    public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout, TableView? table = null)
+    public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout, TableView? table = null, bool csvSafe = false)
     {
         if (format == OutputFormat.Table && table is not null) frame = table.Select(frame);
         var keepEnd = table?.KeepEnd ?? [];
+        if (outFile is not null && !AtomicFile.CanReplace(outFile.FullName))
+        {
+            using var stream = CreateOutput(outFile);   // a link, a device or a pipe (--out /dev/stdout): written through
+            WriteTo(frame, format, stream, null, keepEnd, csvSafe);
+            return;
+        }
         if (outFile is not null)
         {
-            using var stream = CreateOutput(outFile);
-            WriteTo(frame, format, stream, null, keepEnd);
+            using var file = CreateAtomicOutput(outFile);
+            WriteTo(frame, format, file.Stream, null, keepEnd, csvSafe);
+            file.Commit();
             return;
         }
         using var buffer = new MemoryStream();
-        WriteTo(frame, format, buffer, stdout, keepEnd);
+        WriteTo(frame, format, buffer, stdout, keepEnd, csvSafe);
         if (buffer.Length > 0) stdout.Write(new UTF8Encoding(false).GetString(buffer.ToArray()));
     }
 
-    private static void WriteTo(DataFrame frame, OutputFormat format, Stream stream, TextWriter? console, IReadOnlyCollection<string> keepEnd)
+    private static void WriteTo(DataFrame frame, OutputFormat format, Stream stream, TextWriter? console, IReadOnlyCollection<string> keepEnd, bool csvSafe)
     {
         switch (format)
         {
@@ -162,7 +192,7 @@ internal static class CommonOptions
                 stream.WriteByte((byte)'\n');
                 break;
             case OutputFormat.Csv:
-                using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)) FrameWriter.WriteCsv(frame, w);
+                using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true)) FrameWriter.WriteCsv(frame, w, csvSafe);
                 break;
             default:
                 if (console is not null) { WriteTable(frame, console, keepEnd: keepEnd); break; }
@@ -192,12 +222,12 @@ internal static class CommonOptions
         console.Profile.Width = total;
         var columns = frame.Columns.ToList();
         var cells = columns.Select(c => Enumerable.Range(0, (int)frame.Rows.Count)
-            .Select(r => FrameWriter.FormatCell(c[r]).ReplaceLineEndings(" ")).ToArray()).ToArray();
+            .Select(r => TerminalText.OneLine(FrameWriter.FormatCell(c[r]))).ToArray()).ToArray();
         var widths = FitWidths(columns, cells, total, maxCell);
         var table = new Table().Border(TableBorder.Rounded);
         for (int c = 0; c < columns.Count; c++)
         {
-            var column = new TableColumn(Markup.Escape(columns[c].Name)).NoWrap();
+            var column = new TableColumn(Markup.Escape(TerminalText.OneLine(columns[c].Name))).NoWrap();
             if (keepEnd?.Contains(columns[c].Name) == true) column.RightAligned();
             table.AddColumn(column);
         }

@@ -15,6 +15,12 @@ public sealed record NotebookReportOptions
 {
     /// <summary>Hide code cells (papermill/nbconvert <c>--no-input</c>); by default they are folded.</summary>
     public bool NoInput { get; init; }
+
+    /// <summary>
+    /// The id of the run (one <c>news report</c> or <c>news run</c>) that wrote the page, shown in its header and read back
+    /// by the index, so pages of different runs in one folder are told apart; none when null.
+    /// </summary>
+    public string? RunId { get; init; }
 }
 
 /// <summary>
@@ -91,7 +97,7 @@ public static class HtmlReport
             page.Append("<script id=\"plotly-js\">\n").Append(InlinePlotlyJs.Value).Append("\n</script>\n");
         }
         page.Append("</head>\n<body>\n");
-        page.Append(Header(run, title));
+        page.Append(Header(run, title, options.RunId));
         page.Append("<nav class=\"toc\">\n<h2>Contents</h2>\n<ul>\n");
         foreach (var (level, id, text) in toc)
             page.Append($"<li class=\"toc-{level}\"><a href=\"#{id}\">{Escape(text)}</a></li>\n");
@@ -99,24 +105,23 @@ public static class HtmlReport
         return page.ToString();
     }
 
-    /// <summary>Writes <see cref="Render"/> to <paramref name="path"/> (UTF-8, no BOM).</summary>
-    public static void WriteFile(NotebookRun run, string path, NotebookReportOptions? options = null)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Render(run, options), new UTF8Encoding(false));
-    }
+    /// <summary>Writes <see cref="Render"/> to <paramref name="path"/> (UTF-8, no BOM), whole or not at all (<see cref="AtomicFile"/>).</summary>
+    public static void WriteFile(NotebookRun run, string path, NotebookReportOptions? options = null) =>
+        AtomicFile.WriteAllText(path, Render(run, options));
 
     /// <summary>The index page linking the reports of <paramref name="reports"/> (file names relative to the index).</summary>
     public static string RenderIndex(IReadOnlyList<(NotebookRun Run, string FileName)> reports) =>
         RenderIndex(reports.Select(r => new NotebookReportEntry(r.FileName, Title(r.Run), r.Run.Succeeded, Status(r.Run), r.Run.Duration, r.Run.DataDir, r.Run.ArticleCount)).ToList());
 
     /// <summary>
-    /// The index page linking every report with its status, run time, data folder and article count; the header gives
-    /// the data folder and article count when all reports share them, and the total run time.
+    /// The index page linking every report with its status, run time, data folder, article count and the run that wrote
+    /// it; the header gives the data folder and article count when all reports share them, the total run time, and the
+    /// run, or how many runs the pages come from.
     /// </summary>
     public static string RenderIndex(IReadOnlyList<NotebookReportEntry> reports)
     {
         static string Count(int? n) => n is int c ? c.ToString(CultureInfo.InvariantCulture) : "unknown";
+        var runs = reports.Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>NewsAnalysis reports</title>\n<style>\n")
             .Append(Style).Append("</style>\n</head>\n<body>\n<header>\n<h1>NewsAnalysis reports</h1>\n");
@@ -127,18 +132,32 @@ public static class HtmlReport
             page.Append("<dl>\n")
                 .Append($"<dt>Data folder</dt><dd>{Escape(folders.Count == 1 ? folders[0] : "several (see the table)")}</dd>\n")
                 .Append($"<dt>Articles</dt><dd>{(folders.Count == 1 && counts.Count == 1 ? Count(counts[0]) : "several (see the table)")}</dd>\n")
-                .Append($"<dt>Total run time</dt><dd><span class=\"volatile\">{Seconds(TimeSpan.FromTicks(reports.Sum(r => r.Duration?.Ticks ?? 0)))}</span></dd>\n")
-                .Append("</dl>\n");
+                .Append($"<dt>Total run time</dt><dd><span class=\"volatile\">{Seconds(TimeSpan.FromTicks(reports.Sum(r => r.Duration?.Ticks ?? 0)))}</span></dd>\n");
+            if (runs.Count == 1 && reports.All(r => r.RunId is not null))
+                page.Append($"<dt>Run</dt><dd><span class=\"volatile\">{Escape(runs[0])}</span></dd>\n");
+            else if (runs.Count > 0)
+                page.Append($"<dt>Runs</dt><dd class=\"warning\">pages from {(reports.Any(r => r.RunId is null) ? "several runs" : $"{runs.Count} runs")} (see the table)</dd>\n");
+            page.Append("</dl>\n");
         }
-        page.Append("</header>\n<main>\n<table class=\"news-table\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th><th>Data folder</th><th>Articles</th></tr></thead>\n<tbody>\n");
+        page.Append("</header>\n<main>\n<table class=\"news-table\">\n<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th><th>Written by run</th><th>Data folder</th><th>Articles</th></tr></thead>\n<tbody>\n");
         foreach (var report in reports)
         {
             page.Append($"<tr class=\"{(report.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Escape(Uri.EscapeDataString(report.FileName))}\">{Escape(report.Title)}</a></td>")
                 .Append($"<td>{Escape(report.Status)}</td><td><span class=\"volatile\">{(report.Duration is { } d ? Seconds(d) : "unknown")}</span></td>")
+                .Append($"<td>{RunCell(report)}</td>")
                 .Append($"<td>{Escape(report.DataDir ?? "(not set)")}</td><td class=\"num\">{Count(report.ArticleCount)}</td></tr>\n");
         }
         page.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
         return page.ToString();
+    }
+
+    // The run that wrote the page, and a note when the executed notebook beside it was written by another run.
+    private static string RunCell(NotebookReportEntry report)
+    {
+        var cell = $"<span class=\"volatile\">{Escape(report.RunId ?? "unknown")}</span>";
+        if (report.NotebookRunId is { } other && other != report.RunId)
+            cell += $" <span class=\"warning\">({Escape(Path.ChangeExtension(report.FileName, ".ipynb"))} beside it: run <span class=\"volatile\">{Escape(other)}</span>)</span>";
+        return cell;
     }
 
     /// <summary>The report's title: the first level-1 heading of the markdown, else the notebook name.</summary>
@@ -151,7 +170,7 @@ public static class HtmlReport
     private static string Status(NotebookRun run) => run.Succeeded ? "ok"
         : "failed: " + (run.Errors.Count > 0 ? string.Join("; ", run.Errors.Select(e => e.Error.Name + ": " + e.Error.Message)) : "error");
 
-    private static string Header(NotebookRun run, string title)
+    private static string Header(NotebookRun run, string title, string? runId)
     {
         var packages = run.Packages.Select(p => $"{p.Id} {p.Version}")
             .Append($"NewsAnalysis {typeof(NewsCorpus).Assembly.GetName().Version?.ToString(3)}")
@@ -163,6 +182,7 @@ public static class HtmlReport
             .Append($"<dt>Data folder</dt><dd>{Escape(run.DataDir ?? "(not set)")}</dd>\n")
             .Append($"<dt>Articles</dt><dd>{(run.ArticleCount is int n ? n.ToString(CultureInfo.InvariantCulture) : "unknown")}</dd>\n")
             .Append($"<dt>Run time</dt><dd><span class=\"volatile\">{Seconds(run.Duration)}</span></dd>\n")
+            .Append(runId is null ? "" : $"<dt>Run</dt><dd><span class=\"volatile\">{Escape(runId)}</span></dd>\n")
             .Append($"<dt>Packages</dt><dd>{Escape(string.Join(", ", packages))}; <span class=\"volatile\">.NET {Environment.Version}</span></dd>\n");
         foreach (var warning in run.Warnings) sb.Append($"<dt>Warning</dt><dd class=\"warning\">{Escape(warning)}</dd>\n");
         sb.Append("</dl>\n</header>\n");

@@ -20,8 +20,11 @@ public static class IpynbWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The executed notebook as JSON text (ends with a newline).</summary>
-    public static string Write(NotebookRun run)
+    /// <summary>
+    /// The executed notebook as JSON text (ends with a newline); <paramref name="runId"/>, when given, is written as
+    /// <c>metadata.news_analysis.run</c> (the index compares it with the HTML page's run).
+    /// </summary>
+    public static string Write(NotebookRun run, string? runId = null)
     {
         var cells = new JsonArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -40,21 +43,38 @@ public static class IpynbWriter
             node["source"] = Lines(cell.Source);
             cells.Add(node);
         }
+        var metadata = run.Notebook.Metadata.DeepClone();
+        if (runId is not null && metadata is JsonObject m) m[RunMetadata] = new JsonObject { ["run"] = runId };
         var root = new JsonObject
         {
             ["cells"] = cells,
-            ["metadata"] = run.Notebook.Metadata.DeepClone(),
+            ["metadata"] = metadata,
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };
         return root.ToJsonString(Json).ReplaceLineEndings("\n") + "\n";
     }
 
-    /// <summary>Writes <see cref="Write(NotebookRun)"/> to <paramref name="path"/> as UTF-8 without BOM.</summary>
-    public static void WriteFile(NotebookRun run, string path)
+    /// <summary>The notebook metadata key holding the id of the run that wrote the file.</summary>
+    public const string RunMetadata = "news_analysis";
+
+    /// <summary>
+    /// Writes <see cref="Write(NotebookRun, string?)"/> to <paramref name="path"/> as UTF-8 without BOM, whole or not at
+    /// all (<see cref="AtomicFile"/>).
+    /// </summary>
+    public static void WriteFile(NotebookRun run, string path, string? runId = null) => AtomicFile.WriteAllText(path, Write(run, runId));
+
+    /// <summary>The run id written in an executed notebook's metadata, or null (none, or not a readable notebook).</summary>
+    public static string? ReadRunId(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Write(run), new UTF8Encoding(false));
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path))?["metadata"]?[RunMetadata]?["run"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
     }
 
     private static string UniqueId(HashSet<string> ids, int index)

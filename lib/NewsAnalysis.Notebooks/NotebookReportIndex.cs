@@ -12,12 +12,17 @@ namespace NewsAnalysis.Notebooks;
 /// <param name="Duration">The run time, when known.</param>
 /// <param name="DataDir">The data folder, when set.</param>
 /// <param name="ArticleCount">The number of articles, when known.</param>
-public sealed record NotebookReportEntry(string FileName, string Title, bool Succeeded, string Status, TimeSpan? Duration, string? DataDir, int? ArticleCount);
+/// <param name="RunId">The run that wrote the page (<see cref="NotebookReportOptions.RunId"/>), when it says.</param>
+/// <param name="NotebookRunId">The run that wrote the executed notebook beside the page (NAME.ipynb), when it says.</param>
+public sealed record NotebookReportEntry(string FileName, string Title, bool Succeeded, string Status, TimeSpan? Duration, string? DataDir, int? ArticleCount,
+    string? RunId = null, string? NotebookRunId = null);
 
 /// <summary>
 /// The index of a report folder, rebuilt from every report page in it, so a run of some notebooks keeps the links
 /// to reports written earlier. Each entry's title, status, run time, data folder and article count are read back from
 /// the header <see cref="HtmlReport"/> writes (with AngleSharp); other HTML files are not reports and are left out.
+/// Each entry also says which run wrote the page, and the executed notebook beside it: after a run stopped half-way,
+/// the index tells which pages are from which run.
 /// </summary>
 public static class NotebookReportIndex
 {
@@ -41,7 +46,10 @@ public static class NotebookReportIndex
             ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var dataDir = fields.TryGetValue("Data folder", out var data) && data.TextContent != "(not set)" ? data.TextContent : null;
         var articles = fields.TryGetValue("Articles", out var count) && int.TryParse(count.TextContent, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-        return new NotebookReportEntry(Path.GetFileName(path), title, succeeded, succeeded ? "ok" : status.TextContent, duration, dataDir, articles);
+        var runId = fields.TryGetValue("Run", out var run) ? run.TextContent : null;
+        var notebook = Path.ChangeExtension(path, ".ipynb");
+        var notebookRunId = File.Exists(notebook) ? IpynbWriter.ReadRunId(notebook) : null;
+        return new NotebookReportEntry(Path.GetFileName(path), title, succeeded, succeeded ? "ok" : status.TextContent, duration, dataDir, articles, runId, notebookRunId);
     }
 
     /// <summary>Every report page in <paramref name="folder"/> (not the index), by file name.</summary>
@@ -51,11 +59,14 @@ public static class NotebookReportIndex
             .Order(StringComparer.Ordinal)
             .Select(Read).OfType<NotebookReportEntry>().ToList();
 
-    /// <summary>Rebuilds <c>index.html</c> in <paramref name="folder"/> from every report there; returns its path.</summary>
+    /// <summary>
+    /// Rebuilds <c>index.html</c> in <paramref name="folder"/> from every report there, whole or not at all
+    /// (<see cref="AtomicFile"/>); returns its path.
+    /// </summary>
     public static string Write(string folder)
     {
         var path = Path.Combine(folder, FileName);
-        File.WriteAllText(path, HtmlReport.RenderIndex(Scan(folder)), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, HtmlReport.RenderIndex(Scan(folder)));
         return path;
     }
 }

@@ -12,7 +12,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = CommandCatalog.Root().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        int exit = CommandCatalog.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -25,18 +25,21 @@ internal static class CliRunner
     /// <summary><see cref="RunProcessAsync"/> from another working directory (e.g. to resolve bare notebook names).</summary>
     public static async Task<(int Exit, string Out, string Err)> RunProcessInAsync(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        using var process = Process.Start(start)!;
+        using var process = StartProcess(workingDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Starts the built CLI in <paramref name="workingDirectory"/> with standard output and error redirected (read them, or kill it).</summary>
+    public static Process StartProcess(string workingDirectory, params string[] args) =>
+        Process.Start(new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        })!;
 
     /// <summary><see cref="RunProcessAsync"/>, waited for.</summary>
     public static (int Exit, string Out, string Err) RunProcess(params string[] args) => RunProcessAsync(args).GetAwaiter().GetResult();

@@ -14,10 +14,11 @@ internal static class CorpusCommand
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var csvSafe = CommonOptions.CsvSafe();
         var rejected = new Option<bool>("--rejected") { Description = "List the input files that were not loaded, with the reason." };
         var changes = new Option<bool>("--changes") { Description = "List every change the cleaner made to the text." };
         var duplicates = new Option<bool>("--duplicates") { Description = "List pairs of near-duplicate articles." };
-        var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, rejected, changes, duplicates };
+        var command = new Command("corpus", "Load the articles and print them as a table, CSV or JSON.") { data, format, output, csvSafe, rejected, changes, duplicates };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             // One list per run (as `news entities` takes one view): two in one CSV/JSON stream would parse as neither.
@@ -31,7 +32,7 @@ internal static class CorpusCommand
                 : parse.GetValue(duplicates) ? corpus.NearDuplicateFrame()
                 : corpus.ArticleFrame();
             RelativePaths(frame, dataPath);
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), config.Output, chosen.Count == 0 ? Table : null);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), config.Output, chosen.Count == 0 ? Table : null, parse.GetValue(csvSafe));
             return 0;
         }));
         return command;

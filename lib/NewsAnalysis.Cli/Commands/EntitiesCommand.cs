@@ -14,6 +14,7 @@ internal static class EntitiesCommand
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var csvSafe = CommonOptions.CsvSafe();
         var gazetteer = EntityCliOptions.Gazetteer();
         var noMetonymy = EntityCliOptions.NoMetonymy();
         var demonyms = EntityCliOptions.Demonyms();
@@ -22,10 +23,10 @@ internal static class EntitiesCommand
         var sources = new Option<bool>("--sources") { Description = "One row per source and entity: Source, Entity, Type, Mentions, Articles." };
         var pairs = new Option<bool>("--pairs") { Description = "Entities named in the same sentence: EntityA, EntityB, Sentences, Articles." };
         var discover = new Option<bool>("--discover") { Description = "Capitalised names the gazetteer lacks, with counts (to extend data/gazetteer/entities.csv)." };
-        var min = new Option<int>("--min") { Description = "With --pairs or --discover: leave out rows seen fewer times than this (default 1 for pairs, 2 for discover)." };
+        var min = new Option<int>("--min") { Description = "With --pairs or --discover: leave out rows seen fewer times than this (default 1 for pairs, 2 for discover)." }.Within(0, int.MaxValue);
         var command = new Command("entities", "Recognise entities (countries, people, organisations, places, groups) with the gazetteer and print counts, mentions, pairs or unknown names.")
         {
-            data, format, output, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min,
+            data, format, output, csvSafe, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -43,7 +44,7 @@ internal static class EntitiesCommand
                 var v when v == discover => analysis.Discover(minimum ?? 2),
                 _ => analysis.SummaryFrame(),
             };
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
             return 0;
         }));
         return command;

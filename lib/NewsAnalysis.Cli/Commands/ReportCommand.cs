@@ -21,19 +21,22 @@ internal static class ReportCommand
         {
             var given = parse.GetValue(notebooks) ?? [];
             var paths = given.Length > 0 ? given.Select(NotebookCommandSupport.ResolveNotebook).ToList() : DefaultNotebooks();
+            var dataDir = NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!);
             var options = new NotebookRunOptions
             {
-                Parameters = [new("dataDir", NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!))],
+                Parameters = [new("dataDir", dataDir)],
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
-            var output = parse.InvocationConfiguration.Output;
-            var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
-            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, output, parse.InvocationConfiguration.Error, cancellationToken);
-            var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput) };
-            foreach (var run in runs) NotebookCommandSupport.WriteOutputs(run, target, reportOptions);
-            // The index lists every report in the folder, including those of earlier runs.
-            var index = NotebookReportIndex.Write(target);
-            output.WriteLine($"wrote {runs.Count} report(s) and {index}");
+            var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir));
+            NotebookCommandSupport.EnsureOutsideData(target, dataDir, paths);
+            NotebookCommandSupport.EnsureWritableFolder(target);
+            NotebookCommandSupport.EnsureArticles(dataDir, parse.InvocationConfiguration.Error);
+            // Each notebook's page is written as soon as it ran, and the index (every report in the folder, including
+            // those of earlier runs) rebuilt after it: stopped at any point, the folder and its index agree.
+            var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput), RunId = NotebookCommandSupport.NewRunId() };
+            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, parse,
+                run => NotebookCommandSupport.WriteOutputs(run, target, reportOptions, index: true), cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {runs.Count} report(s) and {Path.Combine(target, NotebookReportIndex.FileName)}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
         }));
         return command;

@@ -11,6 +11,14 @@ internal static class RunCommand
         var notebook = new Argument<string>("notebook") { Description = "The .ipynb or .dib notebook to run." };
         var data = CommonOptions.Data();
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "A parameter name=value, set in a cell after the 'parameters' cell (repeatable)." };
+        parameters.Validators.Add(result =>
+        {
+            foreach (var p in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                try { NotebookParameters.Parse(p); }
+                catch (ArgumentException e) { result.AddError(e.Message); }
+            }
+        });
         var outDir = NotebookCommandSupport.OutDir();
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failing one (the exit code is still 2)." };
         var timeout = NotebookCommandSupport.Timeout();
@@ -20,18 +28,26 @@ internal static class RunCommand
         };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(parse, async () =>
         {
+            var path = NotebookCommandSupport.ResolveNotebook(parse.GetValue(notebook)!);
+            var given = (parse.GetValue(parameters) ?? []).Select(NotebookParameters.Parse).ToList();
+            var dataOption = NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!);
+            // The data the notebook will read: --data, or a -p dataDir=... (relative to the notebook's folder, as in the notebook).
+            var dataDir = given.LastOrDefault(p => p.Key == "dataDir").Value is { } set ? Path.GetFullPath(set, Path.GetDirectoryName(path)!) : dataOption;
             var options = new NotebookRunOptions
             {
-                Parameters = [new("dataDir", NotebookCommandSupport.ResolveDataDir(parse.GetValue(data)!)), .. (parse.GetValue(parameters) ?? []).Select(NotebookParameters.Parse)],
+                Parameters = [new("dataDir", dataOption), .. given],
                 ContinueOnError = parse.GetValue(continueOnError),
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
-            var output = parse.InvocationConfiguration.Output;
-            var target = NotebookCommandSupport.EnsureWritableFolder(NotebookCommandSupport.ResolveOut(parse.GetValue(outDir)!));
-            var path = NotebookCommandSupport.ResolveNotebook(parse.GetValue(notebook)!);
-            var runs = await NotebookCommandSupport.RunAllAsync([path], options, output, parse.InvocationConfiguration.Error, cancellationToken);
-            var html = NotebookCommandSupport.WriteOutputs(runs[0], target, new NotebookReportOptions());
-            output.WriteLine($"wrote {Path.Combine(target, runs[0].Notebook.Name + ".ipynb")} and {Path.Combine(target, html)}");
+            var target = NotebookCommandSupport.ResolveOut(parse.GetValue(outDir));
+            NotebookCommandSupport.EnsureOutsideData(target, dataDir, [path]);
+            NotebookCommandSupport.EnsureWritableFolder(target);
+            if (Path.Exists(dataDir)) NotebookCommandSupport.EnsureArticles(dataDir, parse.InvocationConfiguration.Error);
+            var reportOptions = new NotebookReportOptions { RunId = NotebookCommandSupport.NewRunId() };
+            string? html = null;
+            var runs = await NotebookCommandSupport.RunAllAsync([path], options, parse,
+                run => html = NotebookCommandSupport.WriteOutputs(run, target, reportOptions, index: false), cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {Path.Combine(target, runs[0].Notebook.Name + ".ipynb")} and {Path.Combine(target, html!)}");
             return runs[0].Succeeded ? 0 : NotebookCommandSupport.CellFailed;
         }));
         return command;

@@ -22,6 +22,7 @@ internal static class SentimentCommand
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var csvSafe = CommonOptions.CsvSafe();
         var level = new Option<SentimentLevel>("--level")
         {
             Description = "sentence, paragraph, article (means of sentence scores) or entity (tone of the sentences mentioning each gazetteer entity, or those of --mentions/--entity).",
@@ -34,13 +35,18 @@ internal static class SentimentCommand
             Description = "For --level entity: follow this name, found as a whole word; NAME or NAME=SURFACE|SURFACE (e.g. \"United States=US|U.S.|United States\"). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        entities.Validators.Add(result =>
+        {
+            try { ParseEntities(result.GetValueOrDefault<string[]>() ?? []); }
+            catch (ArgumentException e) { result.AddError(e.Message); }
+        });
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, level, lines, mentions, entities };
+            { data, format, output, csvSafe, level, lines, mentions, entities };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
-                Table(parse.GetValue(level), parse.GetValue(lines) is not null));
+                Table(parse.GetValue(level), parse.GetValue(lines) is not null), parse.GetValue(csvSafe));
             return 0;
         }));
         return command;

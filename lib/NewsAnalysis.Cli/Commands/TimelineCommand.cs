@@ -15,6 +15,7 @@ internal static class TimelineCommand
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var csvSafe = CommonOptions.CsvSafe();
         var articles = new Option<bool>("--articles") { Description = "List the articles by publication date (with how the date was established) instead of the events." };
         var anchor = new Option<DateTime?>("--anchor")
         {
@@ -22,14 +23,16 @@ internal static class TimelineCommand
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-                result.AddError($"--anchor '{text}' is not a date in the form yyyy-MM-dd.");
+                if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    && date.Year is >= 1000 and <= 8999) return date;
+                // Bounded so that relative expressions resolved against it ("next year", "since the 1990s") stay representable dates.
+                result.AddError($"--anchor '{text}' is not a date in the form yyyy-MM-dd from 1000-01-01 to 8999-12-31.");
                 return null;
             },
         };
         var command = new Command("timeline", "Print the dated events the articles tell of (or, with --articles, when the articles appeared).")
         {
-            data, format, output, articles, anchor,
+            data, format, output, csvSafe, articles, anchor,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -39,7 +42,7 @@ internal static class TimelineCommand
             DataFrame frame = parse.GetValue(articles)
                 ? TimelineEvents.PublicationFrame(corpus)
                 : TimelineEvents.Frame(corpus, fallback);
-            CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, parse.GetValue(articles) ? null : Table);
+            CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, parse.GetValue(articles) ? null : Table, parse.GetValue(csvSafe));
             return 0;
         }));
         return command;

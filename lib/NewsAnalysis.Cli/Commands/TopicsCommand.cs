@@ -11,6 +11,7 @@ internal static class TopicsCommand
         var data = CommonOptions.Data();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var csvSafe = CommonOptions.CsvSafe();
         var unit = new Option<TopicUnit>("--unit")
         {
             Description = "What to cluster: article, paragraph or sentence.",
@@ -35,7 +36,7 @@ internal static class TopicsCommand
         var summary = new Option<bool>("--summary") { Description = "One row per topic (label, size, top terms) instead of one row per unit." };
         var command = new Command("topics", "Cluster the articles (or their paragraphs or sentences) into labelled topics.")
         {
-            data, unit, k, method, format, output, summary,
+            data, unit, k, method, format, output, csvSafe, summary,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -49,7 +50,7 @@ internal static class TopicsCommand
             var model = TopicModeler.Fit(corpus, options);
             if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output);
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
             return 0;
         }));
         return command;

@@ -59,9 +59,9 @@ public static class KeywordInContext
             new DateTimeDataFrameColumn("Published", rows.Select(r => r.Article.Published)),
             new Int32DataFrameColumn("Sentence", rows.Select(r => SentenceIndex(r.Article, r.Start))),
             new Int32DataFrameColumn("Start", rows.Select(r => r.Start)),
-            new StringDataFrameColumn("Left", rows.Select(r => Flatten(r.Article.Text, Math.Max(0, r.Start - width), r.Start))),
+            new StringDataFrameColumn("Left", rows.Select(r => Flatten(r.Article.Text, r.Start - Math.Min(width, r.Start), r.Start))),
             new StringDataFrameColumn("Match", rows.Select(r => Flatten(r.Article.Text, r.Start, r.Start + r.Length))),
-            new StringDataFrameColumn("Right", rows.Select(r => Flatten(r.Article.Text, r.Start + r.Length, Math.Min(r.Article.Text.Length, r.Start + r.Length + width)))));
+            new StringDataFrameColumn("Right", rows.Select(r => Flatten(r.Article.Text, r.Start + r.Length, r.Start + r.Length + Math.Min(width, r.Article.Text.Length - r.Start - r.Length)))));
     }
 
     /// <summary>

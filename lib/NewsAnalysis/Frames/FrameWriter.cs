@@ -10,18 +10,38 @@ namespace NewsAnalysis;
 /// <remarks>Used instead of <c>DataFrame.SaveCsv</c>, which writes ASCII and culture-dependent dates.</remarks>
 public static class FrameWriter
 {
-    /// <summary>Writes <paramref name="frame"/> as RFC 4180 CSV with a header row.</summary>
-    public static void WriteCsv(DataFrame frame, TextWriter writer)
+    /// <summary>
+    /// Writes <paramref name="frame"/> as RFC 4180 CSV with a header row. Cells are written as they are (never trimmed);
+    /// with <paramref name="spreadsheetSafe"/>, text cells and headers go through <see cref="SpreadsheetSafe"/>.
+    /// </summary>
+    public static void WriteCsv(DataFrame frame, TextWriter writer, bool spreadsheetSafe = false)
     {
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in frame.Columns) csv.WriteField(column.Name);
+        foreach (var column in frame.Columns) csv.WriteField(spreadsheetSafe ? SpreadsheetSafe(column.Name) : column.Name);
         csv.NextRecord();
+        var text = frame.Columns.Select(c => spreadsheetSafe && c.DataType == typeof(string)).ToArray();
         for (long r = 0; r < frame.Rows.Count; r++)
         {
-            foreach (var column in frame.Columns) csv.WriteField(FormatCell(column[r]));
+            for (int c = 0; c < text.Length; c++)
+            {
+                var cell = FormatCell(frame.Columns[c][r]);
+                csv.WriteField(text[c] ? SpreadsheetSafe(cell) : cell);
+            }
             csv.NextRecord();
         }
     }
+
+    /// <summary>
+    /// A text cell made inert for spreadsheets (<c>--csv-safe</c>): a cell starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or a carriage return, which Excel, LibreOffice and Google Sheets would run as a formula, gets a
+    /// leading <c>'</c> (OWASP's advice for CSV injection); other cells are returned unchanged.
+    /// </summary>
+    /// <remarks>
+    /// Hand-written rather than CsvHelper's <c>InjectionOptions.Escape</c>, which applies to every field: it would turn the
+    /// number -0.4 into the text '-0.4. Callers apply this to text columns only, so numbers stay numbers.
+    /// </remarks>
+    public static string SpreadsheetSafe(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 
     /// <summary>
     /// Writes <paramref name="frame"/> as a JSON array of objects keyed by column name (nulls kept, numbers as numbers),

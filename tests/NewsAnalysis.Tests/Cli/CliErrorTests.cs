@@ -79,12 +79,14 @@ public class CliErrorTests
     }
 
     [Fact]
-    public void Cli_kwic_with_an_empty_term_is_a_plain_message()
+    public void Cli_kwic_with_an_empty_term_is_a_malformed_command_line()
     {
+        // A bad argument value, like a bad option value: exit 1, the reason and the usage on stderr (README).
         var (exit, output, error) = CliRunner.Run("kwic", "", "--data", TestData.Articles);
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Equal("", output);
-        AssertOneLineError("kwic", error, "the term is empty");
+        Assert.StartsWith("the term is empty", error);
+        Assert.Contains("Usage:", error);
         Assert.DoesNotContain("Parameter", error);
     }
 
