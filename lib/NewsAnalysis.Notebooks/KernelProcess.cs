@@ -20,6 +20,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     private StreamReader? reader;
     private StreamWriter? writer;
     private readonly Queue<string> stderr = new();
+    private bool disposed;
 
     private KernelProcess(Process process, NamedPipeServerStream pipe)
     {
@@ -38,7 +39,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     public static string KernelAssembly => Path.Combine(AppContext.BaseDirectory, "news-kernel.dll");
 
     /// <summary>True while the process runs.</summary>
-    public bool IsAlive => !process.HasExited;
+    public bool IsAlive => !disposed && !process.HasExited;
 
     /// <summary>Starts a kernel and waits for it to connect (at most 60 s).</summary>
     public static async Task<KernelProcess> StartAsync(CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <summary>Why the kernel is gone: its exit code and the last lines it wrote.</summary>
     public string Tail()
     {
-        var code = process.HasExited ? $"exit code {process.ExitCode}" : "still running";
+        var code = disposed ? "stopped" : process.HasExited ? $"exit code {process.ExitCode}" : "still running";
         lock (stderr) return stderr.Count == 0 ? code : code + "; it wrote: " + string.Join(" | ", stderr);
     }
 
@@ -118,6 +119,8 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <summary>Stops the kernel (asking first, then killing it) and closes the pipe.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         try
         {
             if (!process.HasExited && pipe.IsConnected && writer is not null)

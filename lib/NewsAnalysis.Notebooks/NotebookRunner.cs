@@ -19,8 +19,8 @@ public sealed record NotebookRunOptions
     public Action<NotebookProgress>? Progress { get; init; }
 
     /// <summary>
-    /// Start a new kernel process for this run instead of reusing the one an earlier run of this process left. A
-    /// reused kernel still holds the assemblies earlier notebooks loaded (as a Jupyter kernel that runs a second
+    /// Run in a kernel process of its own, stopped after the run, instead of the one this process's runs share. The
+    /// shared kernel still holds the assemblies earlier notebooks loaded (as a Jupyter kernel that runs a second
     /// notebook does); a fresh one is what a user who opens just this notebook gets.
     /// </summary>
     public bool FreshKernel { get; init; }
@@ -80,9 +80,11 @@ public static class NotebookRunner
         kernel = null;
     }
 
+    // The shared kernel (started when there is none or it died), or a private one for a fresh run.
     private static async Task<KernelProcess> KernelAsync(bool fresh, CancellationToken cancellationToken)
     {
-        if (kernel is { IsAlive: true } && !fresh) return kernel;
+        if (fresh) return await KernelProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (kernel is { IsAlive: true }) return kernel;
         await StopKernelAsync().ConfigureAwait(false);
         return kernel = await KernelProcess.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -95,10 +97,22 @@ public static class NotebookRunner
 
         public async Task<NotebookRun> RunAsync(CancellationToken cancellationToken)
         {
+            var process = await KernelAsync(options.FreshKernel, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RunAsync(process, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (options.FreshKernel) await process.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private async Task<NotebookRun> RunAsync(KernelProcess process, CancellationToken cancellationToken)
+        {
             var clock = Stopwatch.StartNew();
             var notebookDir = Path.GetDirectoryName(notebook.Path) ?? Environment.CurrentDirectory;
             var codeCells = notebook.Cells.Count(c => c.Kind == NotebookCellKind.Code);
-            var process = await KernelAsync(options.FreshKernel, cancellationToken).ConfigureAwait(false);
             var opened = await process.SendAsync(new PipeRequest("open", notebookDir), QuickRequest, cancellationToken).ConfigureAwait(false);
             var stopped = opened?.Op != "open";
             var startError = stopped ? KernelGone(opened, process, "opening a session") : null;
@@ -128,7 +142,7 @@ public static class NotebookRunner
             foreach (var cell in notebook.Cells.Skip(results.Count))
                 results.Add(new NotebookCellResult(cell, cell.Kind == NotebookCellKind.Code ? NotebookCellStatus.Skipped : NotebookCellStatus.Text, [], null, TimeSpan.Zero));
 
-            var summary = kernel is { IsAlive: true } alive ? await alive.SendAsync(new PipeRequest("summary"), QuickRequest, cancellationToken).ConfigureAwait(false) : null;
+            var summary = process.IsAlive ? await process.SendAsync(new PipeRequest("summary"), QuickRequest, cancellationToken).ConfigureAwait(false) : null;
             var dataDir = summary?.DataDir;
             var packages = summary?.Packages?.Select(p => new NotebookPackage(p.Id, p.Version)).ToList() ?? [];
             return new NotebookRun(notebook, results, clock.Elapsed, dataDir, summary?.ArticleCount ?? ArticleCount(dataDir, notebookDir), packages);
@@ -151,7 +165,8 @@ public static class NotebookRunner
                 var error = process.IsAlive && reply is null
                     ? new ErrorOutput("CellTimeout", $"Cell {number} did not finish within {options.CellTimeout.TotalSeconds:0.#} s; the kernel was stopped and the run stops here.", [])
                     : KernelGone(reply, process, $"running cell {number}");
-                await StopKernelAsync().ConfigureAwait(false);
+                if (options.FreshKernel) await process.DisposeAsync().ConfigureAwait(false);
+                else await StopKernelAsync().ConfigureAwait(false);
                 return (new NotebookCellResult(cell, NotebookCellStatus.Failed, [error], number, clock.Elapsed), true);
             }
             var outputs = ApplyDisplayUpdates(execution.Outputs);

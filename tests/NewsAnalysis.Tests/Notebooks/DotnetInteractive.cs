@@ -25,7 +25,7 @@ internal sealed record RealKernelCell(bool Succeeded, string? Error, IReadOnlyLi
 /// </summary>
 internal sealed class DotnetInteractive : IDisposable
 {
-    private static readonly Lazy<string?> restoreError = new(RestoreTool);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string?>> restoreErrors = new(StringComparer.Ordinal);
     private static readonly HashSet<string> OutputEvents =
     [
         "DisplayedValueProduced", "DisplayedValueUpdated", "ReturnValueProduced", "StandardOutputValueProduced", "StandardErrorValueProduced", "ErrorProduced",
@@ -36,13 +36,16 @@ internal sealed class DotnetInteractive : IDisposable
 
     private DotnetInteractive(Process process) => this.process = process;
 
-    /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/>.</summary>
-    public static DotnetInteractive Start(string workingDirectory)
+    /// <summary>
+    /// Starts the kernel pinned by <paramref name="repositoryRoot"/>'s tool manifest, with <paramref name="workingDirectory"/>
+    /// as its working directory.
+    /// </summary>
+    public static DotnetInteractive Start(string repositoryRoot, string workingDirectory)
     {
-        if (restoreError.Value is { } error) throw new InvalidOperationException(error);
+        if (restoreErrors.GetOrAdd(repositoryRoot, root => new Lazy<string?>(() => RestoreTool(root))).Value is { } error) throw new InvalidOperationException(error);
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = TestData.Root,
+            WorkingDirectory = repositoryRoot,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -117,9 +120,9 @@ internal sealed class DotnetInteractive : IDisposable
     }
 
     // `dotnet tool restore` once per test run, so a clean machine gets the pinned kernel from the package feed.
-    private static string? RestoreTool()
+    private static string? RestoreTool(string repositoryRoot)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestData.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("tool");
         start.ArgumentList.Add("restore");
         using var restore = Process.Start(start)!;

@@ -21,22 +21,8 @@ public class NotebookReportBrowserTests
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
         var run = RunRepositoryNotebook(fileName);
         Assert.True(run.Succeeded, Describe(run));
-        var dir = Directory.CreateTempSubdirectory("news-report-");
-        try
-        {
-            var page = Path.Combine(dir.FullName, run.Notebook.Name + ".html");
-            HtmlReport.WriteFile(run, page);
-            var charts = run.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>().Count(o => o.Value.IsChart);
-            var result = await OpenAsync(page);
-            Assert.Equal(charts, result.ChartDivs);
-            Assert.Equal(charts, result.DrawnCharts);
-            Assert.Empty(result.ConsoleErrors);
-            Assert.Equal([new Uri(page).AbsoluteUri], result.Requests);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var charts = run.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>().Count(o => o.Value.IsChart);
+        await AssertDrawsOfflineAsync(run.Notebook.Name + ".html", page => HtmlReport.WriteFile(run, page), charts);
     }
 
     /// <summary>
@@ -56,22 +42,8 @@ public class NotebookReportBrowserTests
             : RealKernelRuns.Run(notebook, "seeds").SelectMany(c => c.Outputs).Select(o => o.Values.GetValueOrDefault("text/html") ?? "").ToList();
         var charts = outputs.Count(o => o.Contains("Plotly.newPlot", StringComparison.Ordinal));
         Assert.True(charts >= 2, $"{notebook} should show several charts, shows {charts}");
-        var dir = Directory.CreateTempSubdirectory("news-frontend-");
-        try
-        {
-            var page = Path.Combine(dir.FullName, "outputs.html");
-            File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n"
-                + string.Join("\n", outputs.Select(o => "<div class=\"output\">" + o + "</div>")) + "\n</body></html>");
-            var result = await OpenAsync(page);
-            Assert.Equal(charts, result.ChartDivs);
-            Assert.Equal(charts, result.DrawnCharts);
-            Assert.Empty(result.ConsoleErrors);
-            Assert.Equal([new Uri(page).AbsoluteUri], result.Requests);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        await AssertDrawsOfflineAsync("outputs.html", page => File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n"
+            + string.Join("\n", outputs.Select(o => "<div class=\"output\">" + o + "</div>")) + "\n</body></html>"), charts);
     }
 
     [Fact]
@@ -90,6 +62,27 @@ public class NotebookReportBrowserTests
             Assert.NotEmpty(result.ConsoleErrors);
             Assert.Equal(1, result.ChartDivs);
             Assert.Equal(0, result.DrawnCharts);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    // Writes a page into a fresh folder and opens it offline: every one of the charts drew, no console error, no
+    // request but the page itself.
+    private static async Task AssertDrawsOfflineAsync(string fileName, Action<string> write, int charts)
+    {
+        var dir = Directory.CreateTempSubdirectory("news-page-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, fileName);
+            write(page);
+            var result = await OpenAsync(page);
+            Assert.Equal(charts, result.ChartDivs);
+            Assert.Equal(charts, result.DrawnCharts);
+            Assert.Empty(result.ConsoleErrors);
+            Assert.Equal([new Uri(page).AbsoluteUri], result.Requests);
         }
         finally
         {
