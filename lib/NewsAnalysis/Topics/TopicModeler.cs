@@ -65,7 +65,7 @@ public static class TopicModeler
         points = points.Select(UnitLength).ToArray();
         phases.Mark("reduction");
         // k-means cannot make more clusters than there are distinct points (copies of one text, say).
-        int distinct = TopicClustering.DistinctPoints(points, options.MaxK + 1);
+        int distinct = TopicClustering.DistinctPoints(points, Math.Max(options.MaxK, options.K ?? 0) + 1);
         if (distinct < 2) return SingleTopic(corpus, options, units, $"the {live.Length:N0} {unitName}s with terms hold the same terms in the same proportions", boilerplate);
 
         int maxK = Math.Min(AutomaticMaxK(options, live.Length), Math.Max(options.MinK, distinct));
