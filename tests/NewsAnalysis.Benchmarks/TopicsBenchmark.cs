@@ -1,18 +1,130 @@
 using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
 
 namespace NewsAnalysis.Benchmarks;
 
 /// <summary>
-/// Topics: time and peak memory to cluster the 2,225 BBC articles (goal under 5 s) and 100,000 paragraphs made
-/// from the BBC set (goal under 60 s and 4 GB), with NMI/ARI against the BBC categories printed beside.
+/// Topics. <c>topics peer</c>: on every labelled set present (BBC; AG News tune and held-out halves), the whole
+/// <c>news topics --unit article</c> process (default k-means, and <c>--method embeddings</c>) against scikit-learn's LSA +
+/// k-means recipe run by Debian's /usr/bin/python3 on the same CSV in the same run: NMI, ARI, wall time, peak memory.
+/// <c>topics bbc</c>: phases, per-k scores and topics of in-process fits on BBC. <c>topics paragraphs</c>: 100,000
+/// paragraphs made from the BBC set (goal under 60 s and 4 GB). No argument: all three.
 /// </summary>
 internal sealed class TopicsBenchmark : IBenchmarkSuite
 {
     public string Name => "topics";
 
-    public string Description => "cluster 2,225 BBC articles (goal < 5 s) and 100,000 paragraphs (goal < 60 s, < 4 GB)";
+    public string Description => "topics vs scikit-learn LSA + k-means on labelled sets (NMI, ARI, wall, memory); BBC phases; 100,000 paragraphs (< 60 s, < 4 GB)";
+
+    private const string Python = "/usr/bin/python3";
+
+    /// <summary>A labelled set: a CSV with a <c>category</c> column, and the number of categories.</summary>
+    private sealed record LabelledSet(string Name, string Path, int K, string Role);
+
+    private static IEnumerable<LabelledSet> LabelledSets()
+    {
+        var eval = System.IO.Path.GetFullPath(System.IO.Path.Combine(BenchData.Root, "..", "shared", "eval"));
+        yield return new("BBC", System.IO.Path.Combine(eval, "bbc", "bbc-news.csv"), 5, "looked at while choosing defaults");
+        yield return new("AG News, rows 1-3,800", System.IO.Path.Combine(eval, "agnews", "agnews-tune.csv"), 4, "looked at while choosing defaults");
+        yield return new("AG News, rows 3,801-7,600", System.IO.Path.Combine(eval, "agnews", "agnews-heldout.csv"), 4, "held out: never used to choose anything");
+    }
 
     public void Run(string[] args)
+    {
+        string section = args.Length > 0 ? args[0] : "all";
+        if (section is "all" or "peer") Peer(args.Skip(1).ToArray());
+        if (section is "all" or "bbc") Bbc(args.Skip(1).FirstOrDefault());
+        if (section is "all" or "paragraphs" or "paragraphs-auto") Paragraphs(section == "paragraphs-auto");
+    }
+
+    /// <summary>Ours (whole CLI process) and the scikit-learn peer on each labelled set, in the same run.</summary>
+    private static void Peer(string[] args)
+    {
+        var news = System.IO.Path.Combine(AppContext.BaseDirectory, "news.dll");
+        var script = System.IO.Path.Combine(BenchData.Root, "tests", "NewsAnalysis.Benchmarks", "Peers", "topics_sklearn.py");
+        var peerCheck = File.Exists(Python) ? MeasuredProcess.Run(Python, ["-c", "import sklearn; print(sklearn.__version__)"], BenchData.Root, TimeSpan.FromMinutes(1)) : null;
+        string? peerVersion = peerCheck is { Exit: 0 } ? peerCheck.Out.Trim() : null;
+        Console.WriteLine(peerVersion is null
+            ? $"peer not run: {Python} with scikit-learn is missing (apt-get install -y python3-sklearn)"
+            : $"peer: scikit-learn {peerVersion} ({Python}), {System.IO.Path.GetRelativePath(BenchData.Root, script)}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
+        var methods = args.Length > 0 ? args : ["kmeans", "peer"];
+        using var temp = new TempFolder();
+        // CPU time beside wall time: the cores are shared, and CPU time is the steadier figure of the two.
+        Console.WriteLine($"| set | method | NMI | ARI | wall (s) | CPU (s) | peak memory (MB) | units/s |");
+        Console.WriteLine($"| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var set in LabelledSets())
+        {
+            if (!File.Exists(set.Path))
+            {
+                Console.WriteLine($"| {set.Name} | (absent: {set.Path}) | | | | | | |");
+                continue;
+            }
+            var categories = Categories(set.Path);
+            foreach (var method in methods)
+            {
+                if (method == "peer" && peerVersion is null) continue;
+                var outFile = System.IO.Path.Combine(temp.Path, $"{method}.out");
+                var run = method == "peer"
+                    ? MeasuredProcess.Run(Python, [script, set.Path, set.K.ToString(CultureInfo.InvariantCulture), outFile, "0"], BenchData.Root, TimeSpan.FromMinutes(10))
+                    : MeasuredProcess.Run("dotnet", ["exec", news, "topics", "--data", set.Path, "--unit", "article", "--k", set.K.ToString(CultureInfo.InvariantCulture),
+                        "--method", method, "--format", "csv", "--out", outFile], BenchData.Root, TimeSpan.FromMinutes(60),
+                        // Embeddings start from an empty cache (its default folder is under XDG_DATA_HOME): the figure is a first run's.
+                        new Dictionary<string, string> { ["XDG_DATA_HOME"] = System.IO.Path.Combine(temp.Path, "data-" + set.K + "-" + set.Name.Length) });
+                if (run.Exit != 0)
+                {
+                    Console.WriteLine($"| {set.Name} | {method} | failed (exit {run.Exit}): {run.Err.Trim()} | | | | | |");
+                    continue;
+                }
+                var (topics, truth) = method == "peer"
+                    ? (File.ReadAllLines(outFile).Where(l => l.Length > 0).ToList(), categories)
+                    : OurTopics(outFile);
+                Console.WriteLine($"| {set.Name} | {(method == "peer" ? "scikit-learn LSA + k-means" : "news topics --method " + method)} | " +
+                    $"{TopicAgreement.NormalizedMutualInformation(topics, truth):F3} | {TopicAgreement.AdjustedRandIndex(topics, truth):F3} | " +
+                    $"{run.Elapsed.TotalSeconds:F1} | {run.Cpu.TotalSeconds:F1} | {run.PeakMb:F0} | {topics.Count / run.Elapsed.TotalSeconds:F0} |");
+                if (method != "peer" && run.Err.Trim().Length > 0) Console.WriteLine($"    stderr: {run.Err.Trim().Replace("\n", " / ", StringComparison.Ordinal)}");
+            }
+            Console.WriteLine($"    ({set.Name}: {categories.Count:N0} rows, k = {set.K}, {set.Role}; load average {BenchData.LoadAverage()})");
+        }
+    }
+
+    private static List<string> Categories(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var result = new List<string>();
+        while (csv.Read()) result.Add(csv.GetField("category") ?? "");
+        return result;
+    }
+
+    private static (List<string> Topics, List<string> Categories) OurTopics(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var topics = new List<string>();
+        var categories = new List<string>();
+        while (csv.Read())
+        {
+            topics.Add(csv.GetField("Topic") ?? "");
+            categories.Add(csv.GetField("category") ?? "");
+        }
+        return (topics, categories);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("news-topics-bench-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
+    /// <summary>In-process fits on BBC: phases, per-k scores and topics.</summary>
+    private static void Bbc(string? filter)
     {
         var records = BbcSet.Read(BenchData.BbcCsv);
         var articles = Corpus.FromRecords(records);
@@ -28,7 +140,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             ("articles, LDA, k = 5", new TopicOptions { Unit = TopicUnit.Article, K = 5, Method = TopicMethod.Lda }),
         })
         {
-            if (args.Length > 0 && !name.Contains(args[0], StringComparison.Ordinal)) continue;
+            if (filter is not null && !name.Contains(filter, StringComparison.Ordinal)) continue;
             var cpu = BenchData.CpuTime();
             var watch = Stopwatch.StartNew();
             var model = TopicModeler.Fit(articles, options);
@@ -42,14 +154,19 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             foreach (var s in model.KScores.Where(_ => model.KScores.Count > 1))
                 Console.WriteLine($"    k = {s.K,2}  silhouette {s.Silhouette:F4}  Davies-Bouldin {s.DaviesBouldin:F3}  inertia {s.Inertia:F1}");
             foreach (var t in model.Topics) Console.WriteLine($"    topic {t.Id}: {t.Size,5}  {t.Label}");
+            if (model.KNote is not null) Console.WriteLine($"    note: {model.KNote}");
         }
+    }
 
-        if (args.Length > 0 && !args[0].StartsWith("paragraphs", StringComparison.Ordinal)) return;
+    /// <summary>100,000 paragraphs made from the BBC set (goal under 60 s and 4 GB); <paramref name="auto"/> also times the automatic k.</summary>
+    private static void Paragraphs(bool auto)
+    {
+        var records = BbcSet.Read(BenchData.BbcCsv);
         var paragraphs = Corpus.FromRecords(ParagraphRecords(records, 100_000));
         int units = paragraphs.Articles.Sum(a => a.Paragraphs.Count);
         // `topics paragraphs-auto` also times the automatic choice of k (9 values of k × 5 runs) at this scale.
         var runs = new List<(string Name, int? K)> { ("k-means, k = 20", 20) };
-        if (args.Length > 0 && args[0] == "paragraphs-auto") runs.Add(("k-means, k auto", null));
+        if (auto) runs.Add(("k-means, k auto", null));
         foreach (var (name, k) in runs)
         {
             var cpu = BenchData.CpuTime();

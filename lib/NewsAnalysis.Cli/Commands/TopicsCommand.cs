@@ -30,7 +30,7 @@ internal static class TopicsCommand
         });
         var method = new Option<TopicMethod>("--method")
         {
-            Description = "kmeans (on PCA-reduced TF-IDF) or lda (on term counts).",
+            Description = "kmeans (on TF-IDF reduced by SVD, the default), lda (on term counts) or embeddings (MiniLM sentence embeddings; slower, cached on disk).",
             DefaultValueFactory = _ => TopicMethod.KMeans,
         };
         var summary = new Option<bool>("--summary") { Description = "One row per topic (label, size, top terms) instead of one row per unit." };

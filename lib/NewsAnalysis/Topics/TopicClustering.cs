@@ -58,6 +58,22 @@ internal static class TopicClustering
         return best!;
     }
 
+    /// <summary>
+    /// The number of distinct points, counted up to <paramref name="enough"/> (no further count changes a decision):
+    /// ML.NET's k-means throws when asked for more clusters than distinct points. Coordinates are compared rounded to
+    /// 1e-4, since copies of one text come out of the SVD's QR steps differing in the last bits.
+    /// </summary>
+    public static int DistinctPoints(float[][] points, int enough)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in points)
+        {
+            var key = string.Join(",", p.Select(x => ((long)Math.Round(x * 1e4)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (seen.Add(key) && seen.Count >= enough) break;
+        }
+        return seen.Count;
+    }
+
     /// <summary>The nearest centroid and the squared Euclidean distance to it (ties go to the lower index).</summary>
     public static (int Index, double SquaredDistance) Nearest(float[] point, float[][] centroids)
     {

@@ -33,10 +33,31 @@ public sealed class TopicModel
     public int K { get; }
 
     /// <summary>
-    /// Why <see cref="K"/> deserves a look, or null: a given k was lowered to the number of units with terms, or the
-    /// automatic choice landed on the largest k it tried (the silhouette was still rising). The CLI prints it on stderr.
+    /// Why <see cref="K"/> deserves a look, or null: a given k was lowered to the number of units with terms (or of
+    /// distinct units), the automatic choice landed on the largest k it tried (the silhouette was still rising), the
+    /// silhouette curve was flat (no k stands out), or the input allowed one topic only. The CLI prints it on stderr.
     /// </summary>
     public string? KNote { get; internal set; }
+
+    /// <summary>
+    /// The corpus's boilerplate terms left out of the features (agency tags, datelines, site names), with why and how
+    /// often; empty when <see cref="TopicOptions.DropBoilerplate"/> is off or none was found.
+    /// </summary>
+    public IReadOnlyList<TopicBoilerplateTerm> Boilerplate { get; internal set; } = [];
+
+    /// <summary><see cref="Boilerplate"/> as a frame: <c>Term, Reason, Articles, EdgeArticles, EdgeShare</c>.</summary>
+    public DataFrame BoilerplateFrame() => new(
+        new StringDataFrameColumn("Term", Boilerplate.Select(b => b.Term)),
+        new StringDataFrameColumn("Reason", Boilerplate.Select(b => b.Reason)),
+        new Int32DataFrameColumn("Articles", Boilerplate.Select(b => b.Articles)),
+        new Int32DataFrameColumn("EdgeArticles", Boilerplate.Select(b => b.EdgeArticles)),
+        new DoubleDataFrameColumn("EdgeShare", Boilerplate.Select(b => b.EdgeShare)));
+
+    /// <summary>
+    /// Why the automatic choice took <see cref="K"/>: the first peak of the silhouette, with its score against its
+    /// neighbours' and the best overall (null when k was given). The per-k scores are in <see cref="KChoiceFrame"/>.
+    /// </summary>
+    public string? KReason { get; internal set; }
 
     /// <summary>Every unit, in corpus order, with its topic (−1 for units without feature terms).</summary>
     public IReadOnlyList<TopicAssignment> Assignments { get; }

@@ -4,20 +4,22 @@ using Microsoft.ML.Data;
 namespace NewsAnalysis;
 
 /// <summary>
-/// Clusters a corpus's articles, paragraphs or sentences into topics with ML.NET: features (tokens, stop words,
-/// unigrams and bigrams, TF-IDF, L2 norm), then k-means on a PCA reduction (latent semantic analysis) or LDA on
-/// counts; labels topics by class-based TF-IDF and places units on a 2-D map. Deterministic for a given seed.
+/// Clusters a corpus's articles, paragraphs or sentences into topics: features (ML.NET tokens, stop words and the
+/// corpus's boilerplate left out, unigrams and bigrams, sublinear TF-IDF), then k-means on a truncated SVD (latent
+/// semantic analysis), LDA on counts, or k-means on MiniLM sentence embeddings; labels topics by class-based TF-IDF and
+/// places units on a 2-D map. Deterministic for a given seed.
 /// </summary>
 public static class TopicModeler
 {
     /// <summary>Fits a topic model to <paramref name="corpus"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (the message names it).</exception>
     /// <remarks>
-    /// Fewer than two units with terms left after the document-frequency floor (one paragraph, say) cannot be
-    /// clustered: the model then has one topic (<see cref="TopicModel.K"/> = 1) holding every unit with a term, labelled
-    /// "one topic: too few paragraphs to cluster (n of N with terms shared by 2)".
+    /// Input that cannot be split cannot be clustered: fewer than two units with terms left after the
+    /// document-frequency floor (one paragraph, say), a single term above the floor, or units that are all alike. The
+    /// model then has one topic (<see cref="TopicModel.K"/> = 1) holding every unit with a term, labelled with the reason
+    /// ("one topic: too few paragraphs to cluster (n of N with terms shared by 2)"), and <see cref="TopicModel.KNote"/> says so.
     /// </remarks>
-    /// <exception cref="ArgumentException">When the corpus has no unit at all.</exception>
+    /// <exception cref="ArgumentException">When the corpus has no unit at all, or fewer than two distinct terms after stop words (the message says which).</exception>
     public static TopicModel Fit(NewsCorpus corpus, TopicOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -26,37 +28,65 @@ public static class TopicModeler
         var units = TopicUnitText.From(corpus, options.Unit);
         if (units.Count == 0)
             throw new ArgumentException($"Topic modelling needs at least one {options.Unit.ToString().ToLowerInvariant()}; the corpus has none.", nameof(corpus));
-        if (units.Count < 2) return SingleTopic(corpus, options, units, shared: 0);
+        string unitName = options.Unit.ToString().ToLowerInvariant();
+        TopicFeatures.RequireTwoWords(units.Select(u => u.Text), options.StopWords ?? TopicStopWords.Default, unitName);
+        if (units.Count < 2) return SingleTopic(corpus, options, units, TooFew(options, unitName, 0, units.Count));
 
         var phases = new TopicPhaseTimer();
         var ml = new MLContext(seed: options.Seed);
-        var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options);
+        var stopWords = options.StopWords ?? TopicStopWords.Default;
+        var boilerplate = options.DropBoilerplate
+            ? TopicBoilerplate.Find(corpus, stopWords.Select(TopicStopWords.NormaliseWord).ToHashSet(StringComparer.Ordinal), options.BoilerplateMinArticles)
+            : [];
+        var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options, boilerplate.Select(b => b.Term));
         phases.Mark("features");
         var live = Enumerable.Range(0, units.Count).Where(i => features.HasTerms[i]).ToArray();
-        if (live.Length < 2) return SingleTopic(corpus, options, units, shared: live.Length);
+        if (live.Length < 2) return SingleTopic(corpus, options, units, TooFew(options, unitName, live.Length, units.Count), boilerplate);
+        if (features.CountTerms.Length < 2)
+            return SingleTopic(corpus, options, units, $"only 1 term ('{features.CountTerms[0]}') is in {options.MinDocumentFrequency} or more {unitName}s", boilerplate);
 
-        // Latent semantic analysis: PCA of the TF-IDF vectors, then each row scaled to unit length so Euclidean
-        // k-means ranks neighbours as cosine similarity would. The first two components are also the map.
-        int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(live.Length - 1, features.TfIdf[0].Length)));
-        var projected = TopicFeatures.Project(ml, live.Select(i => features.TfIdf[i]).ToList(), rank, options.Seed);
-        TopicFeatures.OrderByVariance(projected);
-        var map = projected.Select(p => (X: (double)p[0], Y: (double)p[1])).ToArray();
-        var points = projected.Select(UnitLength).ToArray();
-        phases.Mark("pca");
+        float[][] points;
+        if (options.Method == TopicMethod.Embeddings)
+        {
+            // BERTopic-style: sentence embeddings, centred and reduced (PCA), then unit length for k-means.
+            var (vectors, cached) = TopicEmbeddings.Embed(live.Select(i => units[i].Text).ToList(), options.EmbeddingWords,
+                options.EmbeddingCache ?? TopicEmbeddings.DefaultCache);
+            phases.Mark($"embeddings ({cached:N0} of {live.Length:N0} cached)");
+            points = TopicSvd.PrincipalComponents(vectors, Math.Min(options.Dimensions, Math.Max(2, live.Length - 1)));
+        }
+        else
+        {
+            // Latent semantic analysis: a truncated SVD of the TF-IDF vectors; each row is then scaled to unit length so
+            // Euclidean k-means ranks neighbours as cosine similarity would.
+            int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(live.Length - 1, features.TfIdf[0].Length)));
+            points = TopicSvd.Project(live.Select(i => features.TfIdf[i]).ToList(), rank, options.Seed);
+        }
+        var map = TopicSvd.Map(points);
+        points = points.Select(UnitLength).ToArray();
+        phases.Mark("reduction");
+        // k-means cannot make more clusters than there are distinct points (copies of one text, say).
+        int distinct = TopicClustering.DistinctPoints(points, Math.Max(options.MaxK, options.K ?? 0) + 1);
+        if (distinct < 2) return SingleTopic(corpus, options, units, $"the {live.Length:N0} {unitName}s with terms hold the same terms in the same proportions", boilerplate);
 
-        int maxK = AutomaticMaxK(options, live.Length);
+        int maxK = Math.Min(AutomaticMaxK(options, live.Length), Math.Max(options.MinK, distinct));
         var scores = new List<TopicKScore>();
         TopicKMeansRun? chosen = null;
         string? kNote = null;
+        string? kReason = null;
         int k;
         if (options.K is { } given)
         {
             k = Math.Min(given, live.Length);
             if (k < given) kNote = $"k = {given} asks for more topics than the {live.Length} units with terms; k = {k} was used.";
+            if (k > distinct)
+            {
+                kNote = $"k = {given} asks for more topics than the {distinct} distinct units (the others repeat them); k = {distinct} was used.";
+                k = distinct;
+            }
         }
-        else if (maxK < options.MinK)
+        else if (maxK < options.MinK || distinct <= options.MinK)
         {
-            k = Math.Min(options.MinK, live.Length);
+            k = Math.Min(options.MinK, Math.Min(live.Length, distinct));
         }
         else
         {
@@ -71,13 +101,16 @@ public static class TopicModeler
                 scores.Add(new TopicKScore(candidate, silhouette, TopicClustering.DaviesBouldin(points, run.Labels, candidate), run.Inertia));
                 runs.Add(run);
             }
-            chosen = runs[TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList())];
+            int peak = TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList());
+            chosen = runs[peak];
             k = chosen.K;
+            kReason = TopicKChoice.Reason(scores, peak);
             // The first peak at the top of the range means the silhouette never fell: a larger k might score better.
             if (k == maxK && maxK == options.MinK)
                 kNote = $"automatic k = {k} is the only k tried: {live.Length} units allow no more (at most √(units/2)); give k explicitly to compare others.";
             else if (k == maxK)
                 kNote = $"automatic k = {k} is the largest k tried ({options.MinK}..{maxK}{(maxK < options.MaxK ? $", the most {live.Length} units allow" : "")}): the silhouette did not peak below it, so give k explicitly to compare others.";
+            if (TopicKChoice.FlatNote(scores, k) is { } flat) kNote = kNote is null ? flat : flat + " " + kNote;
             phases.Mark("choose k");
         }
 
@@ -100,6 +133,8 @@ public static class TopicModeler
         phases.Mark("terms and labels");
         model.Phases = phases.Phases;
         model.KNote = kNote;
+        model.KReason = kReason;
+        model.Boilerplate = boilerplate;
         return model;
     }
 
@@ -118,16 +153,23 @@ public static class TopicModeler
     // Fewer than two units with terms above the document-frequency floor cannot be clustered: every unit goes to one
     // topic (k = 1), its terms counted without the floor, and the label says why, so notebooks and reports on a tiny
     // corpus (one paragraph) still run.
-    private static TopicModel SingleTopic(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, int shared)
+    private static string TooFew(TopicOptions options, string unitName, int shared, int units) =>
+        $"too few {unitName}s to cluster ({shared} of {units} with terms shared by {options.MinDocumentFrequency})";
+
+    private static TopicModel SingleTopic(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, string why,
+        IReadOnlyList<TopicBoilerplateTerm>? boilerplate = null)
     {
         var relaxed = options with { MinDocumentFrequency = 1, MinDocumentShare = 0 };
-        var features = TopicFeatures.Build(new MLContext(seed: options.Seed), units.Select(u => u.Text).ToList(), relaxed);
+        var features = TopicFeatures.Build(new MLContext(seed: options.Seed), units.Select(u => u.Text).ToList(), relaxed, boilerplate?.Select(b => b.Term));
         // Counts, not TF-IDF: a term in every unit (all of them, for one unit) has zero TF-IDF weight.
         var live = Enumerable.Range(0, units.Count).Where(i => features.Counts[i].GetValues().ToArray().Any(x => x != 0)).ToArray();
         var scores = new List<TopicKScore> { new(1, double.NaN, double.NaN, 0) };
-        var label = $"one topic: too few {options.Unit.ToString().ToLowerInvariant()}s to cluster ({shared} of {units.Count} with terms shared by {options.MinDocumentFrequency})";
-        return Assemble(corpus, options, units, features, live, new int[live.Length],
+        var label = $"one topic: {why}";
+        var model = Assemble(corpus, options, units, features, live, new int[live.Length],
             Enumerable.Repeat(1.0, live.Length).ToArray(), new (double X, double Y)[live.Length], scores, 1, label);
+        model.Boilerplate = boilerplate ?? [];
+        model.KNote = $"one topic only: {why}.";
+        return model;
     }
 
     private static TopicModel Assemble(NewsCorpus corpus, TopicOptions options, List<TopicUnitText> units, TopicFeatureSet features,

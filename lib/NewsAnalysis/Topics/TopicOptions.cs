@@ -18,6 +18,11 @@ public enum TopicMethod
     KMeans,
     /// <summary>Latent Dirichlet allocation (ML.NET) on term counts: each unit takes its most probable topic.</summary>
     Lda,
+    /// <summary>
+    /// BERTopic-style: k-means on MiniLM sentence embeddings of the units (cut to <see cref="TopicOptions.EmbeddingWords"/>
+    /// words, centred and reduced by PCA), labelled by the same class-based TF-IDF. Slower; cached on disk.
+    /// </summary>
+    Embeddings,
 }
 
 /// <summary>Options of <see cref="TopicModeler.Fit(NewsCorpus, TopicOptions?)"/>. Defaults suit news text.</summary>
@@ -38,14 +43,14 @@ public sealed record TopicOptions
     /// <summary>Largest k tried when <see cref="K"/> is null (capped at the number of units − 1 and at ⌊√(units / 2)⌋: see <see cref="TopicModeler.AutomaticMaxK"/>). Default 10.</summary>
     public int MaxK { get; init; } = 10;
 
-    /// <summary>Seed of every random choice (k-means++ initialisation, PCA, LDA, silhouette sample). Default 1.</summary>
+    /// <summary>Seed of every random choice (k-means++ initialisation, the SVD's random sketch, LDA, silhouette sample). Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>k-means runs per k, seeded <see cref="Seed"/>, <see cref="Seed"/>+1, ...; the one with the lowest inertia is kept. Default 5.</summary>
-    public int Restarts { get; init; } = 5;
+    /// <summary>k-means runs per k, seeded <see cref="Seed"/>, <see cref="Seed"/>+1, ...; the one with the lowest inertia is kept. Default 10.</summary>
+    public int Restarts { get; init; } = 10;
 
-    /// <summary>Principal components of the TF-IDF vectors kept for k-means (latent semantic analysis; at least 2). Default 30.</summary>
-    public int Dimensions { get; init; } = 30;
+    /// <summary>Singular vectors of the TF-IDF vectors kept for k-means (latent semantic analysis, as scikit-learn's recipe; at least 2). Default 100.</summary>
+    public int Dimensions { get; init; } = 100;
 
     /// <summary>Terms (unigrams and bigrams) must occur in at least this many units to be features. Default 2.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
@@ -59,6 +64,24 @@ public sealed record TopicOptions
 
     /// <summary>Stop words removed before counting, or null for <see cref="TopicStopWords.Default"/> (English plus news words).</summary>
     public IReadOnlyCollection<string>? StopWords { get; init; }
+
+    /// <summary>
+    /// Leave out the corpus's boilerplate terms (agency tags, datelines, site names: words standing at the edges of
+    /// many articles, or naming their source; see <see cref="TopicModel.Boilerplate"/>). Default true.
+    /// </summary>
+    public bool DropBoilerplate { get; init; } = true;
+
+    /// <summary>A word is boilerplate only when it stands at an edge (or names the source) of at least this many articles, and of 1 in 100. Default 5.</summary>
+    public int BoilerplateMinArticles { get; init; } = 5;
+
+    /// <summary>Embeddings: words of each unit given to the encoder (MiniLM reads 256 word pieces at most; the lead says most of a news item). Default 128.</summary>
+    public int EmbeddingWords { get; init; } = 128;
+
+    /// <summary>
+    /// Embeddings: the folder caching them by text hash, so a rerun does not embed again; null for the default
+    /// (<c>NewsAnalysis/embeddings</c> under the user's local application data, <c>~/.local/share</c> on Linux), empty for no cache.
+    /// </summary>
+    public string? EmbeddingCache { get; init; }
 
     /// <summary>Top terms kept per topic. Default 10.</summary>
     public int TopTerms { get; init; } = 10;
@@ -93,6 +116,8 @@ public sealed record TopicOptions
         if (MinDocumentShare is < 0 or >= 1 || double.IsNaN(MinDocumentShare)) throw new ArgumentOutOfRangeException(nameof(MinDocumentShare), MinDocumentShare, "Must be at least 0 and under 1.");
         if (TopTerms < 1 || LabelTerms < 1 || Representatives < 0)
             throw new ArgumentOutOfRangeException(nameof(TopTerms), "TopTerms and LabelTerms must be at least 1, Representatives at least 0.");
+        if (EmbeddingWords < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingWords), EmbeddingWords, "Must be at least 1.");
+        if (BoilerplateMinArticles < 1) throw new ArgumentOutOfRangeException(nameof(BoilerplateMinArticles), BoilerplateMinArticles, "Must be at least 1.");
         if (SilhouetteSample < 2) throw new ArgumentOutOfRangeException(nameof(SilhouetteSample), SilhouetteSample, "Must be at least 2.");
         if (LdaMaxTokensPerUnit < 1 || LdaIterations < 1) throw new ArgumentOutOfRangeException(nameof(LdaIterations), "LDA token cap and iterations must be positive.");
     }

@@ -30,8 +30,9 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
         double nmi = TopicAgreement.NormalizedMutualInformation(topics, bbc.Categories);
         double ari = TopicAgreement.AdjustedRandIndex(topics, bbc.Categories);
         output.WriteLine($"BBC, k = 5: NMI {nmi:F3}, ARI {ari:F3}; topics: {string.Join(" | ", bbc.KFive.Topics.Select(t => $"{t.Size} {t.Label}"))}");
-        Assert.True(nmi >= 0.80, $"NMI {nmi:F3} is under 0.80 (ARI {ari:F3}).");
-        Assert.True(ari >= 0.70, $"ARI {ari:F3} is under 0.70 (NMI {nmi:F3}).");
+        // Floors at the default options' figures (NMI 0.905, ARI 0.931; scikit-learn's recipe: 0.905, 0.929), rounded down.
+        Assert.True(nmi >= 0.90, $"NMI {nmi:F3} is under 0.90 (ARI {ari:F3}).");
+        Assert.True(ari >= 0.92, $"ARI {ari:F3} is under 0.92 (NMI {nmi:F3}).");
         Assert.Equal(2225, topics.Count);
         Assert.DoesNotContain(-1, topics);
     }
@@ -49,7 +50,8 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
     {
         var model = TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article });
         output.WriteLine(string.Join(", ", model.KScores.Select(s => $"k={s.K}: silhouette {s.Silhouette:F4}, DB {s.DaviesBouldin:F3}")));
-        output.WriteLine($"chosen k = {model.K}");
+        output.WriteLine($"chosen k = {model.K}: {model.KReason} {model.KNote}");
         Assert.InRange(model.K, 4, 7);
+        Assert.StartsWith($"k = {model.K} is the first peak of the silhouette over k = 2..10: ", model.KReason);
     }
 }

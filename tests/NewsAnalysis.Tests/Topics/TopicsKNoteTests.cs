@@ -35,6 +35,15 @@ public class TopicsKNoteTests
     }
 
     [Fact]
+    public void Topics_given_k_above_the_automatic_range_is_kept_when_the_units_allow_it()
+    {
+        // The count of distinct units (copies cannot be split) stops once it reaches the k asked for, not at MaxK + 1.
+        var model = TopicModeler.Fit(TestData.Seeds, new TopicOptions { K = 12 });
+        Assert.Equal(12, model.K);
+        Assert.Null(model.KNote);
+    }
+
+    [Fact]
     public void Topics_cli_prints_the_note_on_stderr_only()
     {
         var (exit, output, error) = CliRunner.Run("topics", "--data", TestData.Articles, "--unit", "article", "--k", "50", "--summary", "--format", "csv");
