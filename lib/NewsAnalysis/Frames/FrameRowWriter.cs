@@ -102,8 +102,9 @@ public abstract class FrameRowWriter : IDisposable
     private string Next(Type type)
     {
         if (column >= Columns.Count) throw new InvalidOperationException($"row {Rows + 1}: more cells than the {Columns.Count} columns.");
-        var c = Columns[column++];
+        var c = Columns[column];
         if (c.DataType != type) throw new InvalidOperationException($"column '{c.Name}' holds {c.DataType.Name}, not {type.Name}.");
+        column++;
         return c.Name;
     }
 

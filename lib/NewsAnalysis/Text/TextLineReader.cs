@@ -11,7 +11,7 @@ namespace NewsAnalysis;
 /// </summary>
 /// <remarks>
 /// Lines end as in <see cref="string.ReplaceLineEndings()"/>: CR, LF, CRLF, NEL, LS, PS and FF; a final line ending
-/// in CR or LF adds no empty line. Bytes that do not decode are an error naming the file and line (never replaced).
+/// in CR or LF adds no empty line. Bytes that do not decode are an error naming the file and line (never replaced quietly).
 /// Hand-written line splitting: <see cref="StreamReader.ReadLine"/> knows only CR and LF, and has no length limit.
 /// </remarks>
 public sealed class TextLineReader : IDisposable
@@ -24,13 +24,17 @@ public sealed class TextLineReader : IDisposable
 
     private readonly TextReader reader;
     private readonly string path;
-    private char[] buffer = new char[1 << 16];
+    private char[] buffer;
     private int start, end;
     private bool eof, finished, lastBreakWasCrOrLf;
 
-    private TextLineReader(TextReader reader, string path, Encoding encoding, int maxLineChars)
+    private readonly BadBytes badBytes;
+
+    private TextLineReader(TextReader reader, string path, Encoding encoding, int maxLineChars, int bufferChars, BadBytes badBytes)
     {
         this.reader = reader;
+        this.badBytes = badBytes;
+        buffer = new char[bufferChars];
         this.path = path;
         Encoding = encoding;
         MaxLineChars = maxLineChars;
@@ -48,27 +52,39 @@ public sealed class TextLineReader : IDisposable
     /// <summary>Opens <paramref name="path"/> for reading lines.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">Not a regular file, binary, undecodable or empty; the message names the file.</exception>
-    public static TextLineReader Open(string path, int maxLineChars = DefaultMaxLineChars)
+    public static TextLineReader Open(string path, int maxLineChars = DefaultMaxLineChars) => Open(path, maxLineChars, 1 << 16);
+
+    /// <summary><see cref="Open(string, int)"/> with the size of the first character buffer (tests cut lines anywhere with tiny ones).</summary>
+    internal static TextLineReader Open(string path, int maxLineChars, int bufferChars)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLineChars);
         RegularFile.Ensure(path);
         var utf16 = Utf16WithoutBom(path);
+        var fallback = new BadBytes();
         if (utf16 is not null)
         {
-            var stream = File.OpenRead(path);
-            return new TextLineReader(new StreamReader(stream, utf16, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), path, utf16, maxLineChars);
+            var encoding = Strict(utf16, fallback);
+            return new TextLineReader(new StreamReader(File.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
+                path, encoding, maxLineChars, bufferChars, fallback);
         }
         var lenient = InputDecoder.OpenText(path, out var reason) as StreamReader
             ?? throw new InvalidDataException($"'{path}' is not a text file: {reason}.");
-        // The loader's reader turns bad bytes past the first 64 KB into U+FFFD; here they are an error, as when the
-        // whole file was decoded at once. Same stream, same position (after any byte-order mark), strict decoder.
-        var strict = (Encoding)lenient.CurrentEncoding.Clone();
-        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
-        return new TextLineReader(new StreamReader(lenient.BaseStream, strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), path, strict, maxLineChars);
+        // The loader's reader quietly turns bad bytes past the first 64 KB into U+FFFD; here the line holding one is an
+        // error, as when the whole file was decoded at once. Same stream, same position (after any byte-order mark).
+        var strict = Strict(lenient.CurrentEncoding, fallback);
+        return new TextLineReader(new StreamReader(lenient.BaseStream, strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
+            path, strict, maxLineChars, bufferChars, fallback);
     }
 
-    /// <summary>All lines of <paramref name="path"/>, read as they are enumerated (see <see cref="Open"/>).</summary>
+    private static Encoding Strict(Encoding encoding, BadBytes fallback)
+    {
+        var copy = (Encoding)encoding.Clone();
+        copy.DecoderFallback = fallback;
+        return copy;
+    }
+
+    /// <summary>All lines of <paramref name="path"/>, read as they are enumerated (see <see cref="Open(string, int)"/>).</summary>
     public static IEnumerable<string> ReadLines(string path, int maxLineChars = DefaultMaxLineChars)
     {
         var lines = Open(path, maxLineChars);   // opened now, so a bad file fails at the call, not at the first row
@@ -124,6 +140,9 @@ public sealed class TextLineReader : IDisposable
         var line = new string(buffer, start, stop - start);
         start = next;
         LineNumber++;
+        // The decoder marks bad bytes with U+FFFD and counts them: the first line holding the mark after one is the culprit.
+        if (badBytes.Count > 0 && line.Contains('\uFFFD'))
+            throw new InvalidDataException($"'{path}', line {LineNumber}: undecodable: byte 0x{badBytes.First:X2} is not valid {Encoding.WebName}.");
         return line;
     }
 
@@ -140,12 +159,7 @@ public sealed class TextLineReader : IDisposable
             end = pending;
         }
         if (end == buffer.Length) Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxLineChars + 2L));
-        int read;
-        try { read = reader.Read(buffer, end, buffer.Length - end); }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException($"'{path}', line {LineNumber + 1}: {InputDecoder.Undecodable(Encoding, e)}.", e);
-        }
+        var read = reader.Read(buffer, end, buffer.Length - end);
         if (read == 0) eof = true;
         end += read;
     }
@@ -195,4 +209,47 @@ public sealed class TextLineReader : IDisposable
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => reader.Dispose();
+
+    /// <summary>
+    /// A decoder fallback that writes U+FFFD for bytes the encoding rejects and remembers that it did (and the first such
+    /// byte): a <see cref="DecoderFallbackException"/> would come when a whole block is decoded, before the lines
+    /// before the bad byte were read, so it could not name the line.
+    /// </summary>
+    private sealed class BadBytes : DecoderFallback
+    {
+        public int Count;
+        public byte First;
+
+        public override int MaxCharCount => 1;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer(BadBytes owner) : DecoderFallbackBuffer
+        {
+            private int remaining;
+
+            public override int Remaining => remaining;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                if (owner.Count++ == 0 && bytesUnknown.Length > 0) owner.First = bytesUnknown[0];
+                remaining = 1;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (remaining == 0) return '\0';
+                remaining--;
+                return '\uFFFD';
+            }
+
+            public override bool MovePrevious()
+            {
+                if (remaining == 1) return false;
+                remaining = 1;
+                return true;
+            }
+        }
+    }
 }
