@@ -96,6 +96,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
             File.WriteAllLines(file, Enumerable.Range(0, LineCount).Select(i => sentences[i % sentences.Count]));
             Console.WriteLine($"lines: {LineCount:N0} lines ({new FileInfo(file).Length / 1e6:F1} MB) from {sentences.Count:N0} BBC sentences; news = {news}");
 
+            Phases(file);
             var runs = new List<MeasuredProcess>();
             foreach (var format in new[] { "json", "csv", "csv", "csv" })
             {
@@ -137,6 +138,49 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         {
             File.Delete(file);
             File.Delete(output);
+        }
+    }
+
+    // In-process cost of each step of `--lines` on the same lines, after a warm-up pass: where the whole process's time goes.
+    private static void Phases(string file)
+    {
+        var lines = TextLineReader.ReadLines(file).ToList();
+        var analyzer = VaderSentimentAnalyzer.Default;
+        var scores = lines.Select(l => analyzer.Score(l)).ToList();
+        var phases = new (string Name, Action Run)[]
+        {
+            ("read (TextLineReader)", () => TextLineReader.ReadLines(file).Count()),
+            ("score (VADER)", () => { foreach (var l in lines) analyzer.Score(l); }),
+            ("write CSV (FrameRowWriter)", () => Rows(FrameRowWriter.Csv(new StreamWriter(Stream.Null), SentimentAnalysis.LineColumns))),
+            ("write JSON (FrameRowWriter)", () => Rows(FrameRowWriter.Json(Stream.Null, SentimentAnalysis.LineColumns))),
+        };
+        var report = new List<string>();
+        foreach (var (name, run) in phases)
+        {
+            run();   // warm-up
+            var cpu = BenchData.CpuTime();
+            var watch = Stopwatch.StartNew();
+            run();
+            report.Add($"{name} {watch.Elapsed.TotalSeconds:F2} s wall / {(BenchData.CpuTime() - cpu).TotalSeconds:F2} s CPU");
+        }
+        Console.WriteLine("  in-process, warm: " + string.Join("; ", report));
+
+        void Rows(FrameRowWriter writer)
+        {
+            using (writer)
+            {
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    writer.Write(i + 1);
+                    writer.Write(lines[i]);
+                    writer.Write(scores[i].Compound);
+                    writer.Write(scores[i].Positive);
+                    writer.Write(scores[i].Neutral);
+                    writer.Write(scores[i].Negative);
+                    writer.EndRow();
+                }
+                writer.Complete();
+            }
         }
     }
 

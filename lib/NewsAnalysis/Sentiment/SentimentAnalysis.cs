@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis;
@@ -175,6 +176,7 @@ public static class SentimentAnalysis
     /// Scores each line and writes its row of <see cref="LinesFrame"/> at once (columns <see cref="LineColumns"/>), so no
     /// table is built: the bytes are those of <see cref="FrameWriter"/> writing <see cref="LinesFrame"/>. Returns the rows written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
     public static long WriteLineRows(IEnumerable<string> lines, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -206,6 +208,7 @@ public static class SentimentAnalysis
     /// <see cref="SentenceColumns"/>): the bytes of <see cref="FrameWriter"/> writing <see cref="SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>
     /// without building it. Returns the rows written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
     public static long WriteSentenceRows(NewsCorpus corpus, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsAnalysis;
@@ -99,6 +100,7 @@ public sealed class TextLineReader : IDisposable
 
     /// <summary>The next line, or null at the end of the file.</summary>
     /// <exception cref="InvalidDataException">The line is too long or does not decode; the message names the file and line.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? ReadLine()
     {
         var searched = 0;   // characters after start already searched for a line break
@@ -133,6 +135,7 @@ public sealed class TextLineReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Line(int stop, int next)
     {
         if (stop - start > MaxLineChars)
@@ -147,6 +150,7 @@ public sealed class TextLineReader : IDisposable
     }
 
     // Moves the unread part to the front (growing the buffer while one line fills it, up to the limit) and reads more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         var pending = end - start;
