@@ -13,6 +13,8 @@ namespace NewsAnalysis.Benchmarks;
 /// lines, same run. Goal: ≥ 10×.</item>
 /// <item><c>verbs</c>: whole-process time of the table verbs on the BBC set (sentence sentiment, entities --mentions,
 /// timeline, topics), CSV to a file; <c>--news DLL</c> times another build (e.g. main's) for a before/after.</item>
+/// <item><c>shares</c>: in process, the time to make each of those tables against the time to write it (where writing
+/// dominates, streaming pays).</item>
 /// </list>
 /// Also dumps sentence texts for the parity expectations: <c>sentiment --dump seeds|bbc FILE</c>.
 /// </summary>
@@ -33,13 +35,14 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
             Dump(args[dump + 1], args[dump + 2]);
             return;
         }
-        var parts = args.Where(a => a is "scorer" or "lines" or "verbs").ToList();
+        var parts = args.Where(a => a is "scorer" or "lines" or "verbs" or "shares").ToList();
         if (parts.Count == 0) parts = ["scorer", "lines"];
         var newsAt = Array.IndexOf(args, "--news");
         var news = newsAt >= 0 ? Path.GetFullPath(args[newsAt + 1]) : Path.Combine(AppContext.BaseDirectory, "news.dll");
         if (parts.Contains("scorer")) Scorer(args);
         if (parts.Contains("lines")) Lines(news);
         if (parts.Contains("verbs")) Verbs(news);
+        if (parts.Contains("shares")) WriteShares(BenchData.BbcCsv);
     }
 
     private static void Scorer(string[] args)
@@ -216,6 +219,37 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
         {
             File.Delete(output);
         }
+    }
+
+    // In process, warm: for each table the verbs print, the CPU time to make it against the time FrameWriter takes to
+    // write it as CSV and JSON. Streaming pays where writing dominates; where making the table does, it would not.
+    private static void WriteShares(string bbc)
+    {
+        var corpus = Time(() => Corpus.Load(bbc), out var load);
+        Console.WriteLine($"  in-process, BBC corpus loaded in {load:F2} s CPU; make the table vs write it (CPU):");
+        var tables = new (string Name, Func<Microsoft.Data.Analysis.DataFrame> Make)[]
+        {
+            ("sentiment (sentences)", () => SentimentAnalysis.SentenceFrame(corpus)),
+            ("entities --mentions", () => EntityAnalysis.Run(corpus).MentionFrame()),
+            ("timeline", () => TimelineEvents.Frame(corpus)),
+            ("topics (rows)", () => TopicModeler.Fit(corpus, new TopicOptions()).UnitFrame()),
+        };
+        foreach (var (name, make) in tables)
+        {
+            make();   // warm-up
+            var frame = Time(make, out var made);
+            Time(() => { FrameWriter.WriteCsv(frame, new StreamWriter(Stream.Null)); return 0; }, out var csv);
+            Time(() => { FrameWriter.WriteJson(frame, Stream.Null); return 0; }, out var json);
+            Console.WriteLine($"    {name,-24} {frame.Rows.Count,8:N0} rows: make {made:F2} s, write CSV {csv:F2} s, JSON {json:F2} s");
+        }
+    }
+
+    private static T Time<T>(Func<T> run, out double cpuSeconds)
+    {
+        var before = BenchData.CpuTime();
+        var result = run();
+        cpuSeconds = (BenchData.CpuTime() - before).TotalSeconds;
+        return result;
     }
 
     private static int ArgValue(string[] args, string name, int fallback)
