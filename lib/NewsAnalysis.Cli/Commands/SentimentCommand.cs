@@ -40,11 +40,16 @@ internal static class SentimentCommand
             try { ParseEntities(result.GetValueOrDefault<string[]>() ?? []); }
             catch (ArgumentException e) { result.AddError(e.Message); }
         });
+        var cache = StoreOptions.Cache();
+        var noCache = StoreOptions.NoCache();
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, csvSafe, level, lines, mentions, entities };
+            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+            var frame = parse.GetValue(lines) is not null
+                ? Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error)
+                : StoreOptions.Run(parse, data, cache, noCache, () =>
+                    Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error));
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
                 Table(parse.GetValue(level), parse.GetValue(lines) is not null), parse.GetValue(csvSafe));
             return 0;
