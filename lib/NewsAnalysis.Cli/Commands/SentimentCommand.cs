@@ -40,19 +40,27 @@ internal static class SentimentCommand
             try { ParseEntities(result.GetValueOrDefault<string[]>() ?? []); }
             catch (ArgumentException e) { result.AddError(e.Message); }
         });
+        var cache = StoreOptions.Cache();
+        var noCache = StoreOptions.NoCache();
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, csvSafe, level, lines, mentions, entities };
+            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            if (RowOutput.CanStream(parse.GetValue(format)) && (parse.GetValue(lines) is not null || parse.GetValue(level) == SentimentLevel.Sentence))
+            var streams = RowOutput.CanStream(parse.GetValue(format));
+            if (parse.GetValue(lines) is not null)
             {
-                Stream(parse, data, lines, csvSafe, format, output);
+                if (streams) { Stream(parse, data, lines, csvSafe, format, output); return 0; }
+                var scored = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+                CommonOptions.Write(scored, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table(parse.GetValue(level), true), parse.GetValue(csvSafe));
                 return 0;
             }
-            var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
-                Table(parse.GetValue(level), parse.GetValue(lines) is not null), parse.GetValue(csvSafe));
-            return 0;
+            return StoreOptions.Run(parse, data, cache, noCache, () =>
+            {
+                if (streams && parse.GetValue(level) == SentimentLevel.Sentence) { Stream(parse, data, lines, csvSafe, format, output); return 0; }
+                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table(parse.GetValue(level), false), parse.GetValue(csvSafe));
+                return 0;
+            });
         }));
         return command;
     }

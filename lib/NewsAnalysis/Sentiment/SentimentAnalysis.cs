@@ -24,8 +24,10 @@ public static class SentimentAnalysis
     {
         ArgumentNullException.ThrowIfNull(corpus);
         analyzer ??= VaderSentimentAnalyzer.Default;
-        return corpus.Articles.SelectMany(a => a.Sentences.Select(s =>
-            new SentenceSentiment(a.Id, s.Index, s.Paragraph, s.Text, analyzer.Score(s.Text)))).ToList();
+        // With a result store in effect (ArticleResultStore.Use, NEWSANALYSIS_CACHE), only new articles are scored.
+        return ArticleResultStore.WithCurrent(store => store.ScoreSentences(corpus, analyzer), () =>
+            corpus.Articles.SelectMany(a => a.Sentences.Select(s =>
+                new SentenceSentiment(a.Id, s.Index, s.Paragraph, s.Text, analyzer.Score(s.Text)))).ToList());
     }
 
     /// <summary>
