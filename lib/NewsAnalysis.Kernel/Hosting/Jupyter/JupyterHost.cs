@@ -125,7 +125,15 @@ internal sealed class JupyterHost
                 Console.Error.WriteLine($"news-kernel: dropped a message on the {(isControl ? "control" : "shell")} channel: {problem}.");
                 continue;
             }
-            Handle(socket, message, isControl);
+            try
+            {
+                Handle(socket, message, isControl);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug in handling one request must not take the session (and the user's variables) down with it.
+                Console.Error.WriteLine($"news-kernel: {message.Type} failed: {e}");
+            }
         }
     }
 
