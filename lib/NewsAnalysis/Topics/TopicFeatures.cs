@@ -75,7 +75,7 @@ internal static class TopicFeatures
         if (words.Count < 2) throw TooFewTerms(words.ToArray(), texts.Count, options.Unit.ToString().ToLowerInvariant());
         // N-grams (a word: its id; a pair: both ids) numbered by first occurrence, each position giving the pair it closes
         // then its word, as ML.NET's n-gram pool numbers them; document frequencies counted on the way.
-        var gramIds = new Dictionary<long, int>();
+        var gramIds = new Dictionary<long, int>(MixedLongComparer.Instance);
         var grams = new List<long>();
         var df = new List<int>();
         var lastUnit = new List<int>();
@@ -142,6 +142,17 @@ internal static class TopicFeatures
                 df[g]++;
             }
         }
+    }
+
+    // long's own hash is high ^ low, so the bigrams (a, b) and (b, a), and every pair with the same XOR, collide: on BBC
+    // that made the n-gram dictionary chains 15 deep. Fibonacci hashing mixes all the bits.
+    private sealed class MixedLongComparer : IEqualityComparer<long>
+    {
+        public static readonly MixedLongComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long obj) => (int)(((ulong)obj * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
     // A unigram is keyed by its word id with the sign bit set; a bigram by both ids.
