@@ -47,7 +47,7 @@ internal static partial class TopicBoilerplate
         {
             seen.Clear();
             atEdge.Clear();
-            var texts = article.Paragraphs.Select(p => (Words: Words(p.Text).ToList(), Paragraph: true)).Prepend((Words(article.Title).ToList(), false));
+            var texts = article.Paragraphs.Select(p => (Words: Words(p.Text), Paragraph: true)).Prepend((Words(article.Title), false));
             foreach (var (words, paragraph) in texts)
             {
                 foreach (var w in words) { occurrences[w] = occurrences.GetValueOrDefault(w) + 1; seen.Add(w); }
@@ -83,12 +83,31 @@ internal static partial class TopicBoilerplate
     }
 
     /// <summary>The words of <paramref name="text"/> as the features see them: split as tokens are, normalised, letters only.</summary>
-    internal static IEnumerable<string> Words(string text)
+    internal static List<string> Words(string text)
     {
-        foreach (var token in text.Split(TopicFeatures.Separators, StringSplitOptions.RemoveEmptyEntries))
+        var result = new List<string>();
+        foreach (var range in text.AsSpan().SplitAny(TopicFeatures.SeparatorValues))
         {
-            var word = new string(TopicStopWords.NormaliseWord(token).Where(char.IsLetter).ToArray());
-            if (word.Length > 0) yield return word;
+            var token = text.AsSpan(range);
+            if (token.IsEmpty) continue;
+            // ASCII tokens (nearly all) directly: the letters, lower case; others through the full normalisation.
+            string word = System.Text.Ascii.IsValid(token)
+                ? AsciiLetters(token)
+                : new string(TopicStopWords.NormaliseWord(token.ToString()).Where(char.IsLetter).ToArray());
+            if (word.Length > 0) result.Add(word);
         }
+        return result;
+    }
+
+    private static string AsciiLetters(ReadOnlySpan<char> token)
+    {
+        Span<char> buffer = token.Length <= 64 ? stackalloc char[token.Length] : new char[token.Length];
+        int length = 0;
+        foreach (var c in token)
+        {
+            if (c is >= 'a' and <= 'z') buffer[length++] = c;
+            else if (c is >= 'A' and <= 'Z') buffer[length++] = (char)(c + 32);
+        }
+        return length == 0 ? "" : new string(buffer[..length]);
     }
 }

@@ -17,19 +17,26 @@ internal static class TopicClustering
     }
 
     /// <summary>
-    /// Runs ML.NET k-means <see cref="TopicOptions.Restarts"/> times (seeds Seed, Seed+1, ...) on one thread and keeps
-    /// the run with the lowest inertia (sum of squared distances to the nearest centroid).
+    /// Runs ML.NET k-means <see cref="TopicOptions.Restarts"/> times (seeds Seed, Seed+1, ...), each on one thread, and keeps
+    /// the run with the lowest inertia (sum of squared distances to the nearest centroid; ties go to the earlier seed).
     /// </summary>
+    /// <remarks>
+    /// ML.NET's k-means is repeatable only on one thread, so the restarts, not the runs, are spread over the cores: each
+    /// restart has its own context, data view and seed, and the best is picked in seed order, so the result does not
+    /// depend on the number of cores or on scheduling.
+    /// </remarks>
     public static TopicKMeansRun KMeans(float[][] points, int k, TopicOptions options)
     {
         int d = points[0].Length;
         var schema = SchemaDefinition.Create(typeof(PointRow));
         schema[nameof(PointRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, d);
-        TopicKMeansRun? best = null;
-        var loader = new MLContext(seed: options.Seed);
-        var data = loader.Data.Cache(loader.Data.LoadFromEnumerable(points.Select(p => new PointRow { Features = p }), schema));
-        for (int r = 0; r < options.Restarts; r++)
+        var runs = new TopicKMeansRun[options.Restarts];
+        Parallel.For(0, options.Restarts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
+            // The data is loaded by a context of the base seed in every restart (as when one view served them all):
+            // ML.NET draws some of k-means' randomness from the data view's own context.
+            var loader = new MLContext(seed: options.Seed);
+            var data = loader.Data.Cache(loader.Data.LoadFromEnumerable(points.Select(p => new PointRow { Features = p }), schema));
             var ml = new MLContext(seed: options.Seed + r);
             var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
             {
@@ -53,8 +60,11 @@ internal static class TopicClustering
                 (labels[i], double dist) = Nearest(points[i], centroids);
                 inertia += dist;
             }
-            if (best is null || inertia < best.Inertia - 1e-9) best = new TopicKMeansRun(k, labels, centroids, inertia);
-        }
+            runs[r] = new TopicKMeansRun(k, labels, centroids, inertia);
+        });
+        TopicKMeansRun? best = null;
+        foreach (var run in runs)
+            if (best is null || run.Inertia < best.Inertia - 1e-9) best = run;
         return best!;
     }
 

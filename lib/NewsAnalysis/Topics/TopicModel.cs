@@ -21,8 +21,9 @@ public sealed class TopicModel
     }
 
     /// <summary>
-    /// Wall-clock and CPU time of each phase of the fit, in order (features, reduction, choice of k, k-means or LDA,
-    /// terms and labels): where the time went, for benchmarks and <c>NEWS_TIMINGS=1 news topics</c>.
+    /// Wall-clock and CPU time of each phase of the fit, in order (boilerplate, features, svd or embeddings and
+    /// reduction, map, choice of k, k-means or LDA, terms and labels): where the time went, for benchmarks and
+    /// <c>NEWS_TIMINGS=1 news topics</c>. Empty when the input allowed one topic only.
     /// </summary>
     public IReadOnlyList<TopicPhase> Phases { get; internal set; } = [];
 

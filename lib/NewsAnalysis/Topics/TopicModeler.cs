@@ -33,12 +33,12 @@ public static class TopicModeler
         if (units.Count < 2) return SingleTopic(corpus, options, units, TooFew(options, unitName, 0, units.Count));
 
         var phases = new TopicPhaseTimer();
-        var ml = new MLContext(seed: options.Seed);
         var stopWords = options.StopWords ?? TopicStopWords.Default;
         var boilerplate = options.DropBoilerplate
             ? TopicBoilerplate.Find(corpus, stopWords.Select(TopicStopWords.NormaliseWord).ToHashSet(StringComparer.Ordinal), options.BoilerplateMinArticles)
             : [];
-        var features = TopicFeatures.Build(ml, units.Select(u => u.Text).ToList(), options, boilerplate.Select(b => b.Term));
+        phases.Mark("boilerplate");
+        var features = TopicFeatures.Build(units.Select(u => u.Text).ToList(), options, boilerplate.Select(b => b.Term));
         phases.Mark("features");
         var live = Enumerable.Range(0, units.Count).Where(i => features.HasTerms[i]).ToArray();
         if (live.Length < 2) return SingleTopic(corpus, options, units, TooFew(options, unitName, live.Length, units.Count), boilerplate);
@@ -61,9 +61,10 @@ public static class TopicModeler
             int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(live.Length - 1, features.TfIdf[0].Length)));
             points = TopicSvd.Project(live.Select(i => features.TfIdf[i]).ToList(), rank, options.Seed);
         }
+        phases.Mark(options.Method == TopicMethod.Embeddings ? "reduction" : "svd");
         var map = TopicSvd.Map(points);
         points = points.Select(UnitLength).ToArray();
-        phases.Mark("reduction");
+        phases.Mark("map");
         // k-means cannot make more clusters than there are distinct points (copies of one text, say).
         int distinct = TopicClustering.DistinctPoints(points, Math.Max(options.MaxK, options.K ?? 0) + 1);
         if (distinct < 2) return SingleTopic(corpus, options, units, $"the {live.Length:N0} {unitName}s with terms hold the same terms in the same proportions", boilerplate);
@@ -160,7 +161,7 @@ public static class TopicModeler
         IReadOnlyList<TopicBoilerplateTerm>? boilerplate = null)
     {
         var relaxed = options with { MinDocumentFrequency = 1, MinDocumentShare = 0 };
-        var features = TopicFeatures.Build(new MLContext(seed: options.Seed), units.Select(u => u.Text).ToList(), relaxed, boilerplate?.Select(b => b.Term));
+        var features = TopicFeatures.Build(units.Select(u => u.Text).ToList(), relaxed, boilerplate?.Select(b => b.Term));
         // Counts, not TF-IDF: a term in every unit (all of them, for one unit) has zero TF-IDF weight.
         var live = Enumerable.Range(0, units.Count).Where(i => features.Counts[i].GetValues().ToArray().Any(x => x != 0)).ToArray();
         var scores = new List<TopicKScore> { new(1, double.NaN, double.NaN, 0) };
