@@ -147,10 +147,15 @@ internal static class CorpusReaders
         if (first != '[')
         {
             // One object (or a stray value): one article, read whole under the single-article cap.
-            var buffer = new char[(int)Math.Min(options.MaxFileBytes + 1, Array.MaxLength)];
-            int n = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (n > options.MaxFileBytes) { rejected.Add(new(path, Corpus.OverLimit(n, options))); return; }
-            ReadJson(id, path, new string(buffer, 0, n), options, records, rejected);
+            var whole = new StringBuilder();
+            var chunk = new char[16 * 1024];
+            int n;
+            while ((n = reader.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                whole.Append(chunk, 0, n);
+                if (whole.Length > options.MaxFileBytes) { rejected.Add(new(path, Corpus.OverLimit(new FileInfo(path).Length, options))); return; }
+            }
+            ReadJson(id, path, whole.ToString(), options, records, rejected);
             return;
         }
         // An array: items streamed one at a time (System.Text.Json reads the UTF-8 stream in buffers; one item is held).
