@@ -30,9 +30,11 @@ internal static class TimelineCommand
                 return null;
             },
         };
+        var cache = StoreOptions.Cache();
+        var noCache = StoreOptions.NoCache();
         var command = new Command("timeline", "Print the dated events the articles tell of (or, with --articles, when the articles appeared).")
         {
-            data, format, output, csvSafe, articles, anchor,
+            data, format, output, csvSafe, articles, anchor, cache, noCache,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -41,7 +43,7 @@ internal static class TimelineCommand
             var chosen = parse.GetValue(format);
             DataFrame frame = parse.GetValue(articles)
                 ? TimelineEvents.PublicationFrame(corpus)
-                : TimelineEvents.Frame(corpus, fallback);
+                : StoreOptions.Run(parse, data, cache, noCache, () => TimelineEvents.Frame(corpus, fallback));
             CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, parse.GetValue(articles) ? null : Table, parse.GetValue(csvSafe));
             return 0;
         }));

@@ -107,7 +107,8 @@ public sealed class EntityRecognizer
     public List<EntityMention> Recognize(NewsCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.SelectMany(Recognize).ToList();
+        // With a result store in effect (ArticleResultStore.Use, NEWSANALYSIS_CACHE), only new articles are read.
+        return ArticleResultStore.WithCurrent(store => store.Recognize(corpus, this).ToList(), () => corpus.Articles.SelectMany(Recognize).ToList());
     }
 
     private List<EntityMention> Resolve(Article article, List<(int Start, int End, Pattern Pattern)> raw)

@@ -5,7 +5,7 @@ namespace NewsAnalysis;
 
 /// <summary>
 /// VADER (Valence Aware Dictionary and sEntiment Reasoner, Hutto &amp; Gilbert 2014), a faithful port of the published
-/// Python reference <c>vaderSentiment.py</c> 3.3.2: lexicon valences, boosters and dampeners with distance decay,
+/// Python reference <c>vaderSentiment.py</c> (github.com/cjhutto/vaderSentiment, commit 44fc044): emoji translated to words, lexicon valences, boosters and dampeners with distance decay,
 /// ALL-CAPS emphasis, negation within three words (with "never so", "without doubt", "least" and "no"), the "but"
 /// shift, special-case idioms, "!" and "?" emphasis and compound = x / sqrt(x² + 15).
 /// </summary>
@@ -13,25 +13,30 @@ namespace NewsAnalysis;
 /// Hand-written because no package on the mirror implements VADER for .NET (VaderSharp is absent, and it ports an
 /// older version). It allocates nothing per call on the scoring path: tokens are spans of the input, the lexicon is a
 /// frozen dictionary looked up by span, and working arrays are reused per thread. Thread-safe.
-/// The reference also replaces emoji by their names from a separate emoji lexicon; that lexicon is not shipped here,
-/// so emoji score as ordinary (usually non-lexicon) tokens — see docs/sentiment.md.
+/// As the reference does, each emoji is first replaced by its description from the emoji lexicon
+/// (<see cref="VaderEmojiLexicon"/>): "💘" reads "heart with arrow". Parity with the reference's revision is in docs/sentiment.md.
 /// </remarks>
 public sealed class VaderSentimentAnalyzer
 {
-    private static readonly Lazy<VaderSentimentAnalyzer> defaultAnalyzer = new(() => new VaderSentimentAnalyzer(VaderLexicon.Default));
+    private static readonly Lazy<VaderSentimentAnalyzer> defaultAnalyzer = new(() => new VaderSentimentAnalyzer(VaderLexicon.Default, VaderEmojiLexicon.Default));
     private static readonly FrozenLookup boosters = new(VaderRules.Boosters);
     private static readonly FrozenLookup specialCases = new(VaderRules.SpecialCases);
 
     [ThreadStatic] private static VaderScratch? threadScratch;
 
     private readonly VaderLexicon lexicon;
+    private readonly VaderEmojiLexicon emoji;
     private readonly System.Collections.Frozen.FrozenDictionary<string, VaderWord>.AlternateLookup<ReadOnlySpan<char>> words;
 
-    /// <summary>An analyzer over <paramref name="lexicon"/>.</summary>
-    public VaderSentimentAnalyzer(VaderLexicon lexicon)
+    /// <summary>
+    /// An analyzer over <paramref name="lexicon"/>, translating emoji with <paramref name="emoji"/> (default: the shipped
+    /// emoji lexicon, as the reference does; <see cref="VaderEmojiLexicon.None"/> scores emoji as plain tokens).
+    /// </summary>
+    public VaderSentimentAnalyzer(VaderLexicon lexicon, VaderEmojiLexicon? emoji = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         this.lexicon = lexicon;
+        this.emoji = emoji ?? VaderEmojiLexicon.Default;
         // One table for every word VADER knows (lexicon valence, booster increment, negation), so each token costs one lookup.
         var table = new Dictionary<string, VaderWord>(StringComparer.Ordinal);
         foreach (var (word, valence) in lexicon.Valences) table[word] = new VaderWord(valence, 0, false);
@@ -60,6 +65,9 @@ public sealed class VaderSentimentAnalyzer
     /// <summary>The lexicon this analyzer uses.</summary>
     public VaderLexicon Lexicon => lexicon;
 
+    /// <summary>The emoji lexicon this analyzer translates emoji with.</summary>
+    public VaderEmojiLexicon Emoji => emoji;
+
     /// <summary>Scores <paramref name="text"/> as one unit (VADER works best on one sentence).</summary>
     public SentimentScore Score(string text)
     {
@@ -71,14 +79,24 @@ public sealed class VaderSentimentAnalyzer
     public SentimentScore Score(ReadOnlySpan<char> text)
     {
         var s = threadScratch ??= new VaderScratch();
+        if (emoji.MayContain(text))
+        {
+            var length = emoji.Translate(text, []);
+            if (s.Translated.Length < length) s.Translated = new char[Math.Max(length, s.Translated.Length * 2)];
+            text = s.Translated.AsSpan(0, emoji.Translate(text, s.Translated));
+        }
         var n = Valences(text, s, null);
         return Summarise(text, s.Sentiments.AsSpan(0, n), out _, out _);
     }
 
-    /// <summary>Scores <paramref name="text"/> and lists every word with a nonzero valence, the rules that shaped it and its effect on the compound.</summary>
+    /// <summary>
+    /// Scores <paramref name="text"/> and lists every word with a nonzero valence, the rules that shaped it and its effect
+    /// on the compound. The explanation's text is the one scored: emoji replaced by their descriptions.
+    /// </summary>
     public SentimentExplanation Explain(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = emoji.Translate(text);
         var s = new VaderScratch();
         var rules = new SentimentRules[text.Length / 2 + 1];
         var n = Valences(text, s, rules);
@@ -432,6 +450,7 @@ public sealed class VaderSentimentAnalyzer
 /// <summary>Per-thread working arrays of <see cref="VaderSentimentAnalyzer"/>: token offsets and per-token facts.</summary>
 internal sealed class VaderScratch
 {
+    public char[] Translated = [];
     public char[] Lower = new char[512];
     public int[] Start = new int[128];
     public int[] Length = new int[128];

@@ -54,7 +54,9 @@ public static class TimelineEvents
     public static IReadOnlyList<TimelineEvent> FromCorpus(NewsCorpus corpus, DateTime? fallbackAnchor = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.SelectMany(a => FromArticle(a, a.Published ?? fallbackAnchor)).ToList();
+        // With a result store in effect (ArticleResultStore.Use, NEWSANALYSIS_CACHE), only new articles are read.
+        return ArticleResultStore.WithCurrent(store => store.Events(corpus, fallbackAnchor),
+            () => corpus.Articles.SelectMany(a => FromArticle(a, a.Published ?? fallbackAnchor)).ToList());
     }
 
     /// <summary>

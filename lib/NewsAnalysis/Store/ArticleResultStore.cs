@@ -1,0 +1,374 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace NewsAnalysis;
+
+/// <summary>How many articles an analysis took from the store and how many it computed, in one call.</summary>
+/// <param name="Analysis">The analysis (<c>sentiment</c>, <c>entities</c>, <c>timeline</c>).</param>
+/// <param name="Reused">Articles whose results were read from the store.</param>
+/// <param name="Computed">Articles analysed now (and stored).</param>
+public sealed record ArticleStoreCounts(string Analysis, int Reused, int Computed);
+
+/// <summary>
+/// An embedded store of per-article results (DuckDB, one file <c>results.duckdb</c> in a cache folder): sentence
+/// sentiment, entity mentions and timeline events, each kept under a key made of the analysis's version (code version,
+/// lexicon or gazetteer digest, options) and the article's fingerprint (cleaned text and sentences, see
+/// <see cref="AnalysisVersions"/>). A rerun analyses only the articles whose key is new, so adding or editing a few
+/// articles, or editing the gazetteer (entities only), recomputes only what changed; the results are those of a cold
+/// run. New results are committed in batches, each in one transaction: a run killed at any moment leaves the committed
+/// batches, and the next run finishes the rest.
+/// </summary>
+/// <remarks>
+/// While a store is <see cref="Current"/> (see <see cref="Use"/>, or the <c>NEWSANALYSIS_CACHE</c> environment
+/// variable naming a cache folder), <see cref="SentimentAnalysis.ScoreSentences"/>, <see cref="EntityRecognizer.Recognize(NewsCorpus)"/>
+/// and <see cref="TimelineEvents.FromCorpus"/> read and fill it, so every frame built on them (paragraph and article
+/// sentiment, entity counts, chronologies) uses it unchanged.
+/// </remarks>
+public sealed class ArticleResultStore : IDisposable
+{
+    /// <summary>The database file inside the cache folder.</summary>
+    public const string FileName = "results.duckdb";
+
+    /// <summary>The environment variable naming a cache folder that the analyses use when no store is <see cref="Use"/>d.</summary>
+    public const string EnvironmentVariable = "NEWSANALYSIS_CACHE";
+
+    private const string SchemaVersion = "1";
+    private static readonly AsyncLocal<ArticleResultStore?> Scoped = new();
+    private static readonly Dictionary<string, SharedDatabase> Open_ = new(StringComparer.Ordinal);
+    private readonly SharedDatabase database;
+    private readonly List<ArticleStoreCounts> counts = [];
+    private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
+    private bool disposed;
+
+    private sealed class SharedDatabase(DuckDBConnection connection)
+    {
+        public DuckDBConnection Connection { get; } = connection;
+        public int References;
+        public readonly object Gate = new();
+    }
+
+    private ArticleResultStore(string folder, SharedDatabase database)
+    {
+        Folder = folder;
+        this.database = database;
+    }
+
+    /// <summary>The cache folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>
+    /// Whether disposing the store drops the stored results of each analysis it ran that none of its calls used (results
+    /// of deleted or edited articles, or of an older version), keeping the store the size of the corpus (see
+    /// <see cref="PruneUnused"/>). Default true; turn it off when several corpora or shards share one folder.
+    /// </summary>
+    public bool Prune { get; set; } = true;
+
+    /// <summary>Most articles analysed and committed per transaction (a tenth of the work, at least 100, up to this). Default 2,000.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>What each call since the store was opened reused and computed, in order.</summary>
+    public IReadOnlyList<ArticleStoreCounts> Counts { get { lock (counts) return counts.ToList(); } }
+
+    /// <summary>
+    /// The default cache folder of a data path: <c>$XDG_CACHE_HOME/newsanalysis/&lt;digest of the full path&gt;</c>
+    /// (<c>~/.cache</c> when XDG_CACHE_HOME is unset; the local application data folder on Windows). Kept outside the
+    /// data, so the store is never read as an article and the data folder stays read-only.
+    /// </summary>
+    public static string DefaultFolder(string dataPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataPath));
+        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+            : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..16].ToLowerInvariant();
+        return Path.Combine(root, "newsanalysis", digest);
+    }
+
+    /// <summary>
+    /// Opens (creating if needed) the store in <paramref name="folder"/>. Stores of one folder opened in one process
+    /// share one database; another process holding it is waited for up to <paramref name="lockWait"/> (default 30 s).
+    /// </summary>
+    /// <exception cref="IOException">When the folder cannot be created, the file is not a store, or another process keeps it locked.</exception>
+    public static ArticleResultStore Open(string folder, TimeSpan? lockWait = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var full = Path.GetFullPath(folder);
+        lock (Open_)
+        {
+            if (!Open_.TryGetValue(full, out var shared))
+            {
+                try { Directory.CreateDirectory(full); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new IOException($"cannot create the cache folder '{full}': {e.Message}", e);
+                }
+                shared = new SharedDatabase(Connect(Path.Combine(full, FileName), lockWait ?? TimeSpan.FromSeconds(30)));
+                Open_[full] = shared;
+            }
+            shared.References++;
+            return new ArticleResultStore(full, shared);
+        }
+    }
+
+    private static DuckDBConnection Connect(string file, TimeSpan lockWait)
+    {
+        var deadline = DateTime.UtcNow + lockWait;
+        while (true)
+        {
+            var connection = new DuckDBConnection($"Data Source={file}");
+            try
+            {
+                connection.Open();
+                Execute(connection, "CREATE TABLE IF NOT EXISTS results (analysis VARCHAR NOT NULL, key VARCHAR NOT NULL, payload BLOB NOT NULL)");
+                Execute(connection, "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)");
+                Execute(connection, $"INSERT OR IGNORE INTO store_info VALUES ('schema', '{SchemaVersion}')");
+                using var check = connection.CreateCommand();
+                check.CommandText = "SELECT value FROM store_info WHERE name = 'schema'";
+                if (check.ExecuteScalar() as string != SchemaVersion)
+                    throw new IOException($"'{file}' is a result store of another version: delete the folder or choose another with --cache.");
+                return connection;
+            }
+            catch (DuckDBException e)
+            {
+                connection.Dispose();
+                bool locked = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+                if (!locked) throw new IOException($"cannot open the result store '{file}': {e.Message}", e);
+                if (DateTime.UtcNow > deadline) throw new IOException($"the result store '{file}' is in use by another process (use another --cache or --no-cache).", e);
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The store the analyses use now: the one given to <see cref="Use"/> in this flow of execution, else none.</summary>
+    public static ArticleResultStore? Current => Scoped.Value;
+
+    /// <summary>
+    /// Makes <paramref name="store"/> the <see cref="Current"/> one until the returned scope is disposed (null: none,
+    /// for a run without the cache).
+    /// </summary>
+    public static IDisposable Use(ArticleResultStore? store)
+    {
+        var previous = Scoped.Value;
+        Scoped.Value = store;
+        return new Scope(() => Scoped.Value = previous);
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        private Action? end = end;
+        public void Dispose() { end?.Invoke(); end = null; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="withStore"/> with the store in effect: <see cref="Current"/>, else the folder named by
+    /// <c>NEWSANALYSIS_CACHE</c> (opened for this call, never pruned), else <paramref name="without"/>.
+    /// </summary>
+    internal static T WithCurrent<T>(Func<ArticleResultStore, T> withStore, Func<T> without)
+    {
+        if (Current is { } store) return withStore(store);
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is not { Length: > 0 } folder) return without();
+        using var opened = Open(folder);
+        opened.Prune = false;
+        return withStore(opened);
+    }
+
+    /// <summary>Every sentence of <paramref name="corpus"/> scored (as <see cref="SentimentAnalysis.ScoreSentences"/>), reusing stored scores.</summary>
+    public IReadOnlyList<SentenceSentiment> ScoreSentences(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        return Cached(corpus, "sentiment", AnalysisVersions.Sentiment(analyzer), _ => null,
+            a => a.Sentences.Select(s => new SentenceSentiment(a.Id, s.Index, s.Paragraph, s.Text, analyzer.Score(s.Text))).ToList(),
+            ArticleResultCodecs.WriteSentiment, ArticleResultCodecs.ReadSentiment);
+    }
+
+    /// <summary>The mentions in every article of <paramref name="corpus"/> (as <see cref="EntityRecognizer.Recognize(NewsCorpus)"/>), reusing stored ones.</summary>
+    public IReadOnlyList<EntityMention> Recognize(NewsCorpus corpus, EntityRecognizer recognizer)
+    {
+        ArgumentNullException.ThrowIfNull(recognizer);
+        return Cached(corpus, "entities", AnalysisVersions.Entities(recognizer), _ => null, recognizer.Recognize,
+            ArticleResultCodecs.WriteMentions, ArticleResultCodecs.ReadMentions);
+    }
+
+    /// <summary>The events of every article of <paramref name="corpus"/> (as <see cref="TimelineEvents.FromCorpus"/>), reusing stored ones.</summary>
+    public IReadOnlyList<TimelineEvent> Events(NewsCorpus corpus, DateTime? fallbackAnchor = null)
+    {
+        return Cached(corpus, "timeline", AnalysisVersions.Timeline, a => Anchor(a, fallbackAnchor)?.ToBinary().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+            a => TimelineEvents.FromArticle(a, Anchor(a, fallbackAnchor)).ToList(),
+            ArticleResultCodecs.WriteEvents, ArticleResultCodecs.ReadEvents);
+    }
+
+    private static DateTime? Anchor(Article a, DateTime? fallback) => a.Published ?? fallback;
+
+    // The per-article cache: keys, one read of the analysis's stored results, the missing articles analysed in
+    // parallel batches each committed in one transaction, then (Prune) the unused results dropped.
+    private List<T> Cached<T>(NewsCorpus corpus, string analysis, string version, Func<Article, string?> extraKey,
+        Func<Article, List<T>> compute, Action<BinaryWriter, List<T>> write, Func<BinaryReader, Article, List<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var articles = corpus.Articles;
+        var keys = new string[articles.Count];
+        var versionBytes = Encoding.UTF8.GetBytes(version + "\n");
+        Parallel.For(0, articles.Count, i => keys[i] = Key(versionBytes, AnalysisVersions.Fingerprint(articles[i]), extraKey(articles[i])));
+        var results = new List<T>?[articles.Count];
+        int reused = 0;
+        lock (database.Gate)
+        {
+            var stored = Load(analysis);
+            var missing = new List<int>();
+            var firstOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < articles.Count; i++)
+            {
+                if (stored.TryGetValue(keys[i], out var payload)) { results[i] = Decode(payload, articles[i], read); reused++; }
+                else if (firstOfKey.TryAdd(keys[i], i)) missing.Add(i);
+            }
+            var computedPayloads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            // Tenths of the work, between 100 articles and BatchSize: a killed run loses little, commits stay few.
+            int size = Math.Clamp(missing.Count / 10, Math.Min(100, BatchSize), BatchSize);
+            for (int start = 0; start < missing.Count; start += size)
+            {
+                var batch = missing.GetRange(start, Math.Min(size, missing.Count - start));
+                var payloads = new byte[batch.Count][];
+                Parallel.For(0, batch.Count, b =>
+                {
+                    var article = articles[batch[b]];
+                    results[batch[b]] = compute(article);
+                    payloads[b] = Encode(results[batch[b]]!, write);
+                });
+                Commit(analysis, batch.Select(i => keys[i]).ToList(), payloads);
+                for (int b = 0; b < batch.Count; b++) computedPayloads[keys[batch[b]]] = payloads[b];
+            }
+            // An article with the same text and sentences as an earlier one of this run: decoded from its results.
+            for (int i = 0; i < articles.Count; i++)
+                results[i] ??= Decode(computedPayloads[keys[i]], articles[i], read);
+            if (!used.TryGetValue(analysis, out var usedKeys)) used[analysis] = usedKeys = new(StringComparer.Ordinal);
+            usedKeys.UnionWith(keys);
+            lock (counts) counts.Add(new ArticleStoreCounts(analysis, reused, missing.Count));
+        }
+        var all = new List<T>(results.Sum(r => r!.Count));
+        foreach (var r in results) all.AddRange(r!);
+        return all;
+    }
+
+    private static string Key(byte[] version, byte[] fingerprint, string? extra)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(version);
+        hash.AppendData(fingerprint);
+        if (extra is not null) hash.AppendData(Encoding.UTF8.GetBytes(extra));
+        return Convert.ToHexString(hash.GetHashAndReset(), 0, 16);
+    }
+
+    private static byte[] Encode<T>(List<T> rows, Action<BinaryWriter, List<T>> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) write(writer, rows);
+        return buffer.ToArray();
+    }
+
+    private static List<T> Decode<T>(byte[] payload, Article article, Func<BinaryReader, Article, List<T>> read)
+    {
+        using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+        return read(reader, article);
+    }
+
+    private Dictionary<string, byte[]> Load(string analysis)
+    {
+        var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT key, payload FROM results WHERE analysis = $analysis";
+        command.Parameters.Add(new DuckDBParameter("analysis", analysis));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            using var blob = reader.GetStream(1);
+            var bytes = new byte[blob.Length];
+            blob.ReadExactly(bytes);
+            stored.TryAdd(reader.GetString(0), bytes);
+        }
+        return stored;
+    }
+
+    private void Commit(string analysis, List<string> keys, byte[][] payloads)
+    {
+        using var transaction = database.Connection.BeginTransaction();
+        using (var appender = database.Connection.CreateAppender("results"))
+            for (int i = 0; i < keys.Count; i++)
+                appender.CreateRow().AppendValue(analysis).AppendValue(keys[i]).AppendValue(payloads[i]).EndRow();
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Drops the stored results of every analysis called since the store was opened (or since the last prune) that none
+    /// of those calls used; analyses not called are left as they are. Returns how many results were dropped.
+    /// </summary>
+    public int PruneUnused()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        int dropped = 0;
+        lock (database.Gate)
+        {
+            foreach (var (analysis, keys) in used)
+            {
+                var stale = Load(analysis).Keys.Where(k => !keys.Contains(k)).ToList();
+                if (stale.Count > 0) Delete(analysis, stale);
+                dropped += stale.Count;
+            }
+            used.Clear();
+        }
+        return dropped;
+    }
+
+    private void Delete(string analysis, List<string> stale)
+    {
+        using var transaction = database.Connection.BeginTransaction();
+        Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE stale_keys (key VARCHAR)");
+        using (var appender = database.Connection.CreateAppender("stale_keys"))
+            foreach (var key in stale) appender.CreateRow().AppendValue(key).EndRow();
+        using (var command = database.Connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM results WHERE analysis = $analysis AND key IN (SELECT key FROM stale_keys)";
+            command.Parameters.Add(new DuckDBParameter("analysis", analysis));
+            command.ExecuteNonQuery();
+        }
+        Execute(database.Connection, "DROP TABLE stale_keys");
+        transaction.Commit();
+    }
+
+    /// <summary>Stored results per analysis (rows of the store), for reports and tests.</summary>
+    public IReadOnlyDictionary<string, long> StoredCounts()
+    {
+        lock (database.Gate)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = "SELECT analysis, count(*) FROM results GROUP BY analysis ORDER BY analysis";
+            using var reader = command.ExecuteReader();
+            var result = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read()) result[reader.GetString(0)] = reader.GetInt64(1);
+            return result;
+        }
+    }
+
+    /// <summary>Closes the store (the database closes when the last store of its folder in this process is disposed).</summary>
+    public void Dispose()
+    {
+        if (disposed) return;
+        if (Prune) PruneUnused();
+        disposed = true;
+        lock (Open_)
+        {
+            if (--database.References > 0) return;
+            Open_.Remove(Folder);
+            lock (database.Gate) database.Connection.Dispose();
+        }
+    }
+}
