@@ -8,6 +8,10 @@ namespace NewsAnalysis.Benchmarks;
 /// <summary>
 /// Loads, cleans and sentence-splits the BBC set through <c>Corpus.Load(csv)</c>, then a 10x synthetic corpus made
 /// from it (written to a temporary CSV). Goal: 10,000 articles in under 3 s on 2 cores, memory under 10x the raw text.
+/// Then short wire-like articles (issue #13): CSVs of 100,000 and 1,000,000 generated rows (one to three sentences,
+/// ~250 bytes a row), each loaded in a process of its own (this benchmark with <c>--load-only</c>, so the peak
+/// resident memory is the load's) and read by pandas in the same run. Goals: ≥ 20,000 articles/s (100,000 in ≤ 5 s)
+/// loaded, cleaned and sentence-split; the 1,000,000-row CSV with peak memory ≤ 5x its size.
 /// </summary>
 internal sealed class CorpusBenchmark : IBenchmarkSuite
 {
@@ -17,6 +21,8 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
 
     public void Run(string[] args)
     {
+        if (args.Length == 2 && args[0] == "--load-only") { LoadOnly(args[1]); return; }
+        if (args.Length > 0 && args[0] == "wire") { Wire(args.Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).ToArray()); return; }
         int factor = args.Length > 0 && int.TryParse(args[0], out var f) ? f : 10;
         var bbc = BenchData.BbcCsv;
         var texts = BbcSet.Read(bbc).Select(r => r.Text).ToList();
@@ -37,7 +43,93 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
                               $"managed memory {result.ManagedRatio:F1}x raw text (goal < 10x: {(result.ManagedRatio < 10 ? "met" : "NOT met")})");
         }
         finally { File.Delete(synthetic); }
+        Wire([100_000, 1_000_000]);
     }
+
+    // ---------- short wire-like articles, each size loaded in a process of its own, pandas alongside ----------
+    private const string Python = "/usr/bin/python3";
+
+    private static void Wire(int[] sizes)
+    {
+        foreach (var n in sizes)
+        {
+            var csv = Path.Combine(Path.GetTempPath(), $"news-bench-wire-{n}-{Environment.ProcessId}.csv");
+            try
+            {
+                var gen = Stopwatch.StartNew();
+                WriteWire(csv, n);
+                long size = new FileInfo(csv).Length;
+                Console.WriteLine($"Wire CSV: {n:N0} articles, {size / 1e6:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s)");
+                var self = typeof(CorpusBenchmark).Assembly.Location;
+                var ours = MeasuredProcess.Run("dotnet", ["exec", self, "corpus", "--load-only", csv], BenchData.Root, TimeSpan.FromMinutes(10));
+                if (ours.Exit != 0) { Console.WriteLine($"  load failed (exit {ours.Exit}): {ours.Err.Trim()}"); continue; }
+                var fields = ours.Out.Trim().Split('\n')[^1].Split(' ');   // after the suite's header line
+                int articles = int.Parse(fields[0], CultureInfo.InvariantCulture);
+                double load = double.Parse(fields[1], CultureInfo.InvariantCulture);
+                Console.WriteLine($"  Corpus.Load: {articles:N0} articles, {fields[2]} sentences, {fields[3]} rejected, {fields[4]} near-duplicate pairs | " +
+                                  $"load {load:F2} s = {articles / load:N0} articles/s (goal ≥ 20,000: {(articles / load >= 20_000 ? "met" : "NOT met")}) | " +
+                                  $"whole process {ours.Elapsed.TotalSeconds:F2} s wall, {ours.Cpu.TotalSeconds:F2} s CPU | " +
+                                  $"peak resident {ours.PeakMb:F0} MB = {ours.PeakBytes / (double)size:F1}x the file (goal ≤ 5x: {(ours.PeakBytes <= 5 * size ? "met" : "NOT met")}) | load average {BenchData.LoadAverage()}");
+                if (!File.Exists(Python)) { Console.WriteLine($"  pandas: not run ({Python} missing; apt-get install -y python3-pandas)"); continue; }
+                var peer = MeasuredProcess.Run(Python, ["-c", "import sys, time; import pandas as pd; t = time.time(); df = pd.read_csv(sys.argv[1]); print(len(df), round(time.time() - t, 3))", csv],
+                    BenchData.Root, TimeSpan.FromMinutes(10));
+                if (peer.Exit != 0) { Console.WriteLine($"  pandas failed: {peer.Err.Trim().Split('\n')[^1]}"); continue; }
+                var p = peer.Out.Trim().Split(' ');
+                Console.WriteLine($"  pandas read_csv (parse only, no cleaning or sentences): {int.Parse(p[0], CultureInfo.InvariantCulture):N0} rows, read {p[1]} s | " +
+                                  $"whole process {peer.Elapsed.TotalSeconds:F2} s wall, {peer.Cpu.TotalSeconds:F2} s CPU | peak resident {peer.PeakMb:F0} MB = {peer.PeakBytes / (double)size:F1}x the file");
+            }
+            finally { File.Delete(csv); }
+        }
+    }
+
+    // The child: loads one file and prints "articles seconds sentences rejected pairs".
+    private static void LoadOnly(string csv)
+    {
+        var sw = Stopwatch.StartNew();
+        var corpus = Corpus.Load(csv);
+        sw.Stop();
+        long sentences = 0;
+        foreach (var a in corpus.Articles) sentences += a.Sentences.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{corpus.Articles.Count} {sw.Elapsed.TotalSeconds:F3} {sentences} {corpus.Rejected.Count} {corpus.NearDuplicates.Count}"));
+    }
+
+    private static readonly string[] Places = ["Geneva", "Nairobi", "Lima", "Oslo", "Hanoi", "Dakar", "Quito", "Riga", "Accra", "Perth", "Tbilisi", "Manila"];
+    private static readonly string[] Subjects = ["The central bank", "The finance ministry", "Opposition leaders", "The port authority", "Farmers' unions", "The health agency", "Rail workers", "The football federation", "Energy regulators", "City officials"];
+    private static readonly string[] Verbs = ["raised", "cut", "approved", "rejected", "delayed", "announced", "questioned", "extended", "suspended", "reviewed"];
+    private static readonly string[] Objects = ["interest rates", "the fuel subsidy", "a new budget", "the wage agreement", "import tariffs", "the vaccine plan", "the stadium contract", "water prices", "the bond sale", "night train services"];
+    private static readonly string[] Tails = ["after weeks of talks", "despite protests", "citing rising costs", "ahead of the election", "in a surprise move", "for the second time this year"];
+    private static readonly string[] Quotes = ["\"We had no other choice,\" a spokesman said.", "Analysts expect markets to react on Monday.", "The decision takes effect next month.", "Critics said the move came too late.", "Further details were not given."];
+
+    // Wire items: a title and one to three sentences, varied enough that few are near-duplicates (seeded: the same file each run).
+    private static void WriteWire(string path, int n)
+    {
+        var random = new Random(1);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in new[] { "id", "title", "date", "source", "text" }) csv.WriteField(h);
+        csv.NextRecord();
+        var text = new StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            string place = Places[random.Next(Places.Length)], subject = Subjects[random.Next(Subjects.Length)];
+            string verb = Verbs[random.Next(Verbs.Length)], obj = Objects[random.Next(Objects.Length)];
+            text.Clear();
+            text.Append(place.ToUpperInvariant()).Append(" (Wire) - ").Append(subject).Append(' ').Append(verb).Append(' ').Append(obj)
+                .Append(" by ").Append(random.Next(2, 95)).Append(" percent on ").Append(DayNames[random.Next(7)]).Append(' ')
+                .Append(Tails[random.Next(Tails.Length)]).Append(", officials said.");
+            int more = random.Next(3);
+            for (int k = 0; k < more; k++) text.Append(' ').Append(Quotes[random.Next(Quotes.Length)]);
+            csv.WriteField($"w{i:D7}");
+            csv.WriteField($"{subject} {verb} {obj} in {place}");
+            csv.WriteField(new DateTime(2015, 1, 1).AddDays(random.Next(3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField("Wire");
+            csv.WriteField(text.ToString());
+            csv.NextRecord();
+        }
+    }
+
+    private static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
     private sealed record Result(int Articles, double Seconds, double CpuSeconds, double ManagedRatio);
 

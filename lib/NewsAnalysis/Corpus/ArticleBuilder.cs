@@ -134,12 +134,14 @@ internal sealed partial class ArticleBuilder
             basis = PublishedBasis.OutOfRange;
         }
 
+        // The input's own string when cleaning changed nothing (most wire items): one copy of the text in memory, not two.
+        if (text.Length == record.Text.Length && string.Equals(text, record.Text, StringComparison.Ordinal)) text = record.Text;
         var article = new Article(id, record.Path, title, source, dateline, published, basis, evidence, text,
             metadata?.Url ?? record.Url, record.Extra)
         {
             TitleBasis = titleBasis ?? "unknown",
             SourceEvidence = sourceEvidence,
-            Captions = captions.Distinct(StringComparer.Ordinal).ToList(),
+            Captions = captions.Count == 0 ? [] : captions.Distinct(StringComparer.Ordinal).ToList(),
         };
         return Build(article);
     }
@@ -338,8 +340,8 @@ internal sealed partial class ArticleBuilder
     public static Article Build(Article article)
     {
         var text = article.Text;
-        var paragraphs = new List<TextSpan>();
-        var sentences = new List<SentenceSpan>();
+        var paragraphs = new List<TextSpan>(1);
+        var sentences = new List<SentenceSpan>(2);
         int pos = 0;
         while (pos < text.Length)
         {
@@ -348,9 +350,12 @@ internal sealed partial class ArticleBuilder
             if (end > pos)
             {
                 int p = paragraphs.Count;
-                paragraphs.Add(new TextSpan(p, pos, end - pos, text[pos..end]));
+                // A span covering the whole text (or whole paragraph) shares its string: short wire items are one
+                // paragraph of one sentence, and three copies of each would triple the corpus in memory.
+                var paragraph = pos == 0 && end == text.Length ? text : text[pos..end];
+                paragraphs.Add(new TextSpan(p, pos, end - pos, paragraph));
                 foreach (var (s, len) in SentenceSplitter.Split(text.AsSpan(pos, end - pos)))
-                    sentences.Add(new SentenceSpan(sentences.Count, p, pos + s, len, text.Substring(pos + s, len)));
+                    sentences.Add(new SentenceSpan(sentences.Count, p, pos + s, len, s == 0 && len == paragraph.Length ? paragraph : text.Substring(pos + s, len)));
             }
             pos = end + 2;
         }

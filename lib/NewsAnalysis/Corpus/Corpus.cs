@@ -162,11 +162,12 @@ public static class Corpus
         }
         var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
         var articles = new Article[records.Count];
-        var changeLists = new List<CleaningChange>[records.Count];
+        var changeLists = new List<CleaningChange>?[records.Count];
         Parallel.For(0, records.Count, () => 0, (i, _, n) =>
         {
-            changeLists[i] = [];
-            articles[i] = builder.Process(records[i], metadataFor(i), changeLists[i]);
+            var changes = new List<CleaningChange>();
+            articles[i] = builder.Process(records[i], metadataFor(i), changes);
+            if (changes.Count > 0) changeLists[i] = changes;   // most articles change nothing: no list kept for them
             records[i] = null!;   // the list is ours: let the raw text go as soon as the article is built (peak memory)
             return n;
         }, _ => { });
@@ -178,6 +179,6 @@ public static class Corpus
             int i = index[p.DuplicateId];
             if (articles[i].DuplicateOf is null) articles[i] = articles[i] with { DuplicateOf = p.ArticleId };
         }
-        return new NewsCorpus(articles, rejected, changeLists.SelectMany(c => c).ToList()) { NearDuplicates = pairs };
+        return new NewsCorpus(articles, rejected, changeLists.SelectMany(c => c ?? []).ToList()) { NearDuplicates = pairs };
     }
 }

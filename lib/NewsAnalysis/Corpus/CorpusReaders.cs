@@ -147,10 +147,15 @@ internal static class CorpusReaders
         if (first != '[')
         {
             // One object (or a stray value): one article, read whole under the single-article cap.
-            var buffer = new char[(int)Math.Min(options.MaxFileBytes + 1, Array.MaxLength)];
-            int n = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (n > options.MaxFileBytes) { rejected.Add(new(path, Corpus.OverLimit(n, options))); return; }
-            ReadJson(id, path, new string(buffer, 0, n), options, records, rejected);
+            var whole = new StringBuilder();
+            var chunk = new char[16 * 1024];
+            int n;
+            while ((n = reader.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                whole.Append(chunk, 0, n);
+                if (whole.Length > options.MaxFileBytes) { rejected.Add(new(path, Corpus.OverLimit(new FileInfo(path).Length, options))); return; }
+            }
+            ReadJson(id, path, whole.ToString(), options, records, rejected);
             return;
         }
         // An array: items streamed one at a time (System.Text.Json reads the UTF-8 stream in buffers; one item is held).
@@ -269,6 +274,7 @@ internal static class CorpusReaders
             return;
         }
         string delimiter = top.Parser.Delimiter;
+        var pick = FieldPick.Of(header, options, textColumn);
         // The readers in use: the file's, and above it the re-reading of lines a malformed row swallowed (line offset).
         var stack = new Stack<(CsvReader Csv, int Offset)>();
         stack.Push((top, 0));
@@ -316,7 +322,7 @@ internal static class CorpusReaders
             }
             var fields = new Dictionary<string, string?>(header.Length, StringComparer.OrdinalIgnoreCase);
             for (int c = 0; c < header.Length; c++) fields[header[c]] = csv.Parser[c];
-            var record = FromFields(fields, $"{id}-{row:D4}", rowPath, options, out var reason, textColumn);
+            var record = FromFields(fields, $"{id}-{row:D4}", rowPath, options, out var reason, textColumn, pick);
             if (record is null) rejected.Add(new(rowPath, reason!)); else records.Add(record);
         }
         if (row == 0) rejected.Add(new(path, "CSV has a header but no rows"));
@@ -345,18 +351,29 @@ internal static class CorpusReaders
         return null;
     }
 
-    internal static ArticleRecord? FromFields(Dictionary<string, string?> fields, string defaultId, string path, CorpusOptions options, out string? reason, string? textColumn = null)
+    /// <summary>Which field holds what, found once per CSV header (per row only for JSON objects, whose keys vary).</summary>
+    internal sealed record FieldPick(string? Text, string? Title, string? Date, string? Source, string? Url, string? Id)
+    {
+        public static FieldPick Of(IEnumerable<string> names, CorpusOptions options, string? textColumn = null)
+        {
+            var list = names as IReadOnlyList<string> ?? names.ToList();
+            return new(textColumn ?? Pick(list, options.CsvTextColumn, TextNames), Pick(list, options.CsvTitleColumn, TitleNames),
+                Pick(list, options.CsvDateColumn, DateNames), Pick(list, options.CsvSourceColumn, SourceNames),
+                Pick(list, null, UrlNames), Pick(list, options.CsvIdColumn, IdNames));
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
+
+    internal static ArticleRecord? FromFields(Dictionary<string, string?> fields, string defaultId, string path, CorpusOptions options, out string? reason, string? textColumn = null, FieldPick? pick = null)
     {
         reason = null;
-        textColumn ??= Pick(fields.Keys, options.CsvTextColumn, TextNames);
+        pick ??= FieldPick.Of(fields.Keys, options, textColumn);
+        textColumn = pick.Text;
         if (textColumn is null) { reason = $"no text field (looked for {string.Join("/", TextNames)}; has {string.Join(", ", fields.Keys)})"; return null; }
         var text = fields[textColumn];
         if (string.IsNullOrWhiteSpace(text)) { reason = $"empty '{textColumn}' field"; return null; }
-        var titleKey = Pick(fields.Keys, options.CsvTitleColumn, TitleNames);
-        var dateKey = Pick(fields.Keys, options.CsvDateColumn, DateNames);
-        var sourceKey = Pick(fields.Keys, options.CsvSourceColumn, SourceNames);
-        var urlKey = Pick(fields.Keys, null, UrlNames);
-        var idKey = Pick(fields.Keys, options.CsvIdColumn, IdNames);
+        var (titleKey, dateKey, sourceKey, urlKey, idKey) = (pick.Title, pick.Date, pick.Source, pick.Url, pick.Id);
         DateTime? published = null;
         if (dateKey is not null && !string.IsNullOrWhiteSpace(fields[dateKey]))
         {
@@ -364,9 +381,9 @@ internal static class CorpusReaders
             published = options.Rules.ParseDate(fields[dateKey]!) ?? ParseIso(fields[dateKey]!);
             if (published is null) dateKey = null;
         }
-        var used = new HashSet<string>(new[] { textColumn, titleKey, dateKey, sourceKey, urlKey, idKey }.OfType<string>(), StringComparer.OrdinalIgnoreCase);
-        var extra = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (k, v) in fields) if (!used.Contains(k)) extra[k] = v;
+        Dictionary<string, string?>? extra = null;
+        foreach (var (k, v) in fields)
+            if (!IsOneOf(k, textColumn, titleKey, dateKey, sourceKey, urlKey, idKey)) (extra ??= new(StringComparer.Ordinal))[k] = v;
         string id = idKey is not null && !string.IsNullOrWhiteSpace(fields[idKey]) ? fields[idKey]!.Trim() : defaultId;
         return new ArticleRecord(id, path, text)
         {
@@ -374,8 +391,14 @@ internal static class CorpusReaders
             Source = sourceKey is null || string.IsNullOrWhiteSpace(fields[sourceKey]) ? null : fields[sourceKey]!.Trim(),
             Url = urlKey is null || string.IsNullOrWhiteSpace(fields[urlKey]) ? null : fields[urlKey]!.Trim(),
             Published = published,
-            Extra = extra,
+            Extra = extra ?? NoExtra,
         };
+    }
+
+    private static bool IsOneOf(string key, params ReadOnlySpan<string?> names)
+    {
+        foreach (var n in names) if (n is not null && string.Equals(key, n, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ internal static class NearDuplicateDetector
             firstOfText[text] = i;
             representatives.Add(i);
         }
-        firstOfText.Clear();
+        firstOfText = null!;   // let the table go before the signatures are made
 
         // 2. MinHash signatures of the representatives (per article: both cores), flat: Hashes values per article.
         int m = representatives.Count;
@@ -55,8 +55,7 @@ internal static class NearDuplicateDetector
         // 3. LSH, one band at a time (memory: one key per article, not one bucket object per band and article): sort by
         // the band's key, and in each run of equal keys compare every member with the run's first members.
         var keys = new (ulong Key, int Index)[m];
-        var matches = new (int Earlier, float Similarity)[m * CandidatesPerBucket];
-        var matchCount = new int[m];
+        var matches = new Dictionary<int, List<(int Earlier, float Similarity)>>();   // only articles that have a match
         for (int b = 0; b < Bands; b++)
         {
             int count = 0;
@@ -79,9 +78,12 @@ internal static class NearDuplicateDetector
                     for (int q = start; q < Math.Min(p, start + CandidatesPerBucket); q++)
                     {
                         int earlier = keys[q].Index;
-                        if (Known(matches, matchCount, later, earlier)) continue;
+                        var known = matches.GetValueOrDefault(later);
+                        if (known is not null && known.Exists(k => k.Earlier == earlier)) continue;
                         double sim = Estimate(signatures.AsSpan(earlier * Hashes, Hashes), signatures.AsSpan(later * Hashes, Hashes));
-                        if (sim >= threshold) Keep(matches, matchCount, later, earlier, (float)sim);
+                        if (sim < threshold) continue;
+                        if (known is null) matches[later] = known = new List<(int, float)>(1);
+                        Keep(known, earlier, (float)sim);
                     }
                 }
                 start = end;
@@ -90,32 +92,21 @@ internal static class NearDuplicateDetector
 
         // Pairs in corpus order of the later article, then of the earlier one (deterministic).
         var all = new List<(int Earlier, int Later, double Similarity)>();
-        for (int r = 0; r < m; r++)
-            for (int c = 0; c < matchCount[r]; c++)
-            {
-                var (e, sim) = matches[r * CandidatesPerBucket + c];
-                all.Add((representatives[e], representatives[r], sim));
-            }
+        foreach (var (r, list) in matches)
+            foreach (var (e, sim) in list) all.Add((representatives[e], representatives[r], sim));
         for (int i = 0; i < n; i++) if (duplicateOf[i] >= 0) all.Add((duplicateOf[i], i, 1.0));
         all.Sort((x, y) => x.Later != y.Later ? x.Later.CompareTo(y.Later) : x.Earlier.CompareTo(y.Earlier));
         foreach (var (e, l, s) in all) pairs.Add(new(articles[e].Id, articles[l].Id, Math.Round(s, 3)));
         return pairs;
     }
 
-    private static bool Known((int Earlier, float Similarity)[] matches, int[] count, int later, int earlier)
-    {
-        for (int c = 0; c < count[later]; c++) if (matches[later * CandidatesPerBucket + c].Earlier == earlier) return true;
-        return false;
-    }
-
     // An article keeps its CandidatesPerBucket earliest matches, whatever the order the bands find them in.
-    private static void Keep((int Earlier, float Similarity)[] matches, int[] count, int later, int earlier, float sim)
+    private static void Keep(List<(int Earlier, float Similarity)> known, int earlier, float sim)
     {
-        int at = later * CandidatesPerBucket;
-        if (count[later] < CandidatesPerBucket) { matches[at + count[later]++] = (earlier, sim); return; }
-        int worst = at;
-        for (int c = at + 1; c < at + CandidatesPerBucket; c++) if (matches[c].Earlier > matches[worst].Earlier) worst = c;
-        if (earlier < matches[worst].Earlier) matches[worst] = (earlier, sim);
+        if (known.Count < CandidatesPerBucket) { known.Add((earlier, sim)); return; }
+        int worst = 0;
+        for (int c = 1; c < known.Count; c++) if (known[c].Earlier > known[worst].Earlier) worst = c;
+        if (earlier < known[worst].Earlier) known[worst] = (earlier, sim);
     }
 
     // The word 4-shingles' hashes (a text of fewer than 4 words is one shingle of all its words).
