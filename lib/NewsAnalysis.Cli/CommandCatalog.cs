@@ -36,5 +36,6 @@ internal static class CommandCatalog
         yield return TopicsCommand.Create();
         yield return RunCommand.Create();
         yield return ReportCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

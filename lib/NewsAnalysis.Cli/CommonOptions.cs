@@ -17,7 +17,7 @@ internal sealed record TableView(IReadOnlyList<string> Columns, IReadOnlyCollect
 }
 
 /// <summary>Output formats of the table-printing verbs.</summary>
-internal enum OutputFormat { Table, Csv, Json }
+internal enum OutputFormat { Table, Csv, Json, Parquet }
 
 /// <summary>Options shared by the verbs, and the code that prints a DataFrame in the chosen format.</summary>
 internal static class CommonOptions
@@ -33,7 +33,7 @@ internal static class CommonOptions
 
     public static Option<OutputFormat> Format() => new("--format")
     {
-        Description = "Output format: table (readable), csv (UTF-8) or json (array of row objects).",
+        Description = "Output format: table (readable), csv (UTF-8), json (array of row objects) or parquet (typed columns, needs --out).",
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
@@ -163,6 +163,12 @@ internal static class CommonOptions
     /// </summary>
     public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout, TableView? table = null, bool csvSafe = false)
     {
+        if (format == OutputFormat.Parquet)
+        {
+            if (outFile is null) throw new ArgumentException("--format parquet writes a binary file: name it with --out FILE.parquet.");
+            FrameParquet.Write(frame, OpenOutput(outFile, path => path));
+            return;
+        }
         if (format == OutputFormat.Table && table is not null) frame = table.Select(frame);
         var keepEnd = table?.KeepEnd ?? [];
         if (outFile is not null && !AtomicFile.CanReplace(outFile.FullName))
