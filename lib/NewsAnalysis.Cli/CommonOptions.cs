@@ -110,7 +110,7 @@ internal static class CommonOptions
     /// </summary>
     public static NewsCorpus LoadCorpus(string data, TextWriter error, bool quiet = false)
     {
-        var corpus = Corpus.Load(ResolveData(data));
+        var corpus = StoreOptions.ApplyShard(Corpus.Load(ResolveData(data)));
         if (!quiet && corpus.Rejected.Count > 0) error.WriteLine(RejectedNotice(corpus.Rejected.Count, data));
         return corpus;
     }

@@ -36,9 +36,10 @@ internal static class ExportCommand
         var to = new Option<ExportFormat>("--to") { Description = "parquet (typed columns, zstd) or csv (UTF-8).", DefaultValueFactory = _ => ExportFormat.Parquet };
         var cache = StoreOptions.Cache();
         var noCache = StoreOptions.NoCache();
+        var shard = StoreOptions.Shard();
         var command = new Command("export", "Write every frame (articles, paragraphs, sentences, sentiment, mentions, events, topics, ...) as Parquet or CSV files with a README of the schema.")
         {
-            folder, data, to, cache, noCache,
+            folder, data, to, cache, noCache, shard,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -68,7 +69,7 @@ internal static class ExportCommand
                     files.Add((file, row, frame));
                 }
                 return files;
-            });
+            }, shard);
             WriteReadme(Path.Combine(target, "README.md"), written, format, dataPath);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {written.Count} file(s) and README.md to {target}");
             return 0;

@@ -42,14 +42,15 @@ internal static class SentimentCommand
         });
         var cache = StoreOptions.Cache();
         var noCache = StoreOptions.NoCache();
+        var shard = StoreOptions.Shard();
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache };
+            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache, shard };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var frame = parse.GetValue(lines) is not null
                 ? Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error)
                 : StoreOptions.Run(parse, data, cache, noCache, () =>
-                    Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error));
+                    Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error), shard);
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
                 Table(parse.GetValue(level), parse.GetValue(lines) is not null), parse.GetValue(csvSafe));
             return 0;
