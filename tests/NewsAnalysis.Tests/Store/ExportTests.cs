@@ -5,15 +5,8 @@ using Xunit;
 
 namespace NewsAnalysis.Tests;
 
-public sealed class ExportTests : IDisposable
+public sealed class ExportTests : TempFolderTest
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "export-test-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-    }
-
     // Every cell of a Parquet file read by DuckDB, as the CSV writer formats it (null as empty).
     private static List<string[]> ReadParquet(string path, out string[] header)
     {
@@ -53,8 +46,8 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public void Export_to_parquet_writes_every_frame_that_DuckDB_reads_back_as_the_csv_export()
     {
-        var pq = Path.Combine(root, "pq");
-        var csv = Path.Combine(root, "csv");
+        var pq = Path.Combine(Root, "pq");
+        var csv = Path.Combine(Root, "csv");
         Assert.Equal(0, CliRunner.Run("export", pq, "--no-cache").Exit);
         Assert.Equal(0, CliRunner.Run("export", csv, "--to", "csv", "--no-cache").Exit);
         var names = new[] { "articles", "paragraphs", "sentences", "sentiment_sentences", "sentiment_articles", "mentions", "events", "topics", "near_duplicates", "rejected" };
@@ -72,8 +65,8 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public void Format_parquet_of_a_table_verb_holds_the_csv_output_and_needs_out()
     {
-        var parquet = Path.Combine(root, "s.parquet");
-        var csv = Path.Combine(root, "s.csv");
+        var parquet = Path.Combine(Root, "s.parquet");
+        var csv = Path.Combine(Root, "s.csv");
         Assert.Equal(0, CliRunner.Run("timeline", "--format", "parquet", "--out", parquet, "--no-cache").Exit);
         Assert.Equal(0, CliRunner.Run("timeline", "--format", "csv", "--out", csv, "--no-cache").Exit);
         AssertSameTable(parquet, csv);

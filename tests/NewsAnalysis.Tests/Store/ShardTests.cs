@@ -4,15 +4,8 @@ using Xunit;
 
 namespace NewsAnalysis.Tests;
 
-public sealed class ShardTests : IDisposable
+public sealed class ShardTests : TempFolderTest
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "shard-test-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-    }
-
     private static List<string> Rows(string csvText)
     {
         using var csv = new CsvReader(new StringReader(csvText), CultureInfo.InvariantCulture);
@@ -30,7 +23,7 @@ public sealed class ShardTests : IDisposable
     public void The_union_of_n_shards_per_article_results_is_the_single_run(string verb, params string[] view)
     {
         // 150 BBC articles as one CSV.
-        var data = Path.Combine(root, "data");
+        var data = Path.Combine(Root, "data");
         Directory.CreateDirectory(data);
         using (var reader = new StreamReader(TestData.BbcCsv!))
         using (var csvIn = new CsvReader(reader, CultureInfo.InvariantCulture))
@@ -51,7 +44,7 @@ public sealed class ShardTests : IDisposable
         var shards = Enumerable.Range(1, n).Select(i =>
         {
             // Shard 2 through a cache of its own (as a batch task would), the others without.
-            var run = CliRunner.Run(i == 2 ? Args("--shard", $"{i}/{n}", "--cache", Path.Combine(root, "cache2")) : Args("--shard", $"{i}/{n}", "--no-cache"));
+            var run = CliRunner.Run(i == 2 ? Args("--shard", $"{i}/{n}", "--cache", Path.Combine(Root, "cache2")) : Args("--shard", $"{i}/{n}", "--no-cache"));
             Assert.Equal(0, run.Exit);
             Assert.Equal(single.Out.Split('\n')[0], run.Out.Split('\n')[0]);   // same header
             return Rows(run.Out);
