@@ -11,6 +11,7 @@ internal static class CommandCatalog
     {
         var root = new RootCommand("news: analyse a folder of news articles (corpus, sentiment, entities, topics, timelines, reports).");
         foreach (var command in All()) root.Subcommands.Add(command);
+        root.Options.Add(CommonOptions.MaxFileSize());
         return root;
     }
 
@@ -23,6 +24,7 @@ internal static class CommandCatalog
         var parse = Root().Parse(args);
         config ??= new InvocationConfiguration();
         if (parse.Errors.Count > 0) config.Output = config.Error;
+        CommonOptions.MaxFileBytes.Value = parse.Errors.Count == 0 ? parse.GetValue<long?>(CommonOptions.MaxFileSizeName) : null;
         return parse.InvokeAsync(config);
     }
 
@@ -36,6 +38,7 @@ internal static class CommandCatalog
         yield return TopicsCommand.Create();
         yield return RunCommand.Create();
         yield return ReportCommand.Create();
+        yield return KernelCommand.Create();
         yield return ExportCommand.Create();
     }
 }

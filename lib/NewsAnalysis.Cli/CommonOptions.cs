@@ -44,6 +44,44 @@ internal static class CommonOptions
         Description = "With --format csv: prefix ' to text cells starting with = + - @ tab or CR, so spreadsheets show them as text instead of running them as formulas.",
     };
 
+    /// <summary>
+    /// <c>--max-file-size</c>, on every verb (a recursive option of the root): the cap on one single-article file (txt,
+    /// md, html, a JSON object) and on one row of a CSV/JSON Lines file; collections themselves have no cap. Bytes, or
+    /// with a K, M or G suffix (1024-based).
+    /// </summary>
+    public static Option<long?> MaxFileSize() => new(MaxFileSizeName)
+    {
+        Description = "Largest single-article file (or collection row) read, e.g. 50M (default 20M); CSV/JSONL/JSON-array files are streamed whatever their size.",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (ParseSize(text) is { } bytes) return bytes;
+            result.AddError($"--max-file-size '{text}' is not a size: give bytes, or a number with K, M or G (e.g. 50M), from 1 to 1G.");
+            return null;
+        },
+    };
+
+    /// <summary>The name of <see cref="MaxFileSize"/>.</summary>
+    public const string MaxFileSizeName = "--max-file-size";
+
+    /// <summary>The --max-file-size of the command line being run (set once per invocation by <see cref="CommandCatalog.InvokeAsync"/>).</summary>
+    public static readonly AsyncLocal<long?> MaxFileBytes = new();
+
+    /// <summary>A size in bytes from <c>123</c>, <c>64K</c>, <c>50M</c> or <c>1G</c> (1024-based), from 1 byte to 1 GB; null otherwise.</summary>
+    public static long? ParseSize(string text)
+    {
+        text = text.Trim();
+        long unit = 1;
+        if (text.Length > 0 && "kKmMgG".Contains(text[^1]))
+        {
+            unit = char.ToUpperInvariant(text[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, _ => 1L << 30 };
+            text = text[..^1];
+        }
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= (1L << 30) / unit ? n * unit : null;
+    }
+
     /// <summary>Resolves a --data value: as given if it exists, else relative to the repository root (so the CLI works from any folder of the repo).</summary>
     public static string ResolveData(string data)
     {
@@ -110,7 +148,8 @@ internal static class CommonOptions
     /// </summary>
     public static NewsCorpus LoadCorpus(string data, TextWriter error, bool quiet = false)
     {
-        var corpus = StoreOptions.ApplyShard(Corpus.Load(ResolveData(data)));
+        var options = MaxFileBytes.Value is { } cap ? CorpusOptions.Default with { MaxFileBytes = cap } : CorpusOptions.Default;
+        var corpus = StoreOptions.ApplyShard(Corpus.Load(ResolveData(data), options));
         if (!quiet && corpus.Rejected.Count > 0) error.WriteLine(RejectedNotice(corpus.Rejected.Count, data));
         return corpus;
     }

@@ -140,7 +140,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     }
 
     // The dotnet host of this runtime (…/dotnet beside shared/Microsoft.NETCore.App/<version>), else the one on PATH.
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");

@@ -71,7 +71,12 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
                     : MeasuredProcess.Run("dotnet", ["exec", news, "topics", "--data", set.Path, "--unit", "article", "--k", set.K.ToString(CultureInfo.InvariantCulture),
                         "--method", method, "--format", "csv", "--out", outFile], BenchData.Root, TimeSpan.FromMinutes(60),
                         // Embeddings start from an empty cache (its default folder is under XDG_DATA_HOME): the figure is a first run's.
-                        new Dictionary<string, string> { ["XDG_DATA_HOME"] = System.IO.Path.Combine(temp.Path, "data-" + set.K + "-" + set.Name.Length) });
+                        new Dictionary<string, string>
+                        {
+                            ["XDG_DATA_HOME"] = System.IO.Path.Combine(temp.Path, "data-" + set.K + "-" + set.Name.Length),
+                            // One stderr line with wall and CPU time per stage: start, load, features, reduction, k-means, ...
+                            ["NEWS_TIMINGS"] = "1",
+                        });
                 if (run.Exit != 0)
                 {
                     Console.WriteLine($"| {set.Name} | {method} | failed (exit {run.Exit}): {run.Err.Trim()} | | | | | |");
@@ -84,6 +89,8 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
                     $"{TopicAgreement.NormalizedMutualInformation(topics, truth):F3} | {TopicAgreement.AdjustedRandIndex(topics, truth):F3} | " +
                     $"{run.Elapsed.TotalSeconds:F1} | {run.Cpu.TotalSeconds:F1} | {run.PeakMb:F0} | {topics.Count / run.Elapsed.TotalSeconds:F0} |");
                 if (method != "peer" && run.Err.Trim().Length > 0) Console.WriteLine($"    stderr: {run.Err.Trim().Replace("\n", " / ", StringComparison.Ordinal)}");
+                // The peer prints its phases as JSON: {"phases": {"import": [wall, cpu], "read": ..., "tfidf": ..., ...}}.
+                if (method == "peer") Console.WriteLine($"    peer phases (wall, CPU s): {run.Out.Trim()}");
             }
             Console.WriteLine($"    ({set.Name}: {categories.Count:N0} rows, k = {set.K}, {set.Role}; load average {BenchData.LoadAverage()})");
         }
@@ -150,7 +157,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             Console.WriteLine($"{name,-36} {watch.Elapsed.TotalSeconds,6:F2} s (CPU {cpu.TotalSeconds:F2} s)  peak {BenchData.PeakMemoryMb(),6:F0} MB  k = {model.K}  " +
                 $"NMI {TopicAgreement.NormalizedMutualInformation(topics, categories):F3}  ARI {TopicAgreement.AdjustedRandIndex(topics, categories):F3}  " +
                 $"goal < 5 s: {(watch.Elapsed.TotalSeconds < 5 ? "met" : "MISSED")}  (load average {BenchData.LoadAverage()})");
-            Console.WriteLine("    phases: " + string.Join(", ", model.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
+            Console.WriteLine("    phases: " + string.Join(", ", model.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s (CPU {p.Cpu.TotalSeconds:F2})")));
             foreach (var s in model.KScores.Where(_ => model.KScores.Count > 1))
                 Console.WriteLine($"    k = {s.K,2}  silhouette {s.Silhouette:F4}  Davies-Bouldin {s.DaviesBouldin:F3}  inertia {s.Inertia:F1}");
             foreach (var t in model.Topics) Console.WriteLine($"    topic {t.Id}: {t.Size,5}  {t.Label}");
@@ -177,7 +184,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             double peak = BenchData.PeakMemoryMb();
             Console.WriteLine($"{units:N0} paragraphs, {name,-16} {w.Elapsed.TotalSeconds,6:F2} s (CPU {cpu.TotalSeconds:F2} s)  peak {peak,6:F0} MB  k = {big.K}  " +
                 $"goal < 60 s and < 4 GB: {(w.Elapsed.TotalSeconds < 60 && peak < 4096 ? "met" : "MISSED")}  (load average {BenchData.LoadAverage()})");
-            Console.WriteLine("    phases: " + string.Join(", ", big.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s")));
+            Console.WriteLine("    phases: " + string.Join(", ", big.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s (CPU {p.Cpu.TotalSeconds:F2})")));
             foreach (var t in big.Topics) Console.WriteLine($"    topic {t.Id,2}: {t.Size,6}  {t.Label}");
         }
     }

@@ -47,23 +47,55 @@ internal static class SentimentCommand
             { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache, shard };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
-            var frame = parse.GetValue(lines) is not null
-                ? Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error)
-                : StoreOptions.Run(parse, data, cache, noCache, () =>
-                    Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error), shard);
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output,
-                Table(parse.GetValue(level), parse.GetValue(lines) is not null), parse.GetValue(csvSafe));
-            return 0;
+            var streams = RowOutput.CanStream(parse.GetValue(format));
+            if (parse.GetValue(lines) is not null)
+            {
+                if (streams) { Stream(parse, data, lines, csvSafe, format, output); return 0; }
+                var scored = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+                CommonOptions.Write(scored, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table(parse.GetValue(level), true), parse.GetValue(csvSafe));
+                return 0;
+            }
+            return StoreOptions.Run(parse, data, cache, noCache, () =>
+            {
+                if (streams && parse.GetValue(level) == SentimentLevel.Sentence) { Stream(parse, data, lines, csvSafe, format, output); return 0; }
+                var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
+                CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table(parse.GetValue(level), false), parse.GetValue(csvSafe));
+                return 0;
+            }, shard);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// --lines and the sentence level in CSV/JSON: each row is written as soon as it is scored (the same bytes as the
+    /// frame would give), so memory does not grow with the input and the first rows come out at once.
+    /// </summary>
+    private static void Stream(ParseResult parse, Option<string> data, Option<FileInfo?> lines, Option<bool> csvSafe, Option<OutputFormat> format, Option<FileInfo?> output)
+    {
+        IReadOnlyList<FrameRowColumn> columns;
+        Action<FrameRowWriter> rows;
+        if (parse.GetValue(lines) is { } file)
+        {
+            var text = TextLineReader.ReadLines(file.FullName);   // opened (or refused) before any output
+            columns = SentimentAnalysis.LineColumns;
+            rows = writer => SentimentAnalysis.WriteLineRows(text, writer);
+        }
+        else
+        {
+            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
+            columns = SentimentAnalysis.SentenceColumns;
+            rows = writer => SentimentAnalysis.WriteSentenceRows(corpus, writer);
+        }
+        RowOutput.Write(parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, columns, parse.GetValue(csvSafe), rows);
     }
 
     private static Microsoft.Data.Analysis.DataFrame Build(string data, SentimentLevel level, FileInfo? lines, FileInfo? mentions, string[] entities, TextWriter error)
     {
         if (lines is not null)
         {
-            // The corpus loader's decoding: a binary or undecodable file is refused, not scored as random bytes.
-            return SentimentAnalysis.LinesFrame(TextFile.ReadAllLines(lines.FullName));
+            // The corpus loader's decoding: a binary or undecodable file is refused, not scored as random bytes; only a
+            // regular file is read (a FIFO or a device would block or never end), a line at a time.
+            return SentimentAnalysis.LinesFrame(TextLineReader.ReadLines(lines.FullName));
         }
         var corpus = CommonOptions.LoadCorpus(data, error);
         return level switch

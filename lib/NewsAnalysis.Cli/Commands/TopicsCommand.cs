@@ -40,7 +40,10 @@ internal static class TopicsCommand
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
+            // NEWS_TIMINGS=1: one line on stderr saying where the process's time went (the topics benchmark reads it).
+            var timings = Environment.GetEnvironmentVariable("NEWS_TIMINGS") is "1" ? new StageTimings() : null;
             var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
+            timings?.Mark("load");
             var options = new TopicOptions
             {
                 Unit = parse.GetValue(unit),
@@ -48,12 +51,56 @@ internal static class TopicsCommand
                 K = ParseK(parse.GetValue(k)),
             };
             var model = TopicModeler.Fit(corpus, options);
+            timings?.Add(model.Phases.Select(p => (p.Phase, p.Elapsed, p.Cpu)));
             if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
+            timings?.Mark("write");
+            if (timings is not null) parse.InvocationConfiguration.Error.WriteLine($"news topics: timings: {timings}");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Wall and CPU time per stage of the process, the first stage being the runtime's start up to the command
+    /// (process start to here, from the process's own start time).
+    /// </summary>
+    private sealed class StageTimings
+    {
+        private readonly List<(string Stage, TimeSpan Wall, TimeSpan Cpu)> stages = [];
+        private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan cpu;
+
+        public StageTimings()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            cpu = process.TotalProcessorTime;
+            stages.Add(("start", DateTime.Now - process.StartTime, cpu));
+        }
+
+        public void Mark(string stage)
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var now = process.TotalProcessorTime;
+            stages.Add((stage, watch.Elapsed, now - cpu));
+            cpu = now;
+            watch.Restart();
+        }
+
+        public void Add(IEnumerable<(string Stage, TimeSpan Wall, TimeSpan Cpu)> fitPhases)
+        {
+            var fit = fitPhases.ToList();
+            Mark("fit");
+            var (_, wall, cpuTime) = stages[^1];
+            stages.RemoveAt(stages.Count - 1);
+            // The fit's time before its first timed phase: unit texts and the check for two distinct words.
+            stages.Add(("units", wall - fit.Aggregate(TimeSpan.Zero, (a, p) => a + p.Wall), cpuTime - fit.Aggregate(TimeSpan.Zero, (a, p) => a + p.Cpu)));
+            stages.AddRange(fit);
+        }
+
+        public override string ToString() => string.Join(", ", stages.Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Wall.TotalSeconds:F2} s (CPU {s.Cpu.TotalSeconds:F2})")));
     }
 
     private static int? ParseK(string? value) =>

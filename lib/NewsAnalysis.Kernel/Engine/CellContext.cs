@@ -110,5 +110,8 @@ internal sealed class ConsoleCapture : TextWriter
         else original.Write(value);
     }
 
+    // One piece for a line and its end, so a frontend gets one stream message per WriteLine.
+    public override void WriteLine(string? value) => Write(value + new string(CoreNewLine));
+
     public override void Flush() => original.Flush();
 }

@@ -43,6 +43,8 @@ public sealed class KernelSession
     private static readonly ConcurrentDictionary<string, Script<object>> ScriptCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+    // The kernel itself, for the interrupt checks added to loops (CellInterrupt.Check).
+    private static readonly Lazy<MetadataReference> KernelReference = new(() => MetadataReference.CreateFromFile(typeof(CellInterrupt).Assembly.Location));
 
     private readonly KernelGlobals globals = new();
     private readonly List<PackageRequest> requests = [];
@@ -128,9 +130,26 @@ public sealed class KernelSession
             context.Add(new ErrorOutput("PackageNotAvailable", e.Message, []));
             return;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Add(Interrupted(number));
+            return;
+        }
 
-        var script = Compile(processed.Code);
-        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // Loops get interrupt checks (CellInterrupt); a cell that does not compile is reported as written.
+        var checkedCode = CellInterrupt.AddLoopChecks(processed.Code, ParseOptions);
+        var script = Compile(checkedCode);
+        List<Diagnostic> errors;
+        try
+        {
+            errors = Errors(script, cancellationToken);
+            if (errors.Count > 0 && !ReferenceEquals(checkedCode, processed.Code)) errors = Errors(Compile(processed.Code, cache: false), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Add(Interrupted(number));
+            return;
+        }
         if (errors.Count > 0)
         {
             context.Add(new ErrorOutput("CompilationError", errors[0].ToString(), errors.Select(d => d.ToString()).ToList()));
@@ -144,6 +163,7 @@ public sealed class KernelSession
             // Roslyn runs a submission synchronously up to its first await: start it on the pool so cancellation can
             // give it up.
             var previous = lastState;
+            CellInterrupt.Current = cancellationToken;
             var run = Task.Run(() => previous is null
                 ? script.RunAsync(globals, _ => true, CancellationToken.None)
                 : script.RunFromAsync(previous, _ => true, CancellationToken.None), CancellationToken.None);
@@ -152,7 +172,7 @@ public sealed class KernelSession
             {
                 if (await Task.WhenAny(run, interrupted.Task).ConfigureAwait(false) != run)
                 {
-                    context.Add(new ErrorOutput("Interrupted", $"Cell {number} was interrupted; the session goes on from the state before it.", []));
+                    context.Add(Interrupted(number));
                     return;
                 }
             }
@@ -162,7 +182,7 @@ public sealed class KernelSession
             // Even a cell that threw keeps what it declared before the throw, as in .NET Interactive.
             lastState = state;
             lastScript = script;
-            cacheKey += "\u0001" + processed.Code;
+            cacheKey += "\u0001" + checkedCode;
         }
         catch (Exception e)
         {
@@ -174,6 +194,9 @@ public sealed class KernelSession
             globals.Cell = null;
         }
     }
+
+    private static ErrorOutput Interrupted(int number) =>
+        new("Interrupted", $"Cell {number} was interrupted; the session goes on from the state before it.", []);
 
     // Restores the session's packages with the new requests and references what they add.
     private void AddPackages(KernelDirectives.Processed processed, CancellationToken cancellationToken)
@@ -204,24 +227,38 @@ public sealed class KernelSession
 
     private static bool SameVersion(string a, string b) => string.Equals(a.Trim('[', ']', ' '), b.Trim('[', ']', ' '), StringComparison.OrdinalIgnoreCase);
 
-    private Script<object> Compile(string code)
+    /// <summary>How cells parse: C# script, the newest language version (as the compile).</summary>
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
+
+    private static List<Diagnostic> Errors(Script script, CancellationToken cancellationToken) =>
+        script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    /// <summary>
+    /// The compilation <paramref name="code"/> would have as the session's next cell (previous cells and references in
+    /// scope), for completion and inspection; nothing runs and nothing is cached.
+    /// </summary>
+    internal Compilation CompilationFor(string code) => Compile(code, cache: false).GetCompilation();
+
+    private Script<object> Compile(string code, bool cache = true)
     {
         var key = cacheKey + "\u0001" + code + "\u0002" + string.Join('|', references.Select(r => r.Display));
-        return ScriptCache.GetOrAdd(key, _ =>
-        {
-            var options = ScriptOptions.Default
-                .WithReferences(FrameworkReferences.Value.AddRange(references))
-                .WithImports(DefaultImports)
-                .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(WorkingDirectory))
-                .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, WorkingDirectory))
-                .WithEmitDebugInformation(false)
-                .WithOptimizationLevel(OptimizationLevel.Debug)
-                .WithLanguageVersion(LanguageVersion.Preview)
-                .WithAllowUnsafe(false);
-            return lastScript is null
-                ? CSharpScript.Create(code, options, typeof(KernelGlobals), Loader)
-                : lastScript.ContinueWith(code, options);
-        });
+        return cache ? ScriptCache.GetOrAdd(key, _ => NewScript(code)) : NewScript(code);
+    }
+
+    private Script<object> NewScript(string code)
+    {
+        var options = ScriptOptions.Default
+            .WithReferences(FrameworkReferences.Value.Add(KernelReference.Value).AddRange(references))
+            .WithImports(DefaultImports)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(WorkingDirectory))
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, WorkingDirectory))
+            .WithEmitDebugInformation(false)
+            .WithOptimizationLevel(OptimizationLevel.Debug)
+            .WithLanguageVersion(LanguageVersion.Preview)
+            .WithAllowUnsafe(false);
+        return lastScript is null
+            ? CSharpScript.Create(code, options, typeof(KernelGlobals), Loader)
+            : lastScript.ContinueWith(code, options);
     }
 
     // A trailing expression without ';' of a non-void type is the cell's value (as Roslyn's submission result).

@@ -11,6 +11,11 @@ public enum PublishedBasis
     Metadata,
     /// <summary>Inferred from the dates the story itself mentions.</summary>
     Inferred,
+    /// <summary>
+    /// A date was given or found, but outside the years 1000 to 8999 that date arithmetic (weeks, "next year", decades)
+    /// stays within: the article keeps no date, and its evidence names the value and where it came from.
+    /// </summary>
+    OutOfRange,
 }
 
 /// <summary>One article after loading and cleaning.</summary>

@@ -97,6 +97,14 @@ internal sealed partial class ArticleBuilder
         }
 
         var text = JoinParagraphs(body);
+        if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(raw))
+        {
+            // Cleaning never empties an article (30 identical paragraphs are not 30 captions of nothing): it keeps its
+            // text as it came, paragraph for line, and says so.
+            text = JoinParagraphs(lines.Select(l => l.Trim()).ToList());
+            captions.Clear();
+            changes.Add(new(id, "keep-text", "", "every line would have been removed as chrome, caption or title: the text is kept uncleaned"));
+        }
         if (repair is not null) text = repair.Repair(text, id, changes);
 
         // Dateline: the upper-case place opening the first paragraph.
@@ -118,6 +126,13 @@ internal sealed partial class ArticleBuilder
 
         var (source, sourceEvidence) = InferSource(record, metadata, statedSource, statedLine, datelineSource, dateline, text, rawLines);
         var (published, basis, evidence) = InferPublished(record, metadata, statedDate, statedLine, captions, text);
+        if (published is { } p && !IsWorkable(p))
+        {
+            // One article's extreme date (9999-12-31, 0001-01-01) must not overflow the arithmetic of every verb.
+            evidence = $"{p:yyyy-MM-dd} ({basis.ToString().ToLowerInvariant()}: {evidence ?? "input"}) is outside the years {MinYear}-{MaxYear}: no date";
+            published = null;
+            basis = PublishedBasis.OutOfRange;
+        }
 
         var article = new Article(id, record.Path, title, source, dateline, published, basis, evidence, text,
             metadata?.Url ?? record.Url, record.Extra)
@@ -266,6 +281,15 @@ internal sealed partial class ArticleBuilder
                 return (site.Source, $"site template: chrome lines {string.Join(", ", site.Markers.Select(m => $"'{m}'"))}");
         return (null, null);
     }
+
+    /// <summary>The first year of a publication date kept (dates before it are <see cref="PublishedBasis.OutOfRange"/>).</summary>
+    public const int MinYear = 1000;
+
+    /// <summary>The last year of a publication date kept.</summary>
+    public const int MaxYear = 8999;
+
+    /// <summary>Whether a publication date lies in the years date arithmetic downstream can shift it without overflow.</summary>
+    public static bool IsWorkable(DateTime date) => date.Year is >= MinYear and <= MaxYear;
 
     private (DateTime?, PublishedBasis, string?) InferPublished(ArticleRecord record, ArticleRecord? metadata, string? statedDate,
         string? statedLine, List<string> captions, string text)

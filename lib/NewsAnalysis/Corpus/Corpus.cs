@@ -14,23 +14,24 @@ public static class Corpus
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= CorpusOptions.Default;
         string full = System.IO.Path.GetFullPath(path);
+        var rejected = new List<RejectedInput>();
         List<string> files;
-        if (Directory.Exists(full))
-            files = Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
-                .Order(StringComparer.Ordinal).ToList();
-        else if (File.Exists(full))
+        bool folder = Directory.Exists(full);
+        if (folder)
+            files = CorpusWalker.Walk(full, rejected);
+        else if (File.Exists(full) || FileNode.Of(full, follow: false) is not null)
             files = [full];
         else
             throw new FileNotFoundException($"No such file or folder: '{path}' (resolved to '{full}').", full);
 
         var records = new List<ArticleRecord>();
-        var rejected = new List<RejectedInput>();
+        var recordFiles = new List<string>();   // the file each record came from (a path may hold '#': never parsed back)
         var metadata = new Dictionary<string, Dictionary<string, ArticleRecord>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             try
             {
-                if (string.Equals(System.IO.Path.GetFileName(file), options.MetadataFileName, StringComparison.OrdinalIgnoreCase) && Directory.Exists(full))
+                if (string.Equals(System.IO.Path.GetFileName(file), options.MetadataFileName, StringComparison.OrdinalIgnoreCase) && folder)
                 {
                     metadata[System.IO.Path.GetDirectoryName(file)!] = CorpusReaders.ReadMetadata(file, options, rejected);
                     continue;
@@ -41,21 +42,26 @@ public static class Corpus
             {
                 rejected.Add(new(file, $"cannot read: {e.Message}"));
             }
+            while (recordFiles.Count < records.Count) recordFiles.Add(file);
         }
         RejectUnknownMetadataRows(files, metadata, rejected);
-        return Build(records, rejected, options, r =>
+        return Build(records, rejected, options, i =>
         {
-            var dir = System.IO.Path.GetDirectoryName(StripRow(r.Path));
-            return dir is not null && metadata.TryGetValue(dir, out var m) && m.TryGetValue(System.IO.Path.GetFileName(StripRow(r.Path)), out var meta) ? meta : null;
+            var file = recordFiles[i];
+            var dir = System.IO.Path.GetDirectoryName(file);
+            return dir is not null && metadata.TryGetValue(dir, out var m) && m.TryGetValue(System.IO.Path.GetFileName(file), out var meta) ? meta : null;
         });
     }
 
     // A metadata.csv row naming a file its folder does not hold overrides nothing: say so rather than ignore it.
     private static void RejectUnknownMetadataRows(List<string> files, Dictionary<string, Dictionary<string, ArticleRecord>> metadata, List<RejectedInput> rejected)
     {
+        if (metadata.Count == 0) return;
+        var byFolder = files.GroupBy(f => System.IO.Path.GetDirectoryName(f) ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(System.IO.Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
         foreach (var (dir, rows) in metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var present = files.Where(f => System.IO.Path.GetDirectoryName(f) == dir).Select(System.IO.Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var present = byFolder.GetValueOrDefault(dir) ?? [];
             foreach (var row in rows.Values.Where(r => !present.Contains(r.Id)).OrderBy(r => LineOf(r.Path)))
                 rejected.Add(new(row.Path, $"names '{row.Id}', which is not in the folder"));
         }
@@ -64,34 +70,56 @@ public static class Corpus
     private static int LineOf(string metadataRowPath) =>
         int.TryParse(metadataRowPath[(metadataRowPath.LastIndexOf(' ') + 1)..], out var n) ? n : 0;
 
-    private static string StripRow(string path) => path.IndexOf('#') is var i and >= 0 ? path[..i] : path;
-
     private static void ReadFile(string file, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
-        var info = new FileInfo(file);
+        var node = FileNode.Of(file, follow: true);
+        if (node is null) { rejected.Add(new(file, "vanished before it was read (or a dangling link)")); return; }
+        if (node.Kind != FileKind.Regular) { rejected.Add(new(file, $"not a regular file ({node.Kind})")); return; }
         var ext = System.IO.Path.GetExtension(file).ToLowerInvariant();
         if (!CorpusReaders.Extensions.Contains(ext))
         {
             rejected.Add(new(file, ext.Length == 0 ? "unsupported file type (no extension)" : $"unsupported file type '{ext}'"));
             return;
         }
-        if (info.Length == 0) { rejected.Add(new(file, "empty file")); return; }
-        if (info.Length > options.MaxFileBytes) { rejected.Add(new(file, $"file is {info.Length:N0} bytes, over the {options.MaxFileBytes:N0}-byte limit")); return; }
+        if (node.Size == 0) { rejected.Add(new(file, "empty file")); return; }
         int before = records.Count, rejectedBefore = rejected.Count;
-        if (ext == ".csv")
+        if (CorpusReaders.IsCollection(ext))
         {
-            // Streamed: a large CSV is never held whole in memory, as bytes or as a string.
-            using var reader = InputDecoder.OpenText(file, out var why);
-            if (reader is null) { rejected.Add(new(file, why!)); return; }
-            CorpusReaders.ReadCsv(System.IO.Path.GetFileNameWithoutExtension(file), file, reader, options, records, rejected);
+            // A collection (CSV, JSON Lines, JSON array) is streamed row by row: no whole-file cap, memory bounded by a row.
+            CorpusReaders.ReadCollection(file, ext, options, records, rejected);
         }
         else
         {
-            var text = InputDecoder.Decode(File.ReadAllBytes(file), out var reason);
+            if (node.Size > options.MaxFileBytes) { rejected.Add(new(file, OverLimit(node.Size, options))); return; }
+            var bytes = BoundedRead(file, options.MaxFileBytes, out var tooLong);
+            if (tooLong) { rejected.Add(new(file, OverLimit(bytes.Length, options))); return; }
+            var text = InputDecoder.Decode(bytes, out var reason);
             if (text is null) { rejected.Add(new(file, reason!)); return; }
             CorpusReaders.Read(file, ext, text, options, records, rejected);
         }
         if (records.Count == before && rejected.Count == rejectedBefore) rejected.Add(new(file, "no article found in the file"));
+    }
+
+    internal static string OverLimit(long size, CorpusOptions options) =>
+        $"file is {(size > options.MaxFileBytes ? $"{size:N0} bytes" : "growing")}, over the {options.MaxFileBytes:N0}-byte limit for one article (--max-file-size)";
+
+    /// <summary>
+    /// Reads at most <paramref name="cap"/> bytes of <paramref name="file"/> (a file that grew past its stated size
+    /// since it was listed sets <paramref name="tooLong"/>): the buffer is sized by the cap, never by what the file claims.
+    /// </summary>
+    internal static byte[] BoundedRead(string file, long cap, out bool tooLong)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, cap + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > cap) { tooLong = true; return []; }
+        }
+        tooLong = false;
+        return buffer.ToArray();
     }
 
     /// <summary>
@@ -123,7 +151,7 @@ public static class Corpus
         }
     }
 
-    private static NewsCorpus Build(List<ArticleRecord> records, List<RejectedInput> rejected, CorpusOptions options, Func<ArticleRecord, ArticleRecord?> metadataFor)
+    private static NewsCorpus Build(List<ArticleRecord> records, List<RejectedInput> rejected, CorpusOptions options, Func<int, ArticleRecord?> metadataFor)
     {
         MakeIdsUnique(records);
         GluedWordRepair? repair = null;
@@ -138,7 +166,7 @@ public static class Corpus
         Parallel.For(0, records.Count, () => 0, (i, _, n) =>
         {
             changeLists[i] = [];
-            articles[i] = builder.Process(records[i], metadataFor(records[i]), changeLists[i]);
+            articles[i] = builder.Process(records[i], metadataFor(i), changeLists[i]);
             records[i] = null!;   // the list is ours: let the raw text go as soon as the article is built (peak memory)
             return n;
         }, _ => { });

@@ -23,7 +23,7 @@ internal static class CorpusReaders
             case ".md" or ".markdown": records.Add(new ArticleRecord(id, path, Markdig.Markdown.ToPlainText(text))); break;
             case ".html" or ".htm": ReadHtml(id, path, text, options, records, rejected); break;
             case ".json": ReadJson(id, path, text, options, records, rejected); break;
-            case ".jsonl" or ".ndjson": ReadJsonLines(id, path, text, options, records, rejected); break;
+            case ".jsonl" or ".ndjson": ReadJsonLines(id, path, new StringReader(text), options, records, rejected); break;
             case ".csv": ReadCsv(id, path, new StringReader(text), options, records, rejected); break;
             default: rejected.Add(new(path, $"unsupported file type '{ext}' (supported: {string.Join(", ", Extensions)})")); break;
         }
@@ -104,27 +104,6 @@ internal static class CorpusReaders
         }
     }
 
-    private static void ReadJsonLines(string id, string path, string text, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
-    {
-        int lineNo = 0, objects = 0;
-        foreach (var line in text.Split('\n'))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var rowPath = $"{path}#line {lineNo}";
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"line {lineNo} is a JSON {doc.RootElement.ValueKind}, expected an object")); continue; }
-                objects++;
-                FromJsonObject(doc.RootElement, $"{id}-{lineNo:D4}", rowPath, options, records, rejected);
-            }
-            catch (JsonException e) { rejected.Add(new(rowPath, $"malformed JSON on line {lineNo}: {FirstLine(e.Message)}")); }
-        }
-        if (lineNo > 0 && objects == 0 && !rejected.Any(r => r.Path.StartsWith(path, StringComparison.Ordinal)))
-            rejected.Add(new(path, "no JSON objects in the file"));
-    }
-
     private static void FromJsonObject(JsonElement obj, string defaultId, string path, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -139,61 +118,204 @@ internal static class CorpusReaders
         if (record is null) rejected.Add(new(path, reason!)); else records.Add(record);
     }
 
+    // ---------- collections, streamed ----------
+    /// <summary>Whether a file of this extension may hold many articles (CSV, JSON Lines, JSON); such files are streamed.</summary>
+    public static bool IsCollection(string ext) => ext is ".csv" or ".jsonl" or ".ndjson" or ".json";
+
+    /// <summary>
+    /// Reads a CSV, JSON Lines or JSON file as a stream, row by row: no whole-file cap, memory bounded by one row (a row
+    /// over <see cref="CorpusOptions.MaxFileBytes"/> is rejected). A JSON file holding one object is one article and
+    /// keeps the single-article cap.
+    /// </summary>
+    public static void ReadCollection(string path, string ext, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    {
+        string id = Path.GetFileNameWithoutExtension(path);
+        using var reader = InputDecoder.OpenText(path, out var why);
+        if (reader is null) { rejected.Add(new(path, why!)); return; }
+        switch (ext)
+        {
+            case ".csv": ReadCsv(id, path, reader, options, records, rejected); break;
+            case ".json": ReadJsonStream(id, path, reader, options, records, rejected); break;
+            default: ReadJsonLines(id, path, reader, options, records, rejected); break;
+        }
+    }
+
+    private static void ReadJsonStream(string id, string path, TextReader reader, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    {
+        int first;
+        while ((first = reader.Peek()) >= 0 && char.IsWhiteSpace((char)first)) reader.Read();
+        if (first != '[')
+        {
+            // One object (or a stray value): one article, read whole under the single-article cap.
+            var buffer = new char[(int)Math.Min(options.MaxFileBytes + 1, Array.MaxLength)];
+            int n = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (n > options.MaxFileBytes) { rejected.Add(new(path, Corpus.OverLimit(n, options))); return; }
+            ReadJson(id, path, new string(buffer, 0, n), options, records, rejected);
+            return;
+        }
+        // An array: items streamed one at a time (System.Text.Json reads the UTF-8 stream in buffers; one item is held).
+        using var utf8 = new Utf8ReaderStream(reader);
+        var jsonOptions = new JsonSerializerOptions { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+        int i = 0;
+        try
+        {
+            foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8, jsonOptions).ToBlockingEnumerable())
+            {
+                i++;
+                var rowPath = $"{path}#item {i}";
+                if (item.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {item.ValueKind}, expected an object")); continue; }
+                FromJsonObject(item, $"{id}-{i:D4}", rowPath, options, records, rejected);
+            }
+        }
+        catch (JsonException e)
+        {
+            rejected.Add(new($"{path}#item {i + 1}", $"malformed JSON in array item {i + 1} (line {e.LineNumber + 1}): {FirstLine(e.Message)}; the {i:N0} items before it are read, the rest of the file cannot be"));
+            return;
+        }
+        if (i == 0) rejected.Add(new(path, "JSON array is empty"));
+    }
+
+    // JSON Lines: one object per line, each line read under the single-article cap (a longer line is skipped, not held).
+    private static void ReadJsonLines(string id, string path, TextReader reader, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    {
+        int lineNo = 0, objects = 0, rejectedBefore = rejected.Count;
+        var line = new StringBuilder();
+        while (true)
+        {
+            var state = ReadBoundedLine(reader, line, options.MaxFileBytes);
+            if (state == LineState.End) break;
+            lineNo++;
+            var rowPath = $"{path}#line {lineNo}";
+            if (state == LineState.TooLong) { rejected.Add(new(rowPath, $"line {lineNo} is over the {options.MaxFileBytes:N0}-character limit for one article (--max-file-size)")); continue; }
+            if (IsBlank(line)) continue;
+            var text = line.ToString();
+            if (text.Contains(InputDecoder.Replacement)) { rejected.Add(new(rowPath, $"undecodable: line {lineNo} has bytes that are not valid {CurrentEncoding(reader).WebName}")); continue; }
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"line {lineNo} is a JSON {doc.RootElement.ValueKind}, expected an object")); continue; }
+                objects++;
+                FromJsonObject(doc.RootElement, $"{id}-{lineNo:D4}", rowPath, options, records, rejected);
+            }
+            catch (JsonException e) { rejected.Add(new(rowPath, $"malformed JSON on line {lineNo}: {FirstLine(e.Message)}")); }
+        }
+        if (lineNo > 0 && objects == 0 && rejected.Count == rejectedBefore)
+            rejected.Add(new(path, "no JSON objects in the file"));
+    }
+
+    private static bool IsBlank(StringBuilder s)
+    {
+        foreach (var chunk in s.GetChunks())
+            foreach (var c in chunk.Span)
+                if (!char.IsWhiteSpace(c)) return false;
+        return true;
+    }
+
+    private enum LineState { Line, TooLong, End }
+
+    // The next line (without its \n or \r\n) into line, holding at most max characters: past that the rest of the line
+    // is skipped and TooLong returned. Hand-written: TextReader.ReadLine allocates the whole line, however long.
+    private static LineState ReadBoundedLine(TextReader reader, StringBuilder line, long max)
+    {
+        line.Clear();
+        bool any = false, tooLong = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            any = true;
+            if (c == '\n') break;
+            if (tooLong) continue;
+            if (line.Length >= max) { tooLong = true; line.Clear(); continue; }
+            line.Append((char)c);
+        }
+        if (!any) return LineState.End;
+        if (line.Length > 0 && line[^1] == '\r') line.Length--;
+        return tooLong ? LineState.TooLong : LineState.Line;
+    }
+
     // ---------- CSV ----------
-    /// <summary>Reads a CSV file, one article per row (streamed: the reader may be a file).</summary>
+    /// <summary>
+    /// Reads a CSV file, one article per row (streamed: the reader may be a file). Row numbers are the file's records
+    /// after the header, and each rejection names the row's first line. A malformed row that swallowed the lines after it
+    /// (a quote never closed) is rejected alone: the lines it swallowed are read again as rows of their own.
+    /// </summary>
     public static void ReadCsv(string id, string path, TextReader text, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var bad = new List<(int Line, string Field)>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        int maxField = (int)Math.Min(options.MaxFileBytes, int.MaxValue / 2);
+        CsvConfiguration Config(string? delimiter) => new(CultureInfo.InvariantCulture)
         {
             BadDataFound = a => bad.Add((a.Context.Parser?.RawRow ?? 0, a.Field)),
             MissingFieldFound = null,
-            DetectDelimiter = true,
+            DetectDelimiter = delimiter is null,
+            Delimiter = delimiter ?? ",",
+            HasHeaderRecord = delimiter is null,
             TrimOptions = TrimOptions.None,
+            MaxFieldSize = maxField,
         };
-        using var csv = new CsvReader(text, config);
+        var top = new CsvReader(text, Config(null));
         string[] header;
         try
         {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } h) { rejected.Add(new(path, "CSV has no header row")); return; }
+            if (!top.Read() || !top.ReadHeader() || top.HeaderRecord is not { Length: > 0 } h) { rejected.Add(new(path, "CSV has no header row")); top.Dispose(); return; }
             header = h;
         }
-        catch (CsvHelperException e) { rejected.Add(new(path, $"malformed CSV header: {FirstLine(e.Message)}")); return; }
+        catch (CsvHelperException e) { rejected.Add(new(path, $"malformed CSV header: {FirstLine(e.Message)}")); top.Dispose(); return; }
         var textColumn = Pick(header, options.CsvTextColumn, TextNames);
         if (textColumn is null)
         {
             rejected.Add(new(path, $"CSV has no text column (looked for {string.Join("/", TextNames)}; has {string.Join(", ", header)}); name it with CorpusOptions.CsvTextColumn"));
+            top.Dispose();
             return;
         }
+        string delimiter = top.Parser.Delimiter;
+        // The readers in use: the file's, and above it the re-reading of lines a malformed row swallowed (line offset).
+        var stack = new Stack<(CsvReader Csv, int Offset)>();
+        stack.Push((top, 0));
         int row = 0;
-        while (true)
+        while (stack.Count > 0)
         {
+            var (csv, offset) = stack.Peek();
             int badBefore = bad.Count;
-            try { if (!csv.Read()) break; }
-            catch (CsvHelperException e) { rejected.Add(new(path + $"#line {csv.Parser.RawRow}", $"malformed CSV row at line {csv.Parser.RawRow}: {FirstLine(e.Message)}")); break; }
-
+            try
+            {
+                if (!csv.Read()) { csv.Dispose(); stack.Pop(); continue; }
+            }
+            catch (CsvHelperException e)
+            {
+                int at = offset + csv.Parser.RawRow;
+                rejected.Add(new(path + $"#row {row + 1}", e is MaxFieldSizeException
+                    ? $"CSV row {row + 1} (from line {at}) has a field over the {maxField:N0}-character limit (a quote never closed?); the rest of the file is not read"
+                    : $"malformed CSV row {row + 1} at line {at}: {FirstLine(e.Message)}; the rest of the file is not read"));
+                csv.Dispose();
+                stack.Pop();
+                while (stack.Count > 0) stack.Pop().Csv.Dispose();
+                break;
+            }
             row++;
             var rowPath = $"{path}#row {row}";
             var raw = csv.Parser.RawRecord;   // built on each call: read once
-            if (raw.AsSpan().Count('"') % 2 == 1)
+            int lines = raw.AsSpan().Count('\n') + (raw.EndsWith('\n') ? 0 : 1);
+            int firstLine = offset + csv.Parser.RawRow - lines + 1;
+            string? problem = null;
+            if (raw.AsSpan().Count('"') % 2 == 1) problem = "a quoted field is never closed";
+            else if (bad.Count > badBefore) problem = $"bad quoting near '{Short(bad[badBefore].Field)}'";
+            else if (csv.Parser.Count != header.Length) problem = $"it has {csv.Parser.Count} fields, the header has {header.Length}";
+            if (problem is not null)
             {
-                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {csv.Parser.RawRow - raw.AsSpan().Count('\n') + 1}): a quoted field is never closed"));
+                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {firstLine}): {problem}"));
+                int cut = raw.IndexOf('\n');
+                if (lines > 1 && cut >= 0 && cut + 1 < raw.Length)
+                    stack.Push((new CsvReader(new StringReader(raw[(cut + 1)..]), Config(delimiter)), firstLine));
                 continue;
             }
             if (raw.Contains(InputDecoder.Replacement))
             {
-                rejected.Add(new(rowPath, $"undecodable: row {row} (line {csv.Parser.RawRow}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
+                rejected.Add(new(rowPath, $"undecodable: row {row} (line {firstLine}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
                 continue;
             }
-            if (bad.Count > badBefore) { rejected.Add(new(rowPath, $"malformed CSV row {row} (line {bad[badBefore].Line}): bad quoting near '{Short(bad[badBefore].Field)}'")); continue; }
-            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (int c = 0; c < header.Length; c++)
-                fields[header[c]] = c < csv.Parser.Count ? csv.Parser[c] : null;
-            if (csv.Parser.Count != header.Length)
-            {
-                rejected.Add(new(rowPath, $"CSV row {row} (line {csv.Parser.RawRow}) has {csv.Parser.Count} fields, the header has {header.Length}"));
-                continue;
-            }
+            var fields = new Dictionary<string, string?>(header.Length, StringComparer.OrdinalIgnoreCase);
+            for (int c = 0; c < header.Length; c++) fields[header[c]] = csv.Parser[c];
             var record = FromFields(fields, $"{id}-{row:D4}", rowPath, options, out var reason, textColumn);
             if (record is null) rejected.Add(new(rowPath, reason!)); else records.Add(record);
         }
@@ -264,7 +386,9 @@ internal static class CorpusReaders
     public static Dictionary<string, ArticleRecord> ReadMetadata(string path, CorpusOptions options, List<RejectedInput> rejected)
     {
         var result = new Dictionary<string, ArticleRecord>(StringComparer.OrdinalIgnoreCase);
-        var text = InputDecoder.Decode(File.ReadAllBytes(path), out var reason);
+        var bytes = Corpus.BoundedRead(path, options.MaxFileBytes, out var tooLong);
+        if (tooLong) { rejected.Add(new(path, "metadata.csv: " + Corpus.OverLimit(new FileInfo(path).Length, options))); return result; }
+        var text = InputDecoder.Decode(bytes, out var reason);
         if (text is null) { rejected.Add(new(path, "metadata.csv: " + reason)); return result; }
         using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, BadDataFound = null });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null || !csv.HeaderRecord.Contains("file", StringComparer.OrdinalIgnoreCase))
@@ -286,4 +410,45 @@ internal static class CorpusReaders
         }
         return result;
     }
+}
+
+/// <summary>
+/// The UTF-8 bytes of a <see cref="TextReader"/>'s characters, as a read-only stream, so System.Text.Json can stream a
+/// file whatever its encoding (the decoder already chose it). Hand-written: the BCL transcodes streams to streams
+/// (<see cref="Encoding.CreateTranscodingStream"/>), but has no reader-to-stream adapter.
+/// </summary>
+internal sealed class Utf8ReaderStream(TextReader reader) : Stream
+{
+    private readonly Encoder encoder = new UTF8Encoding(false).GetEncoder();
+    private readonly char[] chars = new char[16 * 1024];
+    private readonly byte[] bytes = new byte[3 * 16 * 1024 + 8];
+    private int start, end;
+    private bool done;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        while (start == end && !done)
+        {
+            int n = reader.Read(chars, 0, chars.Length);
+            done = n == 0;
+            end = encoder.GetBytes(chars, 0, n, bytes, 0, flush: done);
+            start = 0;
+        }
+        int take = Math.Min(buffer.Length, end - start);
+        bytes.AsSpan(start, take).CopyTo(buffer);
+        start += take;
+        return take;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -134,6 +134,12 @@ internal sealed class GluedWordRepair
         ranks = EnglishWords.Ranks.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>
+    /// The longest letter run tried: two or three glued words of plausible length. Trying splits costs the square of
+    /// the run's length, so a longer run (a 1 MB "word") is left as it is, keeping repair linear in the text.
+    /// </summary>
+    internal const int MaxRun = LowerCase.Max;
+
     /// <summary>Returns the repaired text (the same instance when nothing changed) and records each repair.</summary>
     public string Repair(string text, string articleId, List<CleaningChange> changes)
     {
@@ -148,7 +154,7 @@ internal sealed class GluedWordRepair
             bool punct = i + 2 < text.Length && text[i] is '.' or ',' && i - s >= 2 && char.IsLower(text[i - 1])
                 && char.IsLetter(text[i + 1]) && (text[i] == ',' || (char.IsUpper(text[i + 1]) && char.IsLower(text[i + 2])));
             // In text order: the run's own split first, then a space after the mark that follows it.
-            if (i - s >= 4 && Split(text.AsSpan(s, i - s)) is { } split)
+            if (i - s >= 4 && i - s <= MaxRun && Split(text.AsSpan(s, i - s)) is { } split)
             {
                 (found ??= []).Add((s, i - s, split.Parts, split.Strong));
                 if (split.Strong) strong++;
@@ -212,7 +218,7 @@ internal sealed class GluedWordRepair
     /// <summary>Splits a glued letter run into 2 or 3 parts, or returns null when it should stay whole.</summary>
     internal (List<(int Start, int Length)> Parts, bool Strong)? Split(ReadOnlySpan<char> run)
     {
-        if (IsWordOrInflection(run) || vocabulary.Count(run) >= 2) return null;
+        if (run.Length > MaxRun || IsWordOrInflection(run) || vocabulary.Count(run) >= 2) return null;
         if (IsAllUpper(run)) return null;
 
         // Lower→upper inside the run ("withRussia", "ofControl"): split there when the left part is a common word.

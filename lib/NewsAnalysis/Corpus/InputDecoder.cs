@@ -43,10 +43,10 @@ internal static class InputDecoder
             if (encoding is null) { stream.Dispose(); return null; }
             try
             {
-                // Check the prefix decodes and is text (a UTF-8 sequence cut at the prefix's end is not an error).
-                int end = prefix.Length;
-                if (!complete && encoding is UTF8Encoding) end = Utf8Boundary(prefix);
-                if (Checked(encoding.GetString(prefix, bom, end - bom), out reason) is null) { stream.Dispose(); return null; }
+                // Check the prefix decodes and is text (a sequence cut at the prefix's end is not an error: no flush).
+                var chars = new char[encoding.GetMaxCharCount(prefix.Length)];
+                int n = encoding.GetDecoder().GetChars(prefix, bom, prefix.Length - bom, chars, 0, flush: complete);
+                if (Checked(new string(chars, 0, n), out reason) is null) { stream.Dispose(); return null; }
             }
             catch (DecoderFallbackException e) { reason = Undecodable(encoding, e); stream.Dispose(); return null; }
             stream.Position = bom;
@@ -75,6 +75,7 @@ internal static class InputDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) { bom = 3; return StrictUtf8; }
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) { bom = 2; return new UnicodeEncoding(false, false, true); }
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) { bom = 2; return new UnicodeEncoding(true, false, true); }
+        if (Utf16WithoutBom(bytes) is { } utf16) return utf16;
         if (bytes.IndexOf((byte)0) >= 0) { reason = "binary file (contains NUL bytes)"; return null; }
         try
         {
@@ -87,6 +88,25 @@ internal static class InputDecoder
         var detected = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
         int codePage = detected?.Encoding is { IsSingleByte: true } e1 && detected.Confidence >= 0.5f ? e1.CodePage : 1252;
         return Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+
+    // UTF-16 without a byte-order mark: text in UTF-16 has NUL bytes on one side of its code units only (every ASCII
+    // character, space included, is 00 xx or xx 00), binary has them anywhere. The strict decoding and the control
+    // character check that follow still refuse binary that happens to fit the pattern.
+    private static UnicodeEncoding? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        int n = Math.Min(bytes.Length, 8192) & ~1;
+        if (n < 4) return null;
+        int evenZeros = 0, oddZeros = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (bytes[i] == 0) evenZeros++;
+            if (bytes[i + 1] == 0) oddZeros++;
+        }
+        int pairs = n / 2, minimum = Math.Max(1, pairs / 20);
+        if (oddZeros >= minimum && evenZeros * 20 <= oddZeros && (bytes.Length & 1) == 0) return new UnicodeEncoding(false, false, true);
+        if (evenZeros >= minimum && oddZeros * 20 <= evenZeros && (bytes.Length & 1) == 0) return new UnicodeEncoding(true, false, true);
+        return null;
     }
 
     // The length of the longest prefix that does not end inside a UTF-8 sequence.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis;
@@ -164,6 +165,85 @@ public static class SentimentAnalysis
             new DoubleDataFrameColumn("Positive", rows.Select(r => (double?)r.Score.Positive)),
             new DoubleDataFrameColumn("Neutral", rows.Select(r => (double?)r.Score.Neutral)),
             new DoubleDataFrameColumn("Negative", rows.Select(r => (double?)r.Score.Negative)));
+    }
+
+    /// <summary>The columns of <see cref="LinesFrame"/>, for writing its rows as they are scored (<see cref="WriteLineRows"/>).</summary>
+    public static IReadOnlyList<FrameRowColumn> LineColumns { get; } =
+    [
+        new("Line", typeof(int)), new("Text", typeof(string)), new("Compound", typeof(double)),
+        new("Positive", typeof(double)), new("Neutral", typeof(double)), new("Negative", typeof(double)),
+    ];
+
+    /// <summary>
+    /// Scores each line and writes its row of <see cref="LinesFrame"/> at once (columns <see cref="LineColumns"/>), so no
+    /// table is built: the bytes are those of <see cref="FrameWriter"/> writing <see cref="LinesFrame"/>. Returns the rows written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
+    public static long WriteLineRows(IEnumerable<string> lines, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(writer);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        var line = 0;
+        foreach (var text in lines)
+        {
+            var score = analyzer.Score(text);
+            writer.Write(++line);
+            writer.Write(text);
+            WriteShares(writer, score);
+            writer.EndRow();
+        }
+        return line;
+    }
+
+    /// <summary>The columns of <see cref="SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>, for <see cref="WriteSentenceRows"/>.</summary>
+    public static IReadOnlyList<FrameRowColumn> SentenceColumns { get; } =
+    [
+        new("ArticleId", typeof(string)), new("Sentence", typeof(int)), new("Text", typeof(string)),
+        new("Compound", typeof(double)), new("Positive", typeof(double)), new("Neutral", typeof(double)),
+        new("Negative", typeof(double)), new("Label", typeof(string)), new("Paragraph", typeof(int)),
+        new("Title", typeof(string)), new("Source", typeof(string)), new("Published", typeof(DateTime)),
+    ];
+
+    /// <summary>
+    /// Scores every sentence of <paramref name="corpus"/> and writes its row of the sentence frame at once (columns
+    /// <see cref="SentenceColumns"/>): the bytes of <see cref="FrameWriter"/> writing <see cref="SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>
+    /// without building it. Returns the rows written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
+    public static long WriteSentenceRows(NewsCorpus corpus, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(writer);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        long rows = 0;
+        foreach (var article in corpus.Articles)
+        {
+            foreach (var sentence in article.Sentences)
+            {
+                var score = analyzer.Score(sentence.Text);
+                writer.Write(article.Id);
+                writer.Write(sentence.Index);
+                writer.Write(sentence.Text);
+                WriteShares(writer, score);
+                writer.Write(score.Label);
+                writer.Write(sentence.Paragraph);
+                writer.Write(article.Title);
+                writer.Write(article.Source);
+                writer.Write(article.Published);
+                writer.EndRow();
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void WriteShares(FrameRowWriter writer, SentimentScore score)
+    {
+        writer.Write(score.Compound);
+        writer.Write(score.Positive);
+        writer.Write(score.Neutral);
+        writer.Write(score.Negative);
     }
 
     /// <summary>A one-line account of an explanation: words by effect on the compound, with the rules that shaped them.</summary>

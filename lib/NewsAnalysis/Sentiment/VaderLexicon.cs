@@ -18,7 +18,7 @@ public sealed class VaderLexicon
         Origin = origin;
     }
 
-    /// <summary>The lexicon shipped with the library (7,503 entries).</summary>
+    /// <summary>The lexicon shipped with the library (7,506 entries).</summary>
     public static VaderLexicon Default => defaultLexicon.Value;
 
     /// <summary>Every entry: lower-case token → valence.</summary>

@@ -1,37 +1,45 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsAnalysis;
 
 /// <summary>
 /// VADER (Valence Aware Dictionary and sEntiment Reasoner, Hutto &amp; Gilbert 2014), a faithful port of the published
-/// Python reference <c>vaderSentiment.py</c> 3.3.2: lexicon valences, boosters and dampeners with distance decay,
+/// Python reference <c>vaderSentiment.py</c> (github.com/cjhutto/vaderSentiment, commit 44fc044): emoji translated to words, lexicon valences, boosters and dampeners with distance decay,
 /// ALL-CAPS emphasis, negation within three words (with "never so", "without doubt", "least" and "no"), the "but"
 /// shift, special-case idioms, "!" and "?" emphasis and compound = x / sqrt(x² + 15).
 /// </summary>
 /// <remarks>
 /// Hand-written because no package on the mirror implements VADER for .NET (VaderSharp is absent, and it ports an
 /// older version). It allocates nothing per call on the scoring path: tokens are spans of the input, the lexicon is a
-/// frozen dictionary looked up by span, and working arrays are reused per thread. Thread-safe.
-/// The reference also replaces emoji by their names from a separate emoji lexicon; that lexicon is not shipped here,
-/// so emoji score as ordinary (usually non-lexicon) tokens — see docs/sentiment.md.
+/// frozen dictionary looked up by span, and working arrays are reused per thread. Thread-safe. The scoring methods are
+/// compiled fully optimised at their first call (<see cref="MethodImplOptions.AggressiveOptimization"/>): a short
+/// process such as <c>news sentiment --lines</c> would otherwise score much of its input in unoptimised tier-0 code.
+/// As the reference does, each emoji is first replaced by its description from the emoji lexicon
+/// (<see cref="VaderEmojiLexicon"/>): "💘" reads "heart with arrow". Parity with the reference's revision is in docs/sentiment.md.
 /// </remarks>
 public sealed class VaderSentimentAnalyzer
 {
-    private static readonly Lazy<VaderSentimentAnalyzer> defaultAnalyzer = new(() => new VaderSentimentAnalyzer(VaderLexicon.Default));
+    private static readonly Lazy<VaderSentimentAnalyzer> defaultAnalyzer = new(() => new VaderSentimentAnalyzer(VaderLexicon.Default, VaderEmojiLexicon.Default));
     private static readonly FrozenLookup boosters = new(VaderRules.Boosters);
     private static readonly FrozenLookup specialCases = new(VaderRules.SpecialCases);
 
     [ThreadStatic] private static VaderScratch? threadScratch;
 
     private readonly VaderLexicon lexicon;
+    private readonly VaderEmojiLexicon emoji;
     private readonly System.Collections.Frozen.FrozenDictionary<string, VaderWord>.AlternateLookup<ReadOnlySpan<char>> words;
 
-    /// <summary>An analyzer over <paramref name="lexicon"/>.</summary>
-    public VaderSentimentAnalyzer(VaderLexicon lexicon)
+    /// <summary>
+    /// An analyzer over <paramref name="lexicon"/>, translating emoji with <paramref name="emoji"/> (default: the shipped
+    /// emoji lexicon, as the reference does; <see cref="VaderEmojiLexicon.None"/> scores emoji as plain tokens).
+    /// </summary>
+    public VaderSentimentAnalyzer(VaderLexicon lexicon, VaderEmojiLexicon? emoji = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         this.lexicon = lexicon;
+        this.emoji = emoji ?? VaderEmojiLexicon.Default;
         // One table for every word VADER knows (lexicon valence, booster increment, negation), so each token costs one lookup.
         var table = new Dictionary<string, VaderWord>(StringComparer.Ordinal);
         foreach (var (word, valence) in lexicon.Valences) table[word] = new VaderWord(valence, 0, false);
@@ -60,6 +68,9 @@ public sealed class VaderSentimentAnalyzer
     /// <summary>The lexicon this analyzer uses.</summary>
     public VaderLexicon Lexicon => lexicon;
 
+    /// <summary>The emoji lexicon this analyzer translates emoji with.</summary>
+    public VaderEmojiLexicon Emoji => emoji;
+
     /// <summary>Scores <paramref name="text"/> as one unit (VADER works best on one sentence).</summary>
     public SentimentScore Score(string text)
     {
@@ -68,17 +79,28 @@ public sealed class VaderSentimentAnalyzer
     }
 
     /// <summary>Scores <paramref name="text"/> as one unit, without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SentimentScore Score(ReadOnlySpan<char> text)
     {
         var s = threadScratch ??= new VaderScratch();
+        if (emoji.MayContain(text))
+        {
+            var length = emoji.Translate(text, []);
+            if (s.Translated.Length < length) s.Translated = new char[Math.Max(length, s.Translated.Length * 2)];
+            text = s.Translated.AsSpan(0, emoji.Translate(text, s.Translated));
+        }
         var n = Valences(text, s, null);
         return Summarise(text, s.Sentiments.AsSpan(0, n), out _, out _);
     }
 
-    /// <summary>Scores <paramref name="text"/> and lists every word with a nonzero valence, the rules that shaped it and its effect on the compound.</summary>
+    /// <summary>
+    /// Scores <paramref name="text"/> and lists every word with a nonzero valence, the rules that shaped it and its effect
+    /// on the compound. The explanation's text is the one scored: emoji replaced by their descriptions.
+    /// </summary>
     public SentimentExplanation Explain(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = emoji.Translate(text);
         var s = new VaderScratch();
         var rules = new SentimentRules[text.Length / 2 + 1];
         var n = Valences(text, s, rules);
@@ -98,6 +120,7 @@ public sealed class VaderSentimentAnalyzer
     }
 
     /// <summary>Python's <c>round(x, digits)</c>: correctly rounded from the exact binary value, exact ties to even (JavaScript's toFixed rounds them up).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double RoundHalfEven(double x, int digits)
     {
         if (digits is < 0 or > 15) throw new ArgumentOutOfRangeException(nameof(digits), digits, "digits must be 0..15");
@@ -120,6 +143,7 @@ public sealed class VaderSentimentAnalyzer
     // ---- the rules (polarity_scores / sentiment_valence of the reference) ----
 
     /// <summary>Tokenises into <paramref name="s"/> and fills <c>s.Sentiments</c> with each token's valence after every rule; returns the token count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Valences(ReadOnlySpan<char> text, VaderScratch s, SentimentRules[]? rules)
     {
         var n = Tokenize(text, s);
@@ -138,6 +162,7 @@ public sealed class VaderSentimentAnalyzer
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double WordValence(VaderScratch s, int n, int i, bool capDiff, SentimentRules[]? rules)
     {
         var lex = s.Lexicon[i];
@@ -177,6 +202,7 @@ public sealed class VaderSentimentAnalyzer
         return valence;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ScalarIncDec(VaderScratch s, int j, double valence, bool capDiff)
     {
         var scalar = s.Booster[j];
@@ -186,6 +212,7 @@ public sealed class VaderSentimentAnalyzer
         return scalar;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double NegationCheck(VaderScratch s, double valence, int startI, int i, ref SentimentRules applied)
     {
         var factor = 1.0;
@@ -210,6 +237,7 @@ public sealed class VaderSentimentAnalyzer
         return valence * factor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SpecialIdiomsCheck(VaderScratch s, int n, double valence, int i, ref SentimentRules applied)
     {
         // onezero, twoonezero, twoone, threetwoone, threetwo: the first that is a special case sets the valence.
@@ -228,6 +256,7 @@ public sealed class VaderSentimentAnalyzer
         return valence;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LeastCheck(VaderScratch s, double valence, int i, ref SentimentRules applied)
     {
         if (i > 1 && double.IsNaN(s.Lexicon[i - 1]) && s.Is(i - 1, "least"))
@@ -247,6 +276,7 @@ public sealed class VaderSentimentAnalyzer
     /// loop exactly, including its quirk: it finds each value's position with <c>list.index(value)</c>, so when two
     /// tokens hold equal valences the first of them is the one scaled.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ButCheck(VaderScratch s, int n, SentimentRules[]? rules)
     {
         var bi = -1;
@@ -273,6 +303,7 @@ public sealed class VaderSentimentAnalyzer
 
     // ---- score_valence ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SentimentScore Summarise(ReadOnlySpan<char> text, ReadOnlySpan<double> sentiments, out double rawSum, out double amplifier)
     {
         rawSum = 0;
@@ -301,6 +332,7 @@ public sealed class VaderSentimentAnalyzer
 
     private static double Emphasise(double sum, double amplifier) => sum > 0 ? sum + amplifier : sum < 0 ? sum - amplifier : sum;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double PunctuationEmphasis(ReadOnlySpan<char> text)
     {
         var ep = Math.Min(text.Count('!'), 4);
@@ -310,6 +342,7 @@ public sealed class VaderSentimentAnalyzer
     }
 
     /// <summary>compound = x / sqrt(x² + 15), clamped to [-1, 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Normalize(double score, double alpha = VaderRules.NormalizationAlpha)
     {
         var norm = score / Math.Sqrt(score * score + alpha);
@@ -322,6 +355,7 @@ public sealed class VaderSentimentAnalyzer
     /// Python's <c>text.split()</c> then <c>token.strip(string.punctuation)</c>, keeping the original token when
     /// two or fewer characters would remain (emoticons such as ":)" and ":D").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Tokenize(ReadOnlySpan<char> text, VaderScratch s)
     {
         s.Ensure(text.Length);
@@ -370,6 +404,7 @@ public sealed class VaderSentimentAnalyzer
     }
 
     /// <summary>Python's str.isupper: at least one upper-case letter and no lower-case or title-case letter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPythonUpper(ReadOnlySpan<char> word)
     {
         var hasUpper = false;
@@ -409,6 +444,7 @@ public sealed class VaderSentimentAnalyzer
         public System.Collections.Frozen.FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> Single { get; }
 
         /// <summary>Whether the <paramref name="count"/> tokens from <paramref name="first"/>, lower-cased and joined by spaces, are a key.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryGet(VaderScratch s, int first, int count, out double value)
         {
             value = 0;
@@ -432,6 +468,7 @@ public sealed class VaderSentimentAnalyzer
 /// <summary>Per-thread working arrays of <see cref="VaderSentimentAnalyzer"/>: token offsets and per-token facts.</summary>
 internal sealed class VaderScratch
 {
+    public char[] Translated = [];
     public char[] Lower = new char[512];
     public int[] Start = new int[128];
     public int[] Length = new int[128];
@@ -466,6 +503,7 @@ internal sealed class VaderScratch
     public bool Is(int k, string word) => Length[k] == word.Length && Word(k).SequenceEqual(word);
 
     /// <summary>allcap_differential: some but not all tokens are ALL CAPS.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CapsDifferential(int n)
     {
         var caps = 0;

@@ -20,8 +20,11 @@ public sealed class TopicModel
         articles = corpus.ArticlesById;
     }
 
-    /// <summary>Wall-clock time of each phase of the fit, for the benchmark.</summary>
-    internal IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; set; } = [];
+    /// <summary>
+    /// Wall-clock and CPU time of each phase of the fit, in order (features, reduction, choice of k, k-means or LDA,
+    /// terms and labels): where the time went, for benchmarks and <c>NEWS_TIMINGS=1 news topics</c>.
+    /// </summary>
+    public IReadOnlyList<TopicPhase> Phases { get; internal set; } = [];
 
     /// <summary>The corpus the model was fitted to.</summary>
     public NewsCorpus Corpus { get; }

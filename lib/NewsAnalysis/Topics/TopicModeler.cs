@@ -220,17 +220,26 @@ public static class TopicModeler
     }
 }
 
-/// <summary>Wall-clock time of each phase of a fit (for the benchmark).</summary>
+/// <summary>Wall-clock and process CPU time of each phase of a fit (for benchmarks).</summary>
 internal sealed class TopicPhaseTimer
 {
     private readonly System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan cpu = CpuNow();
 
-    public List<(string Phase, TimeSpan Elapsed)> Phases { get; } = [];
+    public List<TopicPhase> Phases { get; } = [];
 
     public void Mark(string phase)
     {
-        Phases.Add((phase, watch.Elapsed));
+        var now = CpuNow();
+        Phases.Add(new TopicPhase(phase, watch.Elapsed, now - cpu));
+        cpu = now;
         watch.Restart();
+    }
+
+    private static TimeSpan CpuNow()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
 

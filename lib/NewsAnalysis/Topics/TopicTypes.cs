@@ -30,3 +30,12 @@ public sealed record TopicInfo(int Id, string Label, int Size, IReadOnlyList<Top
 /// <param name="DaviesBouldin">Davies–Bouldin index over all units (lower is better), reported alongside.</param>
 /// <param name="Inertia">Sum of squared distances of units to their centroid (always falls as k grows).</param>
 public sealed record TopicKScore(int K, double Silhouette, double DaviesBouldin, double Inertia);
+
+/// <summary>
+/// One phase of a fit and the time it took: <paramref name="Elapsed"/> wall-clock, <paramref name="Cpu"/> the process's CPU
+/// time over the phase (all threads, so it can exceed the wall time when both cores work).
+/// </summary>
+/// <param name="Phase">What ran: <c>features</c>, <c>reduction</c>, <c>choose k</c>, <c>k-means</c>, <c>lda</c>, <c>terms and labels</c>, ...</param>
+/// <param name="Elapsed">Wall-clock time of the phase.</param>
+/// <param name="Cpu">CPU time of the process during the phase.</param>
+public sealed record TopicPhase(string Phase, TimeSpan Elapsed, TimeSpan Cpu);

@@ -110,7 +110,10 @@ public class SentimentAnalysisTests
         Assert.Throws<FileNotFoundException>(() => VaderLexicon.Load("/no/such/lexicon.txt"));
         var ex = Assert.Throws<FormatException>(() => VaderLexicon.Parse(new StringReader("good\t1.9\nbad-line\n"), "mine.txt"));
         Assert.Contains("mine.txt, line 2", ex.Message);
-        Assert.Equal(7503, VaderLexicon.Default.Valences.Count);
+        Assert.Equal(7506, VaderLexicon.Default.Valences.Count);
+        Assert.Throws<FileNotFoundException>(() => VaderEmojiLexicon.Load("/no/such/emoji.txt"));
+        var emoji = Assert.Throws<FormatException>(() => VaderEmojiLexicon.Parse(new StringReader("😀\tgrinning face\nno tab here\n"), "emoji.txt"));
+        Assert.Contains("emoji.txt, line 2", emoji.Message);
     }
 
     internal static double LexiconEntry(string word)

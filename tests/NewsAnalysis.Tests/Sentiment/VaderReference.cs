@@ -4,12 +4,12 @@ using System.Text;
 
 namespace NewsAnalysis.Tests;
 
-/// <summary>One row of an expected file made by reference/make-reference.mjs.</summary>
-/// <param name="Key">The sentence text (seeds, README) or the first 16 hex digits of its UTF-8 SHA-1 (BBC).</param>
-/// <param name="Expected">The published Python reference's scores (the port's where the two agree).</param>
-/// <param name="Js">The npm port vader-sentiment 1.1.3's scores.</param>
-/// <param name="Difference">Why the two differ (flags of reference/vader-rules.mjs), empty when they agree.</param>
-internal sealed record VaderReferenceRow(string Key, SentimentScore Expected, SentimentScore Js, string Difference);
+/// <summary>One row of an expected file (reference/check-python.py --write; see reference/README.md).</summary>
+/// <param name="Key">The sentence text (seeds, README, rules) or the first 16 hex digits of its UTF-8 SHA-1 (BBC).</param>
+/// <param name="Expected">The Python reference's scores (vaderSentiment at the revision docs/sentiment.md names).</param>
+/// <param name="Js">The npm port vader-sentiment 1.1.3's scores (made once by make-reference.mjs), null for rows added since.</param>
+/// <param name="Difference">Why the port and the reference differ (flags of reference/vader-rules.mjs, and <c>lexicon</c>), empty when they agree or unknown.</param>
+internal sealed record VaderReferenceRow(string Key, SentimentScore Expected, SentimentScore? Js, string Difference);
 
 /// <summary>Reads the committed expected files of tests/NewsAnalysis.Tests/Sentiment/reference/expected.</summary>
 internal static class VaderReference
@@ -25,7 +25,7 @@ internal static class VaderReference
             if (line.Length == 0) continue;
             var f = line.Split('\t');
             if (f.Length != 10) throw new FormatException($"{path}: expected 10 tab-separated fields, got {f.Length} in '{line}'.");
-            rows.Add(new VaderReferenceRow(Unescape(f[0]), Score(f, 1), Score(f, 5), f[9]));
+            rows.Add(new VaderReferenceRow(Unescape(f[0]), Score(f, 1), f[5].Length == 0 ? null : Score(f, 5), f[9]));
         }
         return rows;
     }

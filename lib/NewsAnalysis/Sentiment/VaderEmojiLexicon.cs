@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// VADER's emoji lexicon: emoji → English description (<c>💘</c> → <c>heart with arrow</c>). The default is
+/// <c>data/lexicons/emoji_utf8_lexicon.txt</c> of the Python reference (MIT, Hutto), embedded in the library.
+/// Before scoring, <see cref="VaderSentimentAnalyzer"/> replaces each emoji by its description, as the reference does.
+/// </summary>
+/// <remarks>
+/// The reference looks the text up one code point at a time, so only entries of a single code point ever apply: an
+/// entry such as a flag (two regional indicators) or a skin-tone or ZWJ sequence never matches as a whole, while its
+/// parts may match on their own. <see cref="Descriptions"/> holds exactly the entries that can apply.
+/// </remarks>
+public sealed class VaderEmojiLexicon
+{
+    private const string ResourceName = "NewsAnalysis.emoji_utf8_lexicon.txt";
+    private static readonly Lazy<VaderEmojiLexicon> defaultLexicon = new(LoadEmbedded);
+
+    private readonly SearchValues<char> starts;
+
+    private VaderEmojiLexicon(FrozenDictionary<int, string> descriptions, int entries, string origin)
+    {
+        Descriptions = descriptions;
+        Entries = entries;
+        Origin = origin;
+        // The UTF-16 units an applicable emoji starts with: BMP emoji themselves, high surrogates of the others. A text
+        // holding none of them is scored as it is (one vectorised scan).
+        starts = SearchValues.Create(descriptions.Keys
+            .Select(cp => cp < 0x10000 ? (char)cp : new Rune(cp).ToString()[0]).Distinct().Order().ToArray());
+    }
+
+    /// <summary>The emoji lexicon shipped with the library (3,570 entries, 1,212 of a single code point).</summary>
+    public static VaderEmojiLexicon Default => defaultLexicon.Value;
+
+    /// <summary>No emoji: texts are scored as they are.</summary>
+    public static VaderEmojiLexicon None { get; } = new(FrozenDictionary<int, string>.Empty, 0, "(none)");
+
+    /// <summary>The entries that apply: code point → description.</summary>
+    public FrozenDictionary<int, string> Descriptions { get; }
+
+    /// <summary>How many entries the file has (distinct emoji, of one or more code points).</summary>
+    public int Entries { get; }
+
+    /// <summary>Where the lexicon was read from.</summary>
+    public string Origin { get; }
+
+    /// <summary>
+    /// Reads an emoji lexicon in the reference's format: one entry per line, <c>emoji TAB description [TAB ...]</c>; a
+    /// later duplicate replaces an earlier one.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A line has no tab; the message names the file and line.</exception>
+    public static VaderEmojiLexicon Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"VADER emoji lexicon not found: '{path}'.", path);
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    /// <summary>Reads an emoji lexicon from <paramref name="reader"/>; <paramref name="origin"/> names it in errors.</summary>
+    public static VaderEmojiLexicon Parse(TextReader reader, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            var parts = trimmed.Split('\t');
+            if (parts.Length < 2 || parts[0].Length == 0)
+                throw new FormatException($"{origin}, line {lineNumber}: expected 'emoji<TAB>description', got '{line}'.");
+            all[parts[0]] = parts[1];
+        }
+        if (all.Count == 0) throw new FormatException($"{origin}: the emoji lexicon is empty.");
+        var single = new Dictionary<int, string>();
+        foreach (var (emoji, description) in all)
+            if (Rune.DecodeFromUtf16(emoji, out var rune, out var used) == OperationStatus.Done && used == emoji.Length)
+                single[rune.Value] = description;
+        return new VaderEmojiLexicon(single.ToFrozenDictionary(), all.Count, origin);
+    }
+
+    /// <summary>Whether <paramref name="text"/> may hold an emoji of this lexicon (false: it is scored as it is).</summary>
+    public bool MayContain(ReadOnlySpan<char> text) => Descriptions.Count > 0 && text.ContainsAny(starts);
+
+    /// <summary>
+    /// <paramref name="text"/> with each emoji replaced by its description, as the reference's <c>polarity_scores</c>
+    /// does: a space before the description unless it follows a plain space (U+0020), none after it.
+    /// </summary>
+    public string Translate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!MayContain(text)) return text;
+        var buffer = new char[Translate(text, [])];
+        Translate(text, buffer);
+        return new string(buffer);
+    }
+
+    /// <summary>
+    /// Writes the translation of <paramref name="text"/> to <paramref name="destination"/> and returns its length; with
+    /// an empty <paramref name="destination"/>, only measures it.
+    /// </summary>
+    internal int Translate(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var at = 0;
+        var previousSpace = true;
+        var measure = destination.IsEmpty;
+        for (var i = 0; i < text.Length;)
+        {
+            // A lone surrogate is one code point of its own in Python's str: copied, never an emoji.
+            var status = Rune.DecodeFromUtf16(text[i..], out var rune, out var used);
+            if (status == OperationStatus.Done && Descriptions.TryGetValue(rune.Value, out var description))
+            {
+                if (!previousSpace)
+                {
+                    if (!measure) destination[at] = ' ';
+                    at++;
+                }
+                if (!measure) description.CopyTo(destination[at..]);
+                at += description.Length;
+                previousSpace = false;
+            }
+            else
+            {
+                if (status != OperationStatus.Done) used = 1;
+                if (!measure) text.Slice(i, used).CopyTo(destination[at..]);
+                at += used;
+                previousSpace = used == 1 && text[i] == ' ';
+            }
+            i += used;
+        }
+        return at;
+    }
+
+    private static VaderEmojiLexicon LoadEmbedded()
+    {
+        using var reader = new StreamReader(EmbeddedResources.Open(ResourceName));
+        return Parse(reader, "data/lexicons/emoji_utf8_lexicon.txt (embedded)");
+    }
+}
