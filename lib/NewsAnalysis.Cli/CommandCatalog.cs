@@ -39,5 +39,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return ReportCommand.Create();
         yield return KernelCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

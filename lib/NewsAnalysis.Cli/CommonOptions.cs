@@ -17,7 +17,7 @@ internal sealed record TableView(IReadOnlyList<string> Columns, IReadOnlyCollect
 }
 
 /// <summary>Output formats of the table-printing verbs.</summary>
-internal enum OutputFormat { Table, Csv, Json }
+internal enum OutputFormat { Table, Csv, Json, Parquet }
 
 /// <summary>Options shared by the verbs, and the code that prints a DataFrame in the chosen format.</summary>
 internal static class CommonOptions
@@ -33,7 +33,7 @@ internal static class CommonOptions
 
     public static Option<OutputFormat> Format() => new("--format")
     {
-        Description = "Output format: table (readable), csv (UTF-8) or json (array of row objects).",
+        Description = "Output format: table (readable), csv (UTF-8), json (array of row objects) or parquet (typed columns, needs --out).",
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
@@ -149,7 +149,7 @@ internal static class CommonOptions
     public static NewsCorpus LoadCorpus(string data, TextWriter error, bool quiet = false)
     {
         var options = MaxFileBytes.Value is { } cap ? CorpusOptions.Default with { MaxFileBytes = cap } : CorpusOptions.Default;
-        var corpus = Corpus.Load(ResolveData(data), options);
+        var corpus = StoreOptions.ApplyShard(Corpus.Load(ResolveData(data), options));
         if (!quiet && corpus.Rejected.Count > 0) error.WriteLine(RejectedNotice(corpus.Rejected.Count, data));
         return corpus;
     }
@@ -202,6 +202,12 @@ internal static class CommonOptions
     /// </summary>
     public static void Write(DataFrame frame, OutputFormat format, FileInfo? outFile, TextWriter stdout, TableView? table = null, bool csvSafe = false)
     {
+        if (format == OutputFormat.Parquet)
+        {
+            if (outFile is null) throw new ArgumentException("--format parquet writes a binary file: name it with --out FILE.parquet.");
+            FrameParquet.Write(frame, OpenOutput(outFile, path => path));
+            return;
+        }
         if (format == OutputFormat.Table && table is not null) frame = table.Select(frame);
         var keepEnd = table?.KeepEnd ?? [];
         if (outFile is not null && !AtomicFile.CanReplace(outFile.FullName))

@@ -10,18 +10,44 @@ internal static class StoreOptions
         Description = "Folder of the per-article result store (default: $XDG_CACHE_HOME/newsanalysis/<digest of the data path>, ~/.cache when unset). Unchanged articles are read from it, not analysed again.",
     };
 
+    public static Option<string?> Shard()
+    {
+        var option = new Option<string?>("--shard")
+        {
+            Description = "Analyse shard i of n (i/n, e.g. 2/8): a deterministic partition of the articles by content hash; the n shards' outputs together are the whole run's. Give each shard process its own --cache.",
+        };
+        option.Validators.Add(result =>
+        {
+            try { if (result.GetValueOrDefault<string?>() is { } s) CorpusShard.Parse(s); }
+            catch (FormatException e) { result.AddError("--" + e.Message); }
+        });
+        return option;
+    }
+
+    private static readonly AsyncLocal<CorpusShard?> CurrentShard = new();
+
+    /// <summary>The corpus of the shard in effect (see <see cref="Run"/>), or <paramref name="corpus"/> itself.</summary>
+    public static NewsCorpus ApplyShard(NewsCorpus corpus) => CurrentShard.Value is { } shard ? shard.Select(corpus) : corpus;
+
     public static Option<bool> NoCache() => new("--no-cache") { Description = "Analyse every article afresh, without reading or writing the result store." };
 
     /// <summary>
     /// Runs <paramref name="action"/> with the result store of the --data value in effect (see
     /// <see cref="ArticleResultStore.Use"/>), or without one for --no-cache.
     /// </summary>
-    public static T Run<T>(ParseResult parse, Option<string> data, Option<DirectoryInfo?> cache, Option<bool> noCache, Func<T> action)
+    public static T Run<T>(ParseResult parse, Option<string> data, Option<DirectoryInfo?> cache, Option<bool> noCache, Func<T> action, Option<string?>? shard = null)
     {
-        if (parse.GetValue(noCache)) { using (ArticleResultStore.Use(null)) return action(); }
-        var folder = Folder(parse, data, cache);
-        using var store = ArticleResultStore.Open(folder);
-        using (ArticleResultStore.Use(store)) return action();
+        var chosen = shard is not null && parse.GetValue(shard) is { } s ? CorpusShard.Parse(s) : null;
+        CurrentShard.Value = chosen;
+        try
+        {
+            if (parse.GetValue(noCache)) { using (ArticleResultStore.Use(null)) return action(); }
+            var folder = Folder(parse, data, cache);
+            using var store = ArticleResultStore.Open(folder);
+            store.Prune = chosen is null;   // a shard sees part of the corpus: it must not drop the others' results
+            using (ArticleResultStore.Use(store)) return action();
+        }
+        finally { CurrentShard.Value = null; }
     }
 
     /// <summary>The cache folder: --cache, else the default one of the data path.</summary>

@@ -39,7 +39,7 @@ internal static class CorpusCommand
     }
 
     // Paths relative to the data folder (or a single file's folder), so output does not depend on where it ran.
-    private static void RelativePaths(DataFrame frame, string dataPath)
+    internal static void RelativePaths(DataFrame frame, string dataPath)
     {
         if (frame.Columns.IndexOf("Path") < 0) return;
         var full = Path.GetFullPath(dataPath);

@@ -26,16 +26,17 @@ internal static class EntitiesCommand
         var min = new Option<int>("--min") { Description = "With --pairs or --discover: leave out rows seen fewer times than this (default 1 for pairs, 2 for discover)." }.Within(0, int.MaxValue);
         var cache = StoreOptions.Cache();
         var noCache = StoreOptions.NoCache();
+        var shard = StoreOptions.Shard();
         var command = new Command("entities", "Recognise entities (countries, people, organisations, places, groups) with the gazetteer and print counts, mentions, pairs or unknown names.")
         {
-            data, format, output, csvSafe, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min, cache, noCache,
+            data, format, output, csvSafe, gazetteer, noMetonymy, demonyms, mentions, counts, sources, pairs, discover, min, cache, noCache, shard,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var views = new[] { mentions, counts, sources, pairs, discover }.Where(o => parse.GetValue(o)).ToList();
             if (views.Count > 1)
                 throw new ArgumentException($"Choose one view, not {string.Join(" and ", views.Select(v => v.Name))}.");
-            var analysis = StoreOptions.Run(parse, data, cache, noCache, () => EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, demonyms));
+            var analysis = StoreOptions.Run(parse, data, cache, noCache, () => EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, demonyms), shard);
             int? minimum = parse.GetResult(min) is null ? null : parse.GetValue(min);
             DataFrame frame = views.FirstOrDefault() switch
             {

@@ -13,9 +13,13 @@ internal static class ReportCommand
         var outDir = NotebookCommandSupport.OutDir();
         var noInput = new Option<bool>("--no-input") { Description = "Hide the code cells (by default they are folded)." };
         var timeout = NotebookCommandSupport.Timeout();
+        var cache = new Option<DirectoryInfo?>("--cache")
+        {
+            Description = "Keep the notebooks' per-article results (sentiment, entity mentions, timeline events) in this result store and reuse them on the next run (sets NEWSANALYSIS_CACHE for the kernel).",
+        };
         var command = new Command("report", "Run the notebooks on a folder of articles and write self-contained HTML reports (offline) and reports/index.html.")
         {
-            notebooks, data, outDir, noInput, timeout,
+            notebooks, data, outDir, noInput, timeout, cache,
         };
         command.SetAction((parse, cancellationToken) => CommonOptions.GuardAsync(parse, async () =>
         {
@@ -34,8 +38,16 @@ internal static class ReportCommand
             // Each notebook's page is written as soon as it ran, and the index (every report in the folder, including
             // those of earlier runs) rebuilt after it: stopped at any point, the folder and its index agree.
             var reportOptions = new NotebookReportOptions { NoInput = parse.GetValue(noInput), RunId = NotebookCommandSupport.NewRunId() };
-            var runs = await NotebookCommandSupport.RunAllAsync(paths, options, parse,
-                run => NotebookCommandSupport.WriteOutputs(run, target, reportOptions, index: true), cancellationToken);
+            // The kernel process inherits the variable; the library's analyses read it (ArticleResultStore.EnvironmentVariable).
+            var previous = Environment.GetEnvironmentVariable(ArticleResultStore.EnvironmentVariable);
+            if (parse.GetValue(cache) is { } folder) Environment.SetEnvironmentVariable(ArticleResultStore.EnvironmentVariable, folder.FullName);
+            List<NotebookRun> runs;
+            try
+            {
+                runs = await NotebookCommandSupport.RunAllAsync(paths, options, parse,
+                    run => NotebookCommandSupport.WriteOutputs(run, target, reportOptions, index: true), cancellationToken);
+            }
+            finally { Environment.SetEnvironmentVariable(ArticleResultStore.EnvironmentVariable, previous); }
             parse.InvocationConfiguration.Output.WriteLine($"wrote {runs.Count} report(s) and {Path.Combine(target, NotebookReportIndex.FileName)}");
             return runs.All(r => r.Succeeded) ? 0 : NotebookCommandSupport.CellFailed;
         }));

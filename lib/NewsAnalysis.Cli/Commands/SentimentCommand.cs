@@ -42,8 +42,9 @@ internal static class SentimentCommand
         });
         var cache = StoreOptions.Cache();
         var noCache = StoreOptions.NoCache();
+        var shard = StoreOptions.Shard();
         var command = new Command("sentiment", "VADER sentiment of the articles per sentence, paragraph, article or entity, or of each line of a file.")
-            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache };
+            { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache, shard };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var streams = RowOutput.CanStream(parse.GetValue(format));
@@ -60,7 +61,7 @@ internal static class SentimentCommand
                 var frame = Build(parse.GetValue(data)!, parse.GetValue(level), parse.GetValue(lines), parse.GetValue(mentions), parse.GetValue(entities) ?? [], parse.InvocationConfiguration.Error);
                 CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, Table(parse.GetValue(level), false), parse.GetValue(csvSafe));
                 return 0;
-            });
+            }, shard);
         }));
         return command;
     }

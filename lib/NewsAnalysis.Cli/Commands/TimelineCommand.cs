@@ -32,18 +32,20 @@ internal static class TimelineCommand
         };
         var cache = StoreOptions.Cache();
         var noCache = StoreOptions.NoCache();
+        var shard = StoreOptions.Shard();
         var command = new Command("timeline", "Print the dated events the articles tell of (or, with --articles, when the articles appeared).")
         {
-            data, format, output, csvSafe, articles, anchor, cache, noCache,
+            data, format, output, csvSafe, articles, anchor, cache, noCache, shard,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
             var fallback = parse.GetValue(anchor);
-            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
             var chosen = parse.GetValue(format);
-            DataFrame frame = parse.GetValue(articles)
-                ? TimelineEvents.PublicationFrame(corpus)
-                : StoreOptions.Run(parse, data, cache, noCache, () => TimelineEvents.Frame(corpus, fallback));
+            DataFrame frame = StoreOptions.Run(parse, data, cache, noCache, () =>
+            {
+                var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
+                return parse.GetValue(articles) ? TimelineEvents.PublicationFrame(corpus) : TimelineEvents.Frame(corpus, fallback);
+            }, shard);
             CommonOptions.Write(frame, chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, parse.GetValue(articles) ? null : Table, parse.GetValue(csvSafe));
             return 0;
         }));

@@ -22,15 +22,18 @@ internal static class ArticleResultCodecs
     {
         int n = r.ReadInt32();
         var rows = new List<SentenceSentiment>(n);
-        var byIndex = article.Sentences.ToDictionary(s => s.Index);
         for (int i = 0; i < n; i++)
         {
-            var s = byIndex[r.ReadInt32()];
+            var s = SentenceAt(article, r.ReadInt32());
             rows.Add(new SentenceSentiment(article.Id, s.Index, s.Paragraph, s.Text,
                 new SentimentScore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble())));
         }
         return rows;
     }
+
+    // Sentence indexes are positions in the article's list; searched only should a hand-built article differ.
+    private static SentenceSpan SentenceAt(Article article, int index) =>
+        index < article.Sentences.Count && article.Sentences[index].Index == index ? article.Sentences[index] : article.Sentences.First(s => s.Index == index);
 
     public static void WriteMentions(BinaryWriter w, List<EntityMention> rows)
     {

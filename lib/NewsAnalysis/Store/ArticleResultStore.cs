@@ -8,7 +8,17 @@ namespace NewsAnalysis;
 /// <param name="Analysis">The analysis (<c>sentiment</c>, <c>entities</c>, <c>timeline</c>).</param>
 /// <param name="Reused">Articles whose results were read from the store.</param>
 /// <param name="Computed">Articles analysed now (and stored).</param>
-public sealed record ArticleStoreCounts(string Analysis, int Reused, int Computed);
+public sealed record ArticleStoreCounts(string Analysis, int Reused, int Computed)
+{
+    /// <summary>Time spent fingerprinting the articles and making their keys.</summary>
+    public TimeSpan KeyTime { get; init; }
+
+    /// <summary>Time spent reading the stored results and decoding those reused.</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Time spent analysing the new articles and committing their results.</summary>
+    public TimeSpan ComputeTime { get; init; }
+}
 
 /// <summary>
 /// An embedded store of per-article results (DuckDB, one file <c>results.duckdb</c> in a cache folder): sentence
@@ -39,6 +49,7 @@ public sealed class ArticleResultStore : IDisposable
     private readonly SharedDatabase database;
     private readonly List<ArticleStoreCounts> counts = [];
     private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> known = new(StringComparer.Ordinal);   // keys stored, per analysis, as last read
     private bool disposed;
 
     private sealed class SharedDatabase(DuckDBConnection connection)
@@ -216,11 +227,14 @@ public sealed class ArticleResultStore : IDisposable
         ArgumentNullException.ThrowIfNull(corpus);
         ObjectDisposedException.ThrowIf(disposed, this);
         var articles = corpus.Articles;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan keyTime, readTime;
         var keys = new string[articles.Count];
         var versionBytes = Encoding.UTF8.GetBytes(version + "\n");
         Parallel.For(0, articles.Count, i => keys[i] = Key(versionBytes, AnalysisVersions.Fingerprint(articles[i]), extraKey(articles[i])));
         var results = new List<T>?[articles.Count];
         int reused = 0;
+        keyTime = clock.Elapsed;
         lock (database.Gate)
         {
             var stored = Load(analysis);
@@ -228,9 +242,14 @@ public sealed class ArticleResultStore : IDisposable
             var firstOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < articles.Count; i++)
             {
-                if (stored.TryGetValue(keys[i], out var payload)) { results[i] = Decode(payload, articles[i], read); reused++; }
+                if (stored.ContainsKey(keys[i])) reused++;
                 else if (firstOfKey.TryAdd(keys[i], i)) missing.Add(i);
             }
+            Parallel.For(0, articles.Count, i =>
+            {
+                if (stored.TryGetValue(keys[i], out var payload)) results[i] = Decode(payload, articles[i], read);
+            });
+            readTime = clock.Elapsed - keyTime;
             var computedPayloads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             // Tenths of the work, between 100 articles and BatchSize: a killed run loses little, commits stay few.
             int size = Math.Clamp(missing.Count / 10, Math.Min(100, BatchSize), BatchSize);
@@ -252,7 +271,9 @@ public sealed class ArticleResultStore : IDisposable
                 results[i] ??= Decode(computedPayloads[keys[i]], articles[i], read);
             if (!used.TryGetValue(analysis, out var usedKeys)) used[analysis] = usedKeys = new(StringComparer.Ordinal);
             usedKeys.UnionWith(keys);
-            lock (counts) counts.Add(new ArticleStoreCounts(analysis, reused, missing.Count));
+            var knownKeys = known[analysis] = new HashSet<string>(stored.Keys, StringComparer.Ordinal);
+            knownKeys.UnionWith(computedPayloads.Keys);
+            lock (counts) counts.Add(new ArticleStoreCounts(analysis, reused, missing.Count) { KeyTime = keyTime, ReadTime = readTime, ComputeTime = clock.Elapsed - keyTime - readTime });
         }
         var all = new List<T>(results.Sum(r => r!.Count));
         foreach (var r in results) all.AddRange(r!);
@@ -319,11 +340,12 @@ public sealed class ArticleResultStore : IDisposable
         {
             foreach (var (analysis, keys) in used)
             {
-                var stale = Load(analysis).Keys.Where(k => !keys.Contains(k)).ToList();
+                var stale = known[analysis].Where(k => !keys.Contains(k)).ToList();
                 if (stale.Count > 0) Delete(analysis, stale);
                 dropped += stale.Count;
             }
             used.Clear();
+            known.Clear();
         }
         return dropped;
     }

@@ -3,15 +3,8 @@ using Xunit;
 
 namespace NewsAnalysis.Tests;
 
-public sealed class ArticleResultStoreTests : IDisposable
+public sealed class ArticleResultStoreTests : TempFolderTest
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "store-test-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
-
     private static List<ArticleRecord> Bbc(int skip, int take) =>
         BbcSet.Read(TestData.BbcCsv ?? throw new InvalidOperationException("../shared/eval/bbc/bbc-news.csv is missing")).Skip(skip).Take(take).ToList();
 
@@ -49,7 +42,7 @@ public sealed class ArticleResultStoreTests : IDisposable
     public void A_warm_run_and_a_rerun_on_changed_articles_give_every_frame_of_a_cold_run()
     {
         var first = Corpus.FromRecords(Bbc(0, 300));
-        using var store = ArticleResultStore.Open(folder);
+        using var store = ArticleResultStore.Open(Root);
         AssertSame(FramesWith(null, first), FramesWith(store, first));   // an empty store: all computed
         int callsPerRun = store.Counts.Count;
         Assert.All(store.Counts.DistinctBy(c => c.Analysis), c => Assert.Equal(0, c.Reused));   // each analysis's first call
@@ -85,7 +78,7 @@ public sealed class ArticleResultStoreTests : IDisposable
     public void Editing_the_gazetteer_recomputes_the_entity_results_only()
     {
         var corpus = Corpus.FromRecords(Bbc(400, 120));
-        using var store = ArticleResultStore.Open(folder);
+        using var store = ArticleResultStore.Open(Root);
         store.Prune = false;
         FramesWith(store, corpus);
         int calls = store.Counts.Count;
@@ -107,19 +100,20 @@ public sealed class ArticleResultStoreTests : IDisposable
     {
         var text = "Russia and China signed a trade deal on Monday. Officials in Moscow welcomed it.";
         var corpus = Corpus.FromRecords([new ArticleRecord("a", "a.txt", text), new ArticleRecord("b", "b.txt", text)]);
-        using var store = ArticleResultStore.Open(folder);
+        using var store = ArticleResultStore.Open(Root);
         var cached = FramesWith(store, corpus);
         AssertSame(FramesWith(null, corpus), cached);
-        Assert.Equal(new ArticleStoreCounts("sentiment", 0, 1), store.Counts.First(c => c.Analysis == "sentiment"));
+        var sentiment = store.Counts.First(c => c.Analysis == "sentiment");
+        Assert.Equal((0, 1), (sentiment.Reused, sentiment.Computed));
         Assert.Equal(new[] { "a", "b" }, ((StringDataFrameColumn)cached["sentiment articles"].Columns["ArticleId"]).Cast<string>());
     }
 
     [Fact]
     public void A_folder_that_is_not_a_store_is_a_clear_error()
     {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, ArticleResultStore.FileName), "not a database");
-        var e = Assert.Throws<IOException>(() => ArticleResultStore.Open(folder));
+        Directory.CreateDirectory(Root);
+        File.WriteAllText(Path.Combine(Root, ArticleResultStore.FileName), "not a database");
+        var e = Assert.Throws<IOException>(() => ArticleResultStore.Open(Root));
         Assert.Contains(ArticleResultStore.FileName, e.Message);
     }
 

@@ -4,18 +4,11 @@ using Xunit.Abstractions;
 
 namespace NewsAnalysis.Tests;
 
-public sealed class CliStoreTests(ITestOutputHelper output) : IDisposable
+public sealed class CliStoreTests(ITestOutputHelper output) : TempFolderTest
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "cli-store-test-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-    }
-
     private string CopySeeds()
     {
-        var data = Path.Combine(root, "data");
+        var data = Path.Combine(Root, "data");
         Directory.CreateDirectory(data);
         foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
         return data;
@@ -25,7 +18,7 @@ public sealed class CliStoreTests(ITestOutputHelper output) : IDisposable
     public void A_deleted_file_disappears_from_the_results_and_from_the_store()
     {
         var data = CopySeeds();
-        var cache = Path.Combine(root, "cache");
+        var cache = Path.Combine(Root, "cache");
         string[] Args(params string[] more) => ["sentiment", "--level", "article", "--format", "csv", "--data", data, .. more];
         var first = CliRunner.Run(Args("--cache", cache));
         Assert.Equal((0, ""), (first.Exit, first.Err));
@@ -58,10 +51,10 @@ public sealed class CliStoreTests(ITestOutputHelper output) : IDisposable
     public async Task A_run_killed_at_any_moment_leaves_the_store_consistent_and_the_next_run_finishes_the_work()
     {
         // The BBC set as one CSV (2,225 articles): long enough to be killed while it analyses and commits.
-        var data = Path.Combine(root, "data");
+        var data = Path.Combine(Root, "data");
         Directory.CreateDirectory(data);
         File.Copy(TestData.BbcCsv ?? throw new InvalidOperationException("../shared/eval/bbc/bbc-news.csv is missing"), Path.Combine(data, "bbc.csv"));
-        var cache = Path.Combine(root, "cache");
+        var cache = Path.Combine(Root, "cache");
         string[] Args(string cacheFolder) => ["entities", "--mentions", "--format", "csv", "--data", data, "--cache", cacheFolder];
         var expected = CliRunner.Run(["entities", "--mentions", "--format", "csv", "--data", data, "--no-cache"]);
         Assert.Equal(0, expected.Exit);

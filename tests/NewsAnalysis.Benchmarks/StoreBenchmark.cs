@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.Data.Analysis;
+
+namespace NewsAnalysis.Benchmarks;
+
+/// <summary>
+/// The per-article result store on short wire-style articles (1-3 sentences each, generated at run time from the BBC
+/// set's sentences, 10 CSV files): for each per-article analysis, the time without the store, with an empty store
+/// (cold), with a full one (warm) and after 1% new articles, and whether the rerun's frame equals a cold run's. Goal:
+/// the 1%-new rerun at most 10% of the cold run. pandas (/usr/bin/python3) reads the same CSV files in the same run.
+/// Argument: the number of articles (default 100,000).
+/// </summary>
+internal sealed class StoreBenchmark : IBenchmarkSuite
+{
+    public string Name => "store";
+
+    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold); pandas reads the same CSVs";
+
+    private const int Files = 10;
+
+    public void Run(string[] args)
+    {
+        int count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
+        var root = Path.Combine(Path.GetTempPath(), $"news-bench-store-{Environment.ProcessId}");
+        var data = Path.Combine(root, "data");
+        var cache = Path.Combine(root, "cache");
+        try
+        {
+            var sentences = BbcSentences();
+            Directory.CreateDirectory(data);
+            for (int f = 0; f < Files; f++) WriteArticles(Path.Combine(data, $"wire-{f:D2}.csv"), sentences, f * (count / Files), count / Files);
+            Console.WriteLine($"{count:N0} articles of 1-3 sentences in {Files} CSV files ({Directory.GetFiles(data).Sum(p => new FileInfo(p).Length) / 1e6:F1} MB), " +
+                              $"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
+            var options = new CorpusOptions { MaxFileBytes = long.MaxValue };
+            var (corpus, load) = Time(() => Corpus.Load(data, options));
+            Console.WriteLine($"corpus load (always recomputed, see docs/scale.md): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
+            Pandas(data);
+
+            // 1% new: one more file of new articles (ids and texts not in the others).
+            WriteArticles(Path.Combine(data, "wire-new.csv"), sentences, count, count / 100);
+            var (grown, loadGrown) = Time(() => Corpus.Load(data, options));
+            Console.WriteLine($"corpus load with 1% new: {loadGrown:F2} s ({grown.Articles.Count:N0} articles)");
+
+            Console.WriteLine("| analysis | no store (s) | cold store (s) | warm (s) | 1% new (s) | 1% new / cold | rerun frame = cold frame | goal <= 10% |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            var analyses = new (string Name, Func<NewsCorpus, DataFrame> Frame)[]
+            {
+                ("sentiment (sentences)", c => SentimentAnalysis.SentenceFrame(c)),
+                ("entities (mentions)", c => EntityAnalysis.Run(c).MentionFrame()),
+                ("timeline (events)", c => TimelineEvents.Frame(c)),
+            };
+            foreach (var (name, frame) in analyses)
+            {
+                var folder = Path.Combine(cache, name.Split(' ')[0]);
+                var (_, none) = Time(() => With(null, () => frame(corpus)));
+                double cold = InStore(folder, () => frame(corpus));
+                double warm = InStore(folder, () => frame(corpus));
+                DataFrame? rerun = null;
+                double fresh = InStore(folder, () => rerun = frame(grown));
+                var expected = With(null, () => frame(grown));
+                bool same = SameFrame(expected, rerun!);
+                double ratio = fresh / cold;
+                Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
+            }
+            Console.WriteLine($"(a verb's whole run adds the corpus load of {loadGrown:F2} s and dotnet start-up to each figure; load average now {BenchData.LoadAverage()}; store {DirectorySize(cache) / 1e6:F1} MB)");
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static double InStore(string folder, Func<DataFrame> run)
+    {
+        var sw = Stopwatch.StartNew();
+        var store = ArticleResultStore.Open(folder);
+        var opened = sw.Elapsed;
+        using (ArticleResultStore.Use(store)) run();
+        var ran = sw.Elapsed;
+        var counts = store.Counts;
+        store.Dispose();
+        var c = counts[0];
+        Console.WriteLine($"    open {opened.TotalSeconds:F2} s, keys {c.KeyTime.TotalSeconds:F2} s, read+decode {c.ReadTime.TotalSeconds:F2} s ({c.Reused:N0} reused), " +
+                          $"analyse+commit {c.ComputeTime.TotalSeconds:F2} s ({c.Computed:N0} computed), frame {(ran - opened - c.KeyTime - c.ReadTime - c.ComputeTime).TotalSeconds:F2} s, " +
+                          $"prune+close {(sw.Elapsed - ran).TotalSeconds:F2} s");
+        return sw.Elapsed.TotalSeconds;   // with opening, committing, pruning and closing the store
+    }
+
+    private static T With<T>(ArticleResultStore? store, Func<T> run)
+    {
+        using (ArticleResultStore.Use(store)) return run();
+    }
+
+    private static (T Value, double Seconds) Time<T>(Func<T> run)
+    {
+        var sw = Stopwatch.StartNew();
+        var value = run();
+        return (value, sw.Elapsed.TotalSeconds);
+    }
+
+    private static bool SameFrame(DataFrame a, DataFrame b)
+    {
+        if (a.Rows.Count != b.Rows.Count || a.Columns.Count != b.Columns.Count) return false;
+        for (int c = 0; c < a.Columns.Count; c++)
+        {
+            if (a.Columns[c].Name != b.Columns[c].Name) return false;
+            for (long r = 0; r < a.Rows.Count; r++) if (!Equals(a.Columns[c][r], b.Columns[c][r])) return false;
+        }
+        return true;
+    }
+
+    private static List<string> BbcSentences() =>
+        BbcSet.Read(BenchData.BbcCsv)
+            .SelectMany(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(s => s.Length is > 40 and < 300 && !s.Contains('\n'))
+            .Select(s => s.TrimEnd('.') + ".")
+            .ToList();
+
+    // Article i: 1-3 sentences picked by a fixed rule from the BBC sentences, a date in 2005, an id; rows first..first+count-1.
+    private static void WriteArticles(string path, List<string> sentences, int first, int count)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.WriteField("id"); csv.WriteField("date"); csv.WriteField("text"); csv.NextRecord();
+        for (int i = first; i < first + count; i++)
+        {
+            int k = 1 + i % 3;
+            var text = string.Join(" ", Enumerable.Range(0, k).Select(j => sentences[(int)(((long)i * 7919 + j * 104729) % sentences.Count)]));
+            csv.WriteField($"w{i:D7}");
+            csv.WriteField(new DateTime(2005, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField($"Item {i}. {text}");
+            csv.NextRecord();
+        }
+    }
+
+    private static void Pandas(string data)
+    {
+        const string python = "/usr/bin/python3";
+        if (!File.Exists(python)) { Console.WriteLine($"peer not run: {python} missing (apt-get install -y python3-pandas)"); return; }
+        var script = "import glob,sys,time\nimport pandas as pd\nt=time.time()\n" +
+                     "df=pd.concat([pd.read_csv(f) for f in sorted(glob.glob(sys.argv[1]+'/*.csv'))])\n" +
+                     "print(f'{len(df)} {time.time()-t:.2f} {pd.__version__}')";
+        var run = MeasuredProcess.Run(python, ["-c", script, data], BenchData.Root, TimeSpan.FromMinutes(5));
+        var parts = run.Out.Trim().Split(' ');
+        Console.WriteLine(run.Exit == 0 && parts.Length == 3
+            ? $"pandas {parts[2]} read_csv of the same files: {int.Parse(parts[0], CultureInfo.InvariantCulture):N0} rows in {parts[1]} s (peak {run.PeakMb:F0} MB)"
+            : $"pandas failed: {run.Err.Trim()}");
+    }
+
+    private static long DirectorySize(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+}

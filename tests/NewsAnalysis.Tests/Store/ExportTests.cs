@@ -1,0 +1,77 @@
+using System.Globalization;
+using CsvHelper;
+using DuckDB.NET.Data;
+using Xunit;
+
+namespace NewsAnalysis.Tests;
+
+public sealed class ExportTests : TempFolderTest
+{
+    // Every cell of a Parquet file read by DuckDB, as the CSV writer formats it (null as empty).
+    private static List<string[]> ReadParquet(string path, out string[] header)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM read_parquet('{path.Replace("'", "''")}')";
+        using var reader = command.ExecuteReader();
+        header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<string[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : FrameWriter.FormatCell(reader.GetValue(i))).ToArray());
+        return rows;
+    }
+
+    private static List<string[]> ReadCsv(string path, out string[] header)
+    {
+        using var text = new StreamReader(path);
+        using var csv = new CsvReader(text, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        header = csv.HeaderRecord!;
+        var rows = new List<string[]>();
+        while (csv.Read()) rows.Add(Enumerable.Range(0, header.Length).Select(i => csv.GetField(i) ?? "").ToArray());
+        return rows;
+    }
+
+    private static void AssertSameTable(string parquet, string csv)
+    {
+        var fromParquet = ReadParquet(parquet, out var parquetHeader);
+        var fromCsv = ReadCsv(csv, out var csvHeader);
+        Assert.Equal(csvHeader, parquetHeader);
+        Assert.Equal(fromCsv.Count, fromParquet.Count);
+        for (int r = 0; r < fromCsv.Count; r++) Assert.Equal(fromCsv[r], fromParquet[r]);
+    }
+
+    [Fact]
+    public void Export_to_parquet_writes_every_frame_that_DuckDB_reads_back_as_the_csv_export()
+    {
+        var pq = Path.Combine(Root, "pq");
+        var csv = Path.Combine(Root, "csv");
+        Assert.Equal(0, CliRunner.Run("export", pq, "--no-cache").Exit);
+        Assert.Equal(0, CliRunner.Run("export", csv, "--to", "csv", "--no-cache").Exit);
+        var names = new[] { "articles", "paragraphs", "sentences", "sentiment_sentences", "sentiment_articles", "mentions", "events", "topics", "near_duplicates", "rejected" };
+        foreach (var name in names)
+            AssertSameTable(Path.Combine(pq, name + ".parquet"), Path.Combine(csv, name + ".csv"));
+        var readme = File.ReadAllText(Path.Combine(pq, "README.md"));
+        foreach (var name in names) Assert.Contains($"## {name}.parquet", readme);
+        Assert.Contains("| Compound | DOUBLE |", readme);
+        Assert.Contains("| Published | TIMESTAMP |", readme);
+        // Real content, not empty files: every seed article and its mentions.
+        Assert.Equal(TestData.Seeds.Articles.Count, ReadParquet(Path.Combine(pq, "articles.parquet"), out _).Count);
+        Assert.True(ReadParquet(Path.Combine(pq, "mentions.parquet"), out _).Count > 100);
+    }
+
+    [Fact]
+    public void Format_parquet_of_a_table_verb_holds_the_csv_output_and_needs_out()
+    {
+        var parquet = Path.Combine(Root, "s.parquet");
+        var csv = Path.Combine(Root, "s.csv");
+        Assert.Equal(0, CliRunner.Run("timeline", "--format", "parquet", "--out", parquet, "--no-cache").Exit);
+        Assert.Equal(0, CliRunner.Run("timeline", "--format", "csv", "--out", csv, "--no-cache").Exit);
+        AssertSameTable(parquet, csv);
+        var missing = CliRunner.Run("sentiment", "--format", "parquet", "--no-cache");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("--out", missing.Err);
+    }
+}
