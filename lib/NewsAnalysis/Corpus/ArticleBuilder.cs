@@ -129,7 +129,7 @@ internal sealed partial class ArticleBuilder
         if (published is { } p && !IsWorkable(p))
         {
             // One article's extreme date (9999-12-31, 0001-01-01) must not overflow the arithmetic of every verb.
-            evidence = $"{p:yyyy-MM-dd} ({basis.ToString().ToLowerInvariant()}: {evidence ?? "input"}) is outside the years {MinYear}-{MaxYear}: no date";
+            evidence = $"{p:yyyy-MM-dd} ({EnumWords.Hyphenated(basis)}: {evidence ?? "input"}) is outside the years {MinYear}-{MaxYear}: no date";
             published = null;
             basis = PublishedBasis.OutOfRange;
         }

@@ -47,7 +47,7 @@ public sealed class NewsCorpus
             new StringDataFrameColumn("Source", Articles.Select(a => a.Source)),
             new StringDataFrameColumn("Dateline", Articles.Select(a => a.Dateline)),
             new DateTimeDataFrameColumn("Published", Articles.Select(a => a.Published)),
-            new StringDataFrameColumn("PublishedBasis", Articles.Select(a => a.PublishedBasis.ToString().ToLowerInvariant())),
+            new StringDataFrameColumn("PublishedBasis", Articles.Select(a => EnumWords.Hyphenated(a.PublishedBasis))),
             new StringDataFrameColumn("PublishedEvidence", Articles.Select(a => a.PublishedEvidence)),
             new StringDataFrameColumn("Url", Articles.Select(a => a.Url)),
             new StringDataFrameColumn("Text", Articles.Select(a => a.Text)),

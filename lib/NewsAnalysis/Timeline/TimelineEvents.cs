@@ -134,15 +134,5 @@ public static class TimelineEvents
     }
 
     /// <summary>An enum value as a lower-case, hyphenated word ("MonthDay" → "month-day").</summary>
-    public static string Word<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        var chars = new System.Text.StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i])) chars.Append('-');
-            chars.Append(char.ToLowerInvariant(name[i]));
-        }
-        return chars.ToString();
-    }
+    public static string Word<T>(T value) where T : struct, Enum => EnumWords.Hyphenated(value);
 }

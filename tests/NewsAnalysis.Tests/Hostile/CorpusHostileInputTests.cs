@@ -139,7 +139,7 @@ public class CorpusHostileInputTests
         foreach (var (title, date) in new[] { ("Far future", "9999-12-31"), ("Far past", "0001-01-01"), ("A", "9999-12-31"), ("B", "0001-01-01") })
         {
             Assert.Equal("", articles[title]["Published"]);
-            Assert.Equal("outofrange", articles[title]["PublishedBasis"]);
+            Assert.Equal("out-of-range", articles[title]["PublishedBasis"]);
             Assert.StartsWith(date, articles[title]["PublishedEvidence"]);
             Assert.Contains("outside the years 1000-8999", articles[title]["PublishedEvidence"]);
         }
