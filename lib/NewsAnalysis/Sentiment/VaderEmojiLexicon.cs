@@ -55,28 +55,18 @@ public sealed class VaderEmojiLexicon
     /// <exception cref="FormatException">A line has no tab; the message names the file and line.</exception>
     public static VaderEmojiLexicon Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"VADER emoji lexicon not found: '{path}'.", path);
-        using var reader = new StreamReader(path);
-        return Parse(reader, path);
+        return LexiconFile.Load(path, "VADER emoji lexicon", Parse);
     }
 
     /// <summary>Reads an emoji lexicon from <paramref name="reader"/>; <paramref name="origin"/> names it in errors.</summary>
     public static VaderEmojiLexicon Parse(TextReader reader, string origin)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var all = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var all = LexiconFile.Entries(reader, origin, "emoji lexicon", "emoji<TAB>description", (string[] parts, out string description) =>
         {
-            lineNumber++;
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0) continue;
-            var parts = trimmed.Split('\t');
-            if (parts.Length < 2 || parts[0].Length == 0)
-                throw new FormatException($"{origin}, line {lineNumber}: expected 'emoji<TAB>description', got '{line}'.");
-            all[parts[0]] = parts[1];
-        }
-        if (all.Count == 0) throw new FormatException($"{origin}: the emoji lexicon is empty.");
+            description = parts[1];
+            return parts[0].Length > 0;
+        });
         var single = new Dictionary<int, string>();
         foreach (var (emoji, description) in all)
             if (Rune.DecodeFromUtf16(emoji, out var rune, out var used) == OperationStatus.Done && used == emoji.Length)

@@ -35,27 +35,14 @@ public sealed class VaderLexicon
     /// <exception cref="FormatException">A line has no tab or no number; the message names the file and line.</exception>
     public static VaderLexicon Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"VADER lexicon not found: '{path}'.", path);
-        using var reader = new StreamReader(path);
-        return Parse(reader, path);
+        return LexiconFile.Load(path, "VADER lexicon", Parse);
     }
 
     /// <summary>Reads a lexicon from <paramref name="reader"/>; <paramref name="origin"/> names it in errors.</summary>
     public static VaderLexicon Parse(TextReader reader, string origin)
     {
-        var entries = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0) continue;
-            var parts = trimmed.Split('\t');
-            if (parts.Length < 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
-                throw new FormatException($"{origin}, line {lineNumber}: expected 'token<TAB>valence', got '{line}'.");
-            entries[parts[0]] = valence;
-        }
-        if (entries.Count == 0) throw new FormatException($"{origin}: the lexicon is empty.");
+        var entries = LexiconFile.Entries(reader, origin, "lexicon", "token<TAB>valence", (string[] parts, out double valence) =>
+            double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out valence));
         return new VaderLexicon(entries.ToFrozenDictionary(StringComparer.Ordinal), origin);
     }
 
