@@ -43,29 +43,16 @@ public static class CellInterrupt
     {
         private static StatementSyntax NewCheck() => SyntaxFactory.ParseStatement(CheckCall).WithTrailingTrivia(SyntaxFactory.Space);
 
-        public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+        // Every loop kind the same way: its statement (already rewritten inside) gets a check first.
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(node))]
+        public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
         {
-            var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-            return visited.WithStatement(Guard(visited.Statement));
-        }
-
-        public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-        {
-            var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-            return visited.WithStatement(Guard(visited.Statement));
-        }
-
-        public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
-        {
-            var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-            return visited.WithStatement(Guard(visited.Statement));
-        }
-
-        public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-        {
-            var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-            return visited.WithStatement(Guard(visited.Statement));
-        }
+            ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+            ForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+            WhileStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+            DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+            var other => other,
+        };
 
         // { check; ...body } keeping the body's trivia (so line numbers of everything after stay the same).
         private static StatementSyntax Guard(StatementSyntax body)

@@ -293,8 +293,7 @@ internal sealed class JupyterHost
 
     private JsonObject Complete(JupyterMessage request)
     {
-        var code = request.Text("code");
-        var cursor = request.Content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : code.Length;
+        var (code, cursor) = CodeAndCursor(request);
         var completions = KernelEditing.Complete(session, code, cursor);
         return new JsonObject
         {
@@ -308,8 +307,7 @@ internal sealed class JupyterHost
 
     private JsonObject Inspect(JupyterMessage request)
     {
-        var code = request.Text("code");
-        var cursor = request.Content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : code.Length;
+        var (code, cursor) = CodeAndCursor(request);
         var text = KernelEditing.Inspect(session, code, cursor);
         return new JsonObject
         {
@@ -318,6 +316,13 @@ internal sealed class JupyterHost
             ["data"] = text is null ? new JsonObject() : new JsonObject { ["text/plain"] = text },
             ["metadata"] = new JsonObject(),
         };
+    }
+
+    // A completion or inspection request's code and cursor (its end when the client gives none).
+    private static (string Code, int Cursor) CodeAndCursor(JupyterMessage request)
+    {
+        var code = request.Text("code");
+        return (code, request.Content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : code.Length);
     }
 
     private void Interrupt()
