@@ -10,15 +10,14 @@ namespace NewsAnalysis.Tests;
 /// </summary>
 public class LinesInputTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-    private const long MemoryBound = 2L << 30;
+    private static readonly TimeSpan Bound = HostileCli.TimeBound;
 
     [Fact]
     public async Task Lines_DevZero_IsRefusedInBoundedTimeAndMemory()
     {
         var run = await News("sentiment", "--lines", "/dev/zero", "--format", "csv");
         Assert.True(run.Elapsed < Bound, $"took {run.Elapsed}");
-        Assert.True(run.PeakBytes < MemoryBound, $"peak {run.PeakMb:F0} MB");
+        Assert.True(run.PeakBytes < HostileCli.MemoryBound, $"peak {run.PeakMb:F0} MB");
         Assert.Equal(2, run.Exit);
         Assert.Equal("", run.Out);
         Assert.Equal("news sentiment: '/dev/zero' is not a regular file (a character device).", run.Err.Trim());

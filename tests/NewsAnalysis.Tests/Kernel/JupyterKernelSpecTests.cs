@@ -4,15 +4,17 @@ using NewsAnalysis.Notebooks;
 namespace NewsAnalysis.Tests;
 
 /// <summary><c>news kernel install|list|remove</c> and <c>news kernel --connection-file</c>, in temporary folders only.</summary>
-public sealed class JupyterKernelSpecTests
+public sealed class JupyterKernelSpecTests : TempFolderTest
 {
+    // Where Jupyter looks for kernelspecs under an installation prefix (the test's folder).
+    private string Kernels => Path.Combine(Root, "share", "jupyter", "kernels");
+
     [Fact]
     public void Install_writes_a_kernelspec_that_runs_this_builds_kernel_and_remove_takes_it_away()
     {
-        var prefix = Directory.CreateTempSubdirectory("news-kernelspec-").FullName;
-        var (exit, output, error) = CliRunner.Run("kernel", "install", "--prefix", prefix);
+        var (exit, output, error) = CliRunner.Run("kernel", "install", "--prefix", Root);
         Assert.True(exit == 0, error);
-        var folder = Path.Combine(prefix, "share", "jupyter", "kernels", ".net-csharp");
+        var folder = Path.Combine(Kernels, ".net-csharp");
         Assert.Contains(folder, output, StringComparison.Ordinal);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!;
         var argv = json["argv"]!.AsArray().Select(a => (string?)a).ToList();
@@ -22,14 +24,14 @@ public sealed class JupyterKernelSpecTests
         Assert.Equal("csharp", (string?)json["language"]);
         Assert.Equal("message", (string?)json["interrupt_mode"]);
 
-        var listed = JupyterKernelSpec.List([Path.Combine(prefix, "share", "jupyter", "kernels")]);
+        var listed = JupyterKernelSpec.List([Kernels]);
         Assert.Equal(".net-csharp", Assert.Single(listed).Name);
         Assert.True(listed[0].IsNewsKernel);
 
-        (exit, output, error) = CliRunner.Run("kernel", "remove", "--prefix", prefix);
+        (exit, output, error) = CliRunner.Run("kernel", "remove", "--prefix", Root);
         Assert.True(exit == 0, error);
         Assert.False(Directory.Exists(folder));
-        (exit, output, _) = CliRunner.Run("kernel", "remove", "--prefix", prefix);
+        (exit, output, _) = CliRunner.Run("kernel", "remove", "--prefix", Root);
         Assert.Equal(0, exit);
         Assert.Contains("no kernelspec", output, StringComparison.Ordinal);
     }
@@ -37,23 +39,22 @@ public sealed class JupyterKernelSpecTests
     [Fact]
     public void Another_kernels_spec_of_the_same_name_is_neither_overwritten_nor_removed_unasked()
     {
-        var prefix = Directory.CreateTempSubdirectory("news-kernelspec-").FullName;
-        var folder = Directory.CreateDirectory(Path.Combine(prefix, "share", "jupyter", "kernels", ".net-csharp")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Kernels, ".net-csharp")).FullName;
         var theirs = """{"argv": ["dotnet", "interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}"], "display_name": ".NET (C#)", "language": "C#"}""";
         File.WriteAllText(Path.Combine(folder, "kernel.json"), theirs);
 
-        var (exit, _, error) = CliRunner.Run("kernel", "install", "--prefix", prefix);
+        var (exit, _, error) = CliRunner.Run("kernel", "install", "--prefix", Root);
         Assert.Equal(2, exit);
         Assert.Contains(".NET (C#)", error, StringComparison.Ordinal);
         Assert.Contains("--replace", error, StringComparison.Ordinal);
-        (exit, _, error) = CliRunner.Run("kernel", "remove", "--prefix", prefix);
+        (exit, _, error) = CliRunner.Run("kernel", "remove", "--prefix", Root);
         Assert.Equal(2, exit);
         Assert.Equal(theirs, File.ReadAllText(Path.Combine(folder, "kernel.json")));
 
         // Under another name both live side by side; --replace takes the name over.
-        Assert.Equal(0, CliRunner.Run("kernel", "install", "--prefix", prefix, "--name", "news-csharp").Exit);
-        Assert.Equal(["news-csharp", ".net-csharp"], JupyterKernelSpec.List([Path.Combine(prefix, "share", "jupyter", "kernels")]).OrderBy(s => s.IsNewsKernel ? 0 : 1).Select(s => s.Name).ToList());
-        Assert.Equal(0, CliRunner.Run("kernel", "install", "--prefix", prefix, "--replace").Exit);
+        Assert.Equal(0, CliRunner.Run("kernel", "install", "--prefix", Root, "--name", "news-csharp").Exit);
+        Assert.Equal(["news-csharp", ".net-csharp"], JupyterKernelSpec.List([Kernels]).OrderBy(s => s.IsNewsKernel ? 0 : 1).Select(s => s.Name).ToList());
+        Assert.Equal(0, CliRunner.Run("kernel", "install", "--prefix", Root, "--replace").Exit);
         Assert.Contains("C# (NewsAnalysis)", File.ReadAllText(Path.Combine(folder, "kernel.json")), StringComparison.Ordinal);
     }
 
@@ -63,8 +64,7 @@ public sealed class JupyterKernelSpecTests
     [InlineData("")]
     public void A_kernel_name_jupyter_would_not_accept_is_refused(string name)
     {
-        var prefix = Directory.CreateTempSubdirectory("news-kernelspec-").FullName;
-        var (exit, _, error) = CliRunner.Run("kernel", "install", "--prefix", prefix, "--name", name);
+        var (exit, _, error) = CliRunner.Run("kernel", "install", "--prefix", Root, "--name", name);
         Assert.Equal(2, exit);
         Assert.Contains("is not valid", error, StringComparison.Ordinal);
     }
@@ -73,8 +73,7 @@ public sealed class JupyterKernelSpecTests
     public void News_kernel_with_a_connection_file_serves_a_jupyter_client()
     {
         // A kernelspec whose argv is the CLI's own `news kernel --connection-file`, driven by jupyter_client.
-        var prefix = Directory.CreateTempSubdirectory("news-kernelspec-cli-").FullName;
-        var folder = Directory.CreateDirectory(Path.Combine(prefix, "share", "jupyter", "kernels", "news-cli")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Kernels, "news-cli")).FullName;
         var argv = new JsonArray("dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), "kernel", "--connection-file", "{connection_file}");
         File.WriteAllText(Path.Combine(folder, "kernel.json"), new JsonObject { ["argv"] = argv, ["display_name"] = "cli", ["language"] = "csharp" }.ToJsonString());
         const string script = """
@@ -85,8 +84,8 @@ public sealed class JupyterKernelSpecTests
             kc.stop_channels()
             km.shutdown_kernel(now=False)
             """;
-        var env = new Dictionary<string, string>(JupyterKit.Environment) { ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter") };
-        var run = MeasuredProcess.Run(JupyterKit.Python, ["-c", script], prefix, TimeSpan.FromMinutes(5), env);
+        var env = new Dictionary<string, string>(JupyterKit.Environment) { ["JUPYTER_PATH"] = Path.Combine(Root, "share", "jupyter") };
+        var run = MeasuredProcess.Run(JupyterKit.Python, ["-c", script], Root, TimeSpan.FromMinutes(5), env);
         Assert.True(run.Exit == 0, run.Err);
         Assert.Equal(["42", "ok"], run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList());
     }

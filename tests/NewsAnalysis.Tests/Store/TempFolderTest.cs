@@ -3,13 +3,15 @@ namespace NewsAnalysis.Tests;
 /// <summary>A test class with a fresh temporary folder per test (<see cref="Root"/>), deleted afterwards.</summary>
 public abstract class TempFolderTest : IDisposable
 {
-    /// <summary>The test's own folder (not created until used).</summary>
-    protected string Root { get; } = Path.Combine(Path.GetTempPath(), "news-test-" + Guid.NewGuid().ToString("N"));
+    private readonly CorpusTempFolder folder = new();
+
+    /// <summary>The test's own folder.</summary>
+    protected string Root => folder.Path;
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        folder.Dispose();
         GC.SuppressFinalize(this);
     }
 }
