@@ -28,13 +28,13 @@ public static class CellInterrupt
     private const string CheckCall = "global::NewsAnalysis.Kernel.CellInterrupt.Check();";
 
     /// <summary>
-    /// <paramref name="code"/> with a check at the start of each loop body (for, foreach, while, do), or the same
+    /// <paramref name="code"/> with a check at the start of each loop body (for, foreach — deconstructing ones too —, while, do), or the same
     /// string when it has no loop. The checks are written on the line of the loop body's start, so line numbers stay.
     /// </summary>
     internal static string AddLoopChecks(string code, CSharpParseOptions options)
     {
         var root = CSharpSyntaxTree.ParseText(code, options).GetRoot();
-        if (!root.DescendantNodes().Any(n => n is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+        if (!root.DescendantNodes().Any(n => n is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
             return code;
         return new LoopChecks().Visit(root).ToFullString();
     }
@@ -48,7 +48,7 @@ public static class CellInterrupt
         public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
         {
             ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
-            ForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+            CommonForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
             WhileStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
             DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
             var other => other,

@@ -35,6 +35,9 @@ public sealed class JupyterProtocolTests
         // Line numbers stay: a compile error or a stack trace names the line as written.
         Assert.Equal(code.Split('\n').Length, rewritten.Split('\n').Length);
         Assert.Equal(code.Split('\n')[^1], rewritten.Split('\n')[^1]);
+        // A deconstructing foreach is a syntax node of its own (ForEachVariableStatement): it gets its check too.
+        const string deconstructing = "var n = 0;\nforeach (var (a, b) in new[] { (1, 2) }) n += a + b;\nn";
+        Assert.Single(CellInterrupt.AddLoopChecks(deconstructing, KernelSession.ParseOptions).Split("CellInterrupt.Check();").Skip(1));
         const string noLoop = "var n = 1;\nn + 1";
         Assert.Same(noLoop, CellInterrupt.AddLoopChecks(noLoop, KernelSession.ParseOptions));
     }
