@@ -38,14 +38,14 @@ public static class TopicModelReuse
         options.Validate();
         string name = ModelName(options);
         string why;
-        if (refit) why = "--refit asked for a fresh fit";
-        else if (options.Method != TopicMethod.KMeans) why = $"only k-means models are saved for reuse (method {options.Method.ToString().ToLowerInvariant()})";
+        if (options.Method != TopicMethod.KMeans) why = $"only k-means models are saved for reuse (method {options.Method.ToString().ToLowerInvariant()})";
+        else if (refit) why = "--refit asked for a fresh fit";
         else
         {
             SavedTopicModel? saved = null;
             string? unusable;
             var bytes = store.LoadModel(name);
-            if (bytes is null) unusable = "no saved topic model";
+            if (bytes is null) unusable = NoModel;
             else
             {
                 try
@@ -69,9 +69,12 @@ public static class TopicModelReuse
         var toSave = options.Method == TopicMethod.KMeans ? SavedTopicModel.From(model) : null;
         model.FitState = null;
         if (toSave is not null) store.SaveModel(name, toSave.ToBytes());
-        model.ModelNote = toSave is not null
-            ? $"topic model fitted afresh on {model.Assignments.Count:N0} {Unit(options)}s and saved for reuse ({why}); --refit fits afresh."
-            : $"topic model fitted afresh, not saved ({why}{(options.Method == TopicMethod.KMeans ? "; a one-topic model is not saved" : "")}).";
+        // A first fit, or a method that is never saved, is what a run without the store does: nothing to say. A saved
+        // model that could not be used, or --refit, is said.
+        bool quiet = why == NoModel || (!refit && options.Method != TopicMethod.KMeans);
+        model.ModelNote = quiet ? null : toSave is not null
+            ? $"topic model fitted afresh on {model.Assignments.Count:N0} {Unit(options)}s and saved for reuse ({why})."
+            : $"topic model fitted afresh, not saved ({(options.Method == TopicMethod.KMeans ? why + "; a one-topic model is not saved" : why)}).";
         return model;
     }
 
@@ -81,6 +84,8 @@ public static class TopicModelReuse
         ArgumentNullException.ThrowIfNull(options);
         return "topics/" + Unit(options);
     }
+
+    private const string NoModel = "no saved topic model";
 
     private static string Unit(TopicOptions options) => options.Unit.ToString().ToLowerInvariant();
 
