@@ -17,7 +17,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
 {
     public string Name => "store";
 
-    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold); pandas reads the same CSVs";
+    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold), and of the topic model (fit + save, then new units assigned); pandas reads the same CSVs";
 
     private const int Files = 10;
 
@@ -66,6 +66,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                 Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
             }
             Console.WriteLine($"(a verb's whole run adds the corpus load of {loadGrown:F2} s and dotnet start-up to each figure; load average now {BenchData.LoadAverage()}; store {DirectorySize(cache) / 1e6:F1} MB)");
+            TopicReuse(Path.Combine(cache, "topics"), corpus, grown);
         }
         finally
         {
@@ -87,6 +88,36 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                           $"analyse+commit {c.ComputeTime.TotalSeconds:F2} s ({c.Computed:N0} computed), frame {(ran - opened - c.KeyTime - c.ReadTime - c.ComputeTime).TotalSeconds:F2} s, " +
                           $"prune+close {(sw.Elapsed - ran).TotalSeconds:F2} s");
         return sw.Elapsed.TotalSeconds;   // with opening, committing, pruning and closing the store
+    }
+
+    // Topic model reuse (issue #13 item 4): the default model (paragraphs, k auto) fitted and saved with an empty
+    // store (cold), reused on the same corpus (warm: every unit fitted) and on 1% new articles (those assigned to the
+    // saved model). The rerun's fitted units must keep the cold fit's topics, confidences and map positions.
+    private static void TopicReuse(string folder, NewsCorpus corpus, NewsCorpus grown)
+    {
+        TopicModel? coldModel = null, rerun = null;
+        double cold = InTopicStore(folder, s => coldModel = TopicModelReuse.FitOrAssign(corpus, null, s));
+        double warm = InTopicStore(folder, s => TopicModelReuse.FitOrAssign(corpus, null, s));
+        double fresh = InTopicStore(folder, s => rerun = TopicModelReuse.FitOrAssign(grown, null, s));
+        var fitted = rerun!.Assignments.Where(a => !a.Assigned).Select(a => (a.ArticleId, a.Unit, a.Topic, a.Confidence, a.X, a.Y));
+        bool same = fitted.SequenceEqual(coldModel!.Assignments.Select(a => (a.ArticleId, a.Unit, a.Topic, a.Confidence, a.X, a.Y)));
+        int assigned = rerun.Assignments.Count(a => a.Assigned);
+        double size;
+        using (var store = ArticleResultStore.Open(folder)) size = store.LoadModel(TopicModelReuse.ModelName(TopicOptions.Default))!.Length;
+        Console.WriteLine("| topics (k-means, paragraphs, k auto) | fit + save (s) | warm: all fitted (s) | 1% new: assigned (s) | 1% new / cold | fitted units = cold fit | saved model |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine($"| {coldModel.Assignments.Count:N0} units, k = {coldModel.K} | {cold:F2} | {warm:F2} | {fresh:F2} ({assigned:N0} assigned) | {fresh / cold:P1} | {(same ? "yes" : "NO")} | {size / 1e6:F1} MB |");
+        Console.WriteLine($"    {rerun.ModelNote}");
+        var drift = rerun.DriftFrame();
+        for (int r = 0; r < drift.Rows.Count; r++)
+            Console.WriteLine($"    topic {drift["Topic"][r]} ({drift["TopicLabel"][r]}): {drift["Fitted"][r]} fitted at {drift["FittedDistance"][r]}, {drift["Assigned"][r]} assigned at {drift["AssignedDistance"][r] ?? "-"}");
+    }
+
+    private static double InTopicStore(string folder, Action<ArticleResultStore> run)
+    {
+        var sw = Stopwatch.StartNew();
+        using (var store = ArticleResultStore.Open(folder)) run(store);
+        return sw.Elapsed.TotalSeconds;
     }
 
     private static T With<T>(ArticleResultStore? store, Func<T> run)

@@ -15,7 +15,7 @@ internal static class ReportCommand
         var timeout = NotebookCommandSupport.Timeout();
         var cache = new Option<DirectoryInfo?>("--cache")
         {
-            Description = "Keep the notebooks' per-article results (sentiment, entity mentions, timeline events) in this result store and reuse them on the next run (sets NEWSANALYSIS_CACHE for the kernel).",
+            Description = "Keep the notebooks' per-article results (sentiment, entity mentions, timeline events) and the fitted topic model in this result store and reuse them on the next run (new units are assigned to the saved topic model; sets NEWSANALYSIS_CACHE for the kernel).",
         };
         var command = new Command("report", "Run the notebooks on a folder of articles and write self-contained HTML reports (offline) and reports/index.html.")
         {

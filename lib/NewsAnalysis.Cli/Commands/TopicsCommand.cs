@@ -34,9 +34,15 @@ internal static class TopicsCommand
             DefaultValueFactory = _ => TopicMethod.KMeans,
         };
         var summary = new Option<bool>("--summary") { Description = "One row per topic (label, size, top terms) instead of one row per unit." };
-        var command = new Command("topics", "Cluster the articles (or their paragraphs or sentences) into labelled topics.")
+        var cache = StoreOptions.Cache();
+        var noCache = StoreOptions.NoCache();
+        var refit = new Option<bool>("--refit")
         {
-            data, unit, k, method, format, output, csvSafe, summary,
+            Description = "Fit the topic model afresh (and save it) instead of assigning new units to the model saved in the result store by an earlier run.",
+        };
+        var command = new Command("topics", "Cluster the articles (or their paragraphs or sentences) into labelled topics; a rerun assigns new units to the saved model (--refit fits afresh).")
+        {
+            data, unit, k, method, format, output, csvSafe, summary, cache, noCache, refit,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
@@ -50,8 +56,17 @@ internal static class TopicsCommand
                 Method = parse.GetValue(method),
                 K = ParseK(parse.GetValue(k)),
             };
-            var model = TopicModeler.Fit(corpus, options);
+            var model = StoreOptions.Run(parse, data, cache, noCache, () => TopicModelReuse.FitOrAssign(corpus, options, parse.GetValue(refit)));
             timings?.Add(model.Phases.Select(p => (p.Phase, p.Elapsed, p.Cpu)));
+            if (model.ModelNote is { } reuse) parse.InvocationConfiguration.Error.WriteLine($"news topics: {reuse}");
+            if (model.Assignments.Any(a => a.Assigned))
+            {
+                // How far each topic's units sit from its centroid, fitted against assigned: when to refit.
+                var drift = model.DriftFrame();
+                for (int row = 0; row < drift.Rows.Count; row++)
+                    parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"news topics: topic {drift["Topic"][row]} ({drift["TopicLabel"][row]}): {drift["Fitted"][row]} fitted at mean distance {drift["FittedDistance"][row] ?? "-"}, {drift["Assigned"][row]} assigned at {drift["AssignedDistance"][row] ?? "-"}"));
+            }
             if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));

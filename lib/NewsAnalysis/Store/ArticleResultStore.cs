@@ -134,6 +134,7 @@ public sealed class ArticleResultStore : IDisposable
                 connection.Open();
                 Execute(connection, "CREATE TABLE IF NOT EXISTS results (analysis VARCHAR NOT NULL, key VARCHAR NOT NULL, payload BLOB NOT NULL)");
                 Execute(connection, "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)");
+                Execute(connection, "CREATE TABLE IF NOT EXISTS models (name VARCHAR PRIMARY KEY, payload BLOB NOT NULL)");
                 Execute(connection, $"INSERT OR IGNORE INTO store_info VALUES ('schema', '{SchemaVersion}')");
                 using var check = connection.CreateCommand();
                 check.CommandText = "SELECT value FROM store_info WHERE name = 'schema'";
@@ -364,6 +365,47 @@ public sealed class ArticleResultStore : IDisposable
         }
         Execute(database.Connection, "DROP TABLE stale_keys");
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="payload"/> (a whole fitted model, such as a <see cref="SavedTopicModel"/>) under
+    /// <paramref name="name"/>, replacing the one kept before, in one transaction: a killed run leaves the old model or
+    /// the new one, never a mix.
+    /// </summary>
+    public void SaveModel(string name, byte[] payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(payload);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        lock (database.Gate)
+        {
+            using var transaction = database.Connection.BeginTransaction();
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = "INSERT OR REPLACE INTO models VALUES ($name, $payload)";
+            command.Parameters.Add(new DuckDBParameter("name", name));
+            command.Parameters.Add(new DuckDBParameter("payload", payload));
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The model kept under <paramref name="name"/> by <see cref="SaveModel"/>, or null.</summary>
+    public byte[]? LoadModel(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        lock (database.Gate)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = "SELECT payload FROM models WHERE name = $name";
+            command.Parameters.Add(new DuckDBParameter("name", name));
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return null;
+            using var blob = reader.GetStream(0);
+            var bytes = new byte[blob.Length];
+            blob.ReadExactly(bytes);
+            return bytes;
+        }
     }
 
     /// <summary>Stored results per analysis (rows of the store), for reports and tests.</summary>

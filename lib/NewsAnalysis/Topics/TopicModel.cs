@@ -33,6 +33,42 @@ public sealed class TopicModel
     /// <summary>The options used.</summary>
     public TopicOptions Options { get; }
 
+    /// <summary>
+    /// How the model came about when a result store was in play (<see cref="TopicModelReuse"/>): the saved
+    /// model reused and how many units were assigned to it, or why it was fitted afresh; null for a plain
+    /// <see cref="TopicModeler.Fit"/>. The CLI prints it on stderr.
+    /// </summary>
+    public string? ModelNote { get; internal set; }
+
+    /// <summary>What a saved model needs from the fit (k-means only; null otherwise and after a reuse).</summary>
+    internal TopicFitState? FitState { get; set; }
+
+    /// <summary>
+    /// How far the units sit from their topic's centroid, fitted units against units assigned to a saved model: one row
+    /// per topic, <c>Topic, TopicLabel, Fitted, Assigned, FittedDistance, AssignedDistance</c> (mean cosine distance,
+    /// 1 − <see cref="TopicAssignment.Confidence"/>; empty when the topic has no such unit). Assigned units sitting much
+    /// farther out than fitted ones say the new articles are not what the model was fitted on: time to refit.
+    /// </summary>
+    public DataFrame DriftFrame()
+    {
+        var rows = Topics.Select(t =>
+        {
+            var members = Assignments.Where(a => a.Topic == t.Id).ToList();
+            var fitted = members.Where(a => !a.Assigned).Select(a => 1 - a.Confidence).ToList();
+            var assigned = members.Where(a => a.Assigned).Select(a => 1 - a.Confidence).ToList();
+            return (t, Fitted: fitted.Count, Assigned: assigned.Count,
+                FittedDistance: fitted.Count > 0 ? Math.Round(fitted.Average(), 4) : (double?)null,
+                AssignedDistance: assigned.Count > 0 ? Math.Round(assigned.Average(), 4) : (double?)null);
+        }).ToList();
+        return new DataFrame(
+            new Int32DataFrameColumn("Topic", rows.Select(r => r.t.Id)),
+            new StringDataFrameColumn("TopicLabel", rows.Select(r => r.t.Label)),
+            new Int32DataFrameColumn("Fitted", rows.Select(r => r.Fitted)),
+            new Int32DataFrameColumn("Assigned", rows.Select(r => r.Assigned)),
+            new DoubleDataFrameColumn("FittedDistance", rows.Select(r => r.FittedDistance)),
+            new DoubleDataFrameColumn("AssignedDistance", rows.Select(r => r.AssignedDistance)));
+    }
+
     /// <summary>The k used: given, or chosen at the first peak of the silhouette over <see cref="KScores"/>. <see cref="Topics"/> can be fewer when a cluster came out empty.</summary>
     public int K { get; }
 
@@ -76,7 +112,8 @@ public sealed class TopicModel
     public int UndatedUnits => Assignments.Count(a => a.Topic >= 0 && Article(a).Published is null);
 
     /// <summary>
-    /// One row per unit: <c>ArticleId, Unit, Topic, TopicLabel, Confidence, Title, Source, Published</c>, then the
+    /// One row per unit: <c>ArticleId, Unit, Topic, TopicLabel, Confidence, Assignment</c> (<c>fitted</c>, or
+    /// <c>assigned</c> to a saved model, see <see cref="SavedTopicModel"/>), <c>Title, Source, Published</c>, then the
     /// articles' extra input columns (such as <c>category</c>).
     /// </summary>
     public DataFrame UnitFrame()
@@ -89,6 +126,7 @@ public sealed class TopicModel
             new Int32DataFrameColumn("Topic", Assignments.Select(a => a.Topic)),
             new StringDataFrameColumn("TopicLabel", Assignments.Select(a => a.TopicLabel)),
             new DoubleDataFrameColumn("Confidence", Assignments.Select(a => Math.Round(a.Confidence, 4))),
+            new StringDataFrameColumn("Assignment", Assignments.Select(a => a.Assigned ? "assigned" : "fitted")),
             new StringDataFrameColumn("Title", Assignments.Select(a => Article(a).Title)),
             new StringDataFrameColumn("Source", Assignments.Select(a => Article(a).Source)),
             new DateTimeDataFrameColumn("Published", Assignments.Select(a => Article(a).Published)),

@@ -70,6 +70,8 @@ public static class TopicModeler
         }
         phases.Mark(options.Method == TopicMethod.Embeddings ? "reduction" : "svd");
         var map = groups.Expand(TopicSvd.Map(points, weights));
+        // The SVD coordinates of every unit with terms (a group's point repeated for each of its units), kept for a saved model.
+        var projected = groups.Expand(points);
         points = points.Select(UnitLength).ToArray();
         phases.Mark("map");
         // k-means cannot make more clusters than there are distinct points (copies of one text, say).
@@ -144,6 +146,9 @@ public static class TopicModeler
         model.KNote = kNote;
         model.KReason = kReason;
         model.Boilerplate = boilerplate;
+        // What a saved model needs to assign new units later (SavedTopicModel): k-means on the SVD only.
+        if (options.Method == TopicMethod.KMeans && chosen is not null)
+            model.FitState = new TopicFitState(features, live, projected, chosen.Centroids, rawLabels);
         return model;
     }
 

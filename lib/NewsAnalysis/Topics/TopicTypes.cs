@@ -9,7 +9,14 @@ namespace NewsAnalysis;
 /// <param name="X">First coordinate on the topic map (first principal component of the TF-IDF vectors).</param>
 /// <param name="Y">Second coordinate on the topic map (second principal component).</param>
 /// <param name="Text">The unit's text.</param>
-public sealed record TopicAssignment(string ArticleId, int Unit, int Topic, string TopicLabel, double Confidence, double X, double Y, string Text);
+public sealed record TopicAssignment(string ArticleId, int Unit, int Topic, string TopicLabel, double Confidence, double X, double Y, string Text)
+{
+    /// <summary>
+    /// True when the unit was assigned to a saved model's nearest centroid (<see cref="SavedTopicModel.Assign"/>), false
+    /// when the model was fitted on it.
+    /// </summary>
+    public bool Assigned { get; init; }
+}
 
 /// <summary>A term that characterises a topic, with its class-based TF-IDF weight.</summary>
 /// <param name="Term">A word or a two-word phrase (normalised: lower case, no accents).</param>

@@ -125,6 +125,29 @@ public class NotebookCliTests
     }
 
     [Fact]
+    public async Task Topics_report_with_a_cache_reuses_the_saved_model_and_shows_how_far_assigned_units_sit()
+    {
+        await InTempDirAsync(async dir =>
+        {
+            var data = Directory.CreateDirectory(Path.Combine(dir.FullName, "data")).FullName;
+            foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+            var cache = Path.Combine(dir.FullName, "cache");
+            var (exit, output) = await NewsAsync("report", "notebooks/03-topics.ipynb", "--data", data, "--cache", cache, "--out", Path.Combine(dir.FullName, "first"));
+            Assert.True(exit == 0, output);
+            var first = File.ReadAllText(Path.Combine(dir.FullName, "first", "03-topics.html"));
+            Assert.Contains("fitted on this corpus (no saved model was reused)", first);
+
+            File.WriteAllText(Path.Combine(data, "zz-new.txt"), "Pakistan and Russia talks\n\nPakistan is negotiating air defense systems and anti-tank missiles with Russia, the army spokesman said.\n\nThe talks on defense cooperation continue.");
+            (exit, output) = await NewsAsync("report", "notebooks/03-topics.ipynb", "--data", data, "--cache", cache, "--out", Path.Combine(dir.FullName, "second"));
+            Assert.True(exit == 0, output);
+            var second = File.ReadAllText(Path.Combine(dir.FullName, "second", "03-topics.html"));
+            Assert.Contains("reused the topic model saved", second);
+            Assert.Contains("AssignedDistance", second);
+            Assert.Matches("assigned [0-9.]+", second);
+        });
+    }
+
+    [Fact]
     public async Task Bad_input_is_one_line_naming_it_and_exit_code_2()
     {
         var (exit, output) = await NewsAsync("run", "notebooks/00-overview.ipynb", "--data", "no/such/articles");

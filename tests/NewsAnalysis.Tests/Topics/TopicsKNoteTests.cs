@@ -46,7 +46,7 @@ public class TopicsKNoteTests
     [Fact]
     public void Topics_cli_prints_the_note_on_stderr_only()
     {
-        var (exit, output, error) = CliRunner.Run("topics", "--data", TestData.Articles, "--unit", "article", "--k", "50", "--summary", "--format", "csv");
+        var (exit, output, error) = CliRunner.Run("topics", "--data", TestData.Articles, "--unit", "article", "--k", "50", "--summary", "--format", "csv", "--no-cache");
         Assert.Equal(0, exit);
         Assert.Equal("news topics: k = 50 asks for more topics than the 5 units with terms; k = 5 was used.", error.Trim());
         Assert.StartsWith("Topic,TopicLabel,Size,Share,TopTerms", output);
@@ -56,7 +56,7 @@ public class TopicsKNoteTests
     [Fact]
     public void Topics_seed_paragraphs_auto_k_stays_inside_the_capped_range()
     {
-        var (exit, _, error) = CliRunner.Run("topics", "--data", TestData.Articles, "--summary", "--format", "csv");
+        var (exit, _, error) = CliRunner.Run("topics", "--data", TestData.Articles, "--summary", "--format", "csv", "--no-cache");
         Assert.Equal(0, exit);
         var model = TopicModeler.Fit(TestData.Seeds);
         Assert.True(model.KScores[^1].K < 10, "the seed paragraphs no longer try k up to 10");
