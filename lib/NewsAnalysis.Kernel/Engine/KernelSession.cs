@@ -41,6 +41,7 @@ public sealed class KernelSession
     // references, so running the same notebook again reuses them.
     private static readonly InteractiveAssemblyLoader Loader = new();
     private static readonly ConcurrentDictionary<string, Script<object>> ScriptCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Script<object>> RootCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
     // The kernel itself, for the interrupt checks added to loops (CellInterrupt.Check).
@@ -52,6 +53,7 @@ public sealed class KernelSession
     private readonly Dictionary<string, RestoredPackage> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<MetadataReference> references = [];
     private readonly Lock gate = new();
+    private Script<object>? rootScript;
     private Script<object>? lastScript;
     private ScriptState<object>? lastState;
     private string cacheKey;
@@ -276,13 +278,14 @@ public sealed class KernelSession
 
     private Script<object> Compile(string code, bool cache = true)
     {
+        var options = Options();
+        var previous = lastScript ?? Root(options);
         var key = cacheKey + "\u0001" + code + "\u0002" + string.Join('|', references.Select(r => r.Display));
-        return cache ? ScriptCache.GetOrAdd(key, _ => NewScript(code)) : NewScript(code);
+        return cache ? ScriptCache.GetOrAdd(key, _ => previous.ContinueWith(code, options)) : previous.ContinueWith(code, options);
     }
 
-    private Script<object> NewScript(string code)
-    {
-        var options = ScriptOptions.Default
+    private ScriptOptions Options() =>
+        ScriptOptions.Default
             .WithReferences(FrameworkReferences.Value.Add(KernelReference.Value).AddRange(references))
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(WorkingDirectory))
@@ -291,9 +294,20 @@ public sealed class KernelSession
             .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithAllowUnsafe(false);
-        return lastScript is null
-            ? CSharpScript.Create(code, options, typeof(KernelGlobals), Loader)
-            : lastScript.ContinueWith(code, options);
+
+    // Every cell continues a script: the last cell that declared something, else an empty first submission. Roslyn
+    // gives a first submission new references to the runtime's core library and the globals' assembly (metadata read
+    // again, every framework assembly rebound to them: ~140 ms under load), so a session whose cells declare nothing
+    // would pay that on every cell; an empty submission compiled once per working directory and references takes it.
+    private Script<object> Root(ScriptOptions options)
+    {
+        if (rootScript is null)
+        {
+            var key = WorkingDirectory + "\u0000" + string.Join('|', references.Select(r => r.Display));
+            rootScript = RootCache.GetOrAdd(key, _ => CSharpScript.Create("", options, typeof(KernelGlobals), Loader));
+            cacheKey += "\u0000" + key;
+        }
+        return rootScript;
     }
 
     /// <summary>Cells in the chain the next cell compiles against (cells that declared something).</summary>
@@ -303,7 +317,7 @@ public sealed class KernelSession
     /// Whether a later cell can see anything of this one: a variable, method, property or type (members of the
     /// submission's script class), a using directive, an assembly attribute, a <c>#r</c> or <c>#load</c>. A cell
     /// with none of these (<c>x.Count</c>, <c>x += 1;</c>, <c>Console.WriteLine(x)</c>, <c>display(df)</c>) leaves
-    /// later cells' meaning unchanged, so the next cell continues from the cell before it instead. This keeps Roslyn's
+    /// later cells' meaning unchanged, so the next cell continues from the last cell that declared something. This keeps Roslyn's
     /// submission chain short: each compile binds every earlier submission of the chain as a reference, so its cost
     /// grows with the chain's length (a warm <c>1+1</c> after 200 cells costs about three times one after a few;
     /// docs/notebooks.md). Cells share their submission objects, so what such a cell changes (a field it assigns, an
