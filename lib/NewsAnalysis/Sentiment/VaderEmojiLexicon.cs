@@ -20,6 +20,7 @@ public sealed class VaderEmojiLexicon
     private static readonly Lazy<VaderEmojiLexicon> defaultLexicon = new(LoadEmbedded);
 
     private readonly SearchValues<char> starts;
+    private readonly char lowest;
 
     private VaderEmojiLexicon(FrozenDictionary<int, string> descriptions, int entries, string origin)
     {
@@ -28,8 +29,9 @@ public sealed class VaderEmojiLexicon
         Origin = origin;
         // The UTF-16 units an applicable emoji starts with: BMP emoji themselves, high surrogates of the others. A text
         // holding none of them is scored as it is (one vectorised scan).
-        starts = SearchValues.Create(descriptions.Keys
-            .Select(cp => cp < 0x10000 ? (char)cp : new Rune(cp).ToString()[0]).Distinct().Order().ToArray());
+        var units = descriptions.Keys.Select(cp => cp < 0x10000 ? (char)cp : new Rune(cp).ToString()[0]).Distinct().Order().ToArray();
+        starts = SearchValues.Create(units);
+        lowest = units.Length > 0 ? units[0] : char.MaxValue;
     }
 
     /// <summary>The emoji lexicon shipped with the library (3,570 entries, 1,212 of a single code point).</summary>
@@ -75,7 +77,14 @@ public sealed class VaderEmojiLexicon
     }
 
     /// <summary>Whether <paramref name="text"/> may hold an emoji of this lexicon (false: it is scored as it is).</summary>
-    public bool MayContain(ReadOnlySpan<char> text) => Descriptions.Count > 0 && text.ContainsAny(starts);
+    public bool MayContain(ReadOnlySpan<char> text)
+    {
+        if (Descriptions.Count == 0) return false;
+        // Most texts are plain ASCII, and no emoji is (the shipped lexicon's lowest, ©, is U+00A9): one cheap vectorised
+        // scan for a unit at or above the lowest clears them; only the rest pay the lookup in the set of starting units.
+        var wide = text.IndexOfAnyInRange(lowest, char.MaxValue);
+        return wide >= 0 && text[wide..].ContainsAny(starts);
+    }
 
     /// <summary>
     /// <paramref name="text"/> with each emoji replaced by its description, as the reference's <c>polarity_scores</c>

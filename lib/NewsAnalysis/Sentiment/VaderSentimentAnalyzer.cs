@@ -388,12 +388,15 @@ public sealed class VaderSentimentAnalyzer
     }
 
     /// <summary>Python's str.isspace: .NET's white space plus the separators U+001C–U+001F.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // per character of every text: the call cost more than the test
     private static bool IsPythonWhiteSpace(char c) =>
         c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f') || (c > 127 && char.IsWhiteSpace(c));
 
     /// <summary>Python's string.punctuation: the ASCII punctuation and symbol characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // per character of every text: the call cost more than the test
     private static bool IsAsciiPunctuation(char c) => c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int CodePoints(ReadOnlySpan<char> s)
     {
         if (s.Length > 4) return s.Length; // more than two code points whatever the surrogates
