@@ -45,30 +45,37 @@ public static class TopicModeler
         if (features.CountTerms.Length < 2)
             return SingleTopic(corpus, options, units, $"only 1 term ('{features.CountTerms[0]}') is in {options.MinDocumentFrequency} or more {unitName}s", boilerplate);
 
+        // Units with equal feature rows (copies of one text, or texts differing only in words the features leave out) are
+        // one point weighted by their number from here on: SVD, map, k-means, silhouette and the choice of k see each
+        // group once, as if its units were there (issue #15: 10,000 copies of one article cost what one costs).
+        var rowGroups = TopicGroups.OfRows(live.Select(i => features.TfIdf[i]).ToList());
+        if (rowGroups.Count < 2) return SingleTopic(corpus, options, units, SameTerms(live.Length, unitName), boilerplate);
+        var groups = options.Method == TopicMethod.Embeddings ? TopicGroups.OfTexts(live.Select(i => units[i].Text).ToList()) : rowGroups;
+        double[]? weights = groups.AllSingle ? null : groups.Weights;
         float[][] points;
         if (options.Method == TopicMethod.Embeddings)
         {
             // BERTopic-style: sentence embeddings, centred and reduced (PCA), then unit length for k-means.
-            var (vectors, cached) = TopicEmbeddings.Embed(live.Select(i => units[i].Text).ToList(), options.EmbeddingWords,
+            var (vectors, cached) = TopicEmbeddings.Embed(groups.First.Select(g => units[live[g]].Text).ToList(), options.EmbeddingWords,
                 options.EmbeddingCache ?? TopicEmbeddings.DefaultCache);
-            phases.Mark($"embeddings ({cached:N0} of {live.Length:N0} cached)");
-            points = TopicSvd.PrincipalComponents(vectors, Math.Min(options.Dimensions, Math.Max(2, live.Length - 1)));
+            phases.Mark($"embeddings ({cached:N0} of {groups.Count:N0} cached)");
+            points = TopicSvd.PrincipalComponents(vectors, Math.Min(options.Dimensions, Math.Max(2, groups.Count - 1)), weights);
         }
         else
         {
             // Latent semantic analysis: a truncated SVD of the TF-IDF vectors; each row is then scaled to unit length so
             // Euclidean k-means ranks neighbours as cosine similarity would.
-            int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(live.Length - 1, features.TfIdf[0].Length)));
-            points = TopicSvd.Project(live.Select(i => features.TfIdf[i]).ToList(), rank, options.Seed);
+            int rank = Math.Max(2, Math.Min(options.Dimensions, Math.Min(groups.Count - 1, features.TfIdf[0].Length)));
+            points = TopicSvd.Project(groups.First.Select(g => features.TfIdf[live[g]]).ToList(), rank, options.Seed, weights);
         }
         phases.Mark(options.Method == TopicMethod.Embeddings ? "reduction" : "svd");
-        var map = TopicSvd.Map(points);
-        var projected = points;
+        var map = groups.Expand(TopicSvd.Map(points, weights));
+        var projected = groups.Expand(points);   // per unit with terms, for a saved model's projection (SavedTopicModel)
         points = points.Select(UnitLength).ToArray();
         phases.Mark("map");
         // k-means cannot make more clusters than there are distinct points (copies of one text, say).
         int distinct = TopicClustering.DistinctPoints(points, Math.Max(options.MaxK, options.K ?? 0) + 1);
-        if (distinct < 2) return SingleTopic(corpus, options, units, $"the {live.Length:N0} {unitName}s with terms hold the same terms in the same proportions", boilerplate);
+        if (distinct < 2) return SingleTopic(corpus, options, units, SameTerms(live.Length, unitName), boilerplate);
 
         int maxK = Math.Min(AutomaticMaxK(options, live.Length), Math.Max(options.MinK, distinct));
         var scores = new List<TopicKScore>();
@@ -92,16 +99,17 @@ public static class TopicModeler
         }
         else
         {
-            var sample = TopicClustering.Sample(points.Length, options.SilhouetteSample, options.Seed);
-            var distances = TopicClustering.Distances(points, sample);
-            var runs = new List<TopicKMeansRun>();
-            for (int candidate = options.MinK; candidate <= maxK; candidate++)
+            // The silhouette's seeded sample is drawn from the units; units of one group count as copies of its point.
+            var sample = TopicClustering.Sample(live.Length, options.SilhouetteSample, options.Seed);
+            var (sampleGroups, sampleCounts) = SampleGroups(groups, sample);
+            var distances = TopicClustering.Distances(points, sampleGroups);
+            var ks = Enumerable.Range(options.MinK, maxK - options.MinK + 1).ToArray();
+            var runs = TopicClustering.KMeans(points, weights, ks, options);
+            foreach (var run in runs)
             {
-                var run = TopicClustering.KMeans(points, candidate, options);
-                var sampleLabels = sample.Select(i => run.Labels[i]).ToArray();
-                double silhouette = TopicClustering.Silhouette(distances, sampleLabels, candidate);
-                scores.Add(new TopicKScore(candidate, silhouette, TopicClustering.DaviesBouldin(points, run.Labels, candidate), run.Inertia));
-                runs.Add(run);
+                var sampleLabels = sampleGroups.Select(g => run.Labels[g]).ToArray();
+                double silhouette = TopicClustering.Silhouette(distances, sampleLabels, sampleCounts, run.K);
+                scores.Add(new TopicKScore(run.K, silhouette, TopicClustering.DaviesBouldin(points, run.Labels, run.K, weights), run.Inertia));
             }
             int peak = TopicClustering.FirstPeak(scores.Select(x => x.Silhouette).ToList());
             chosen = runs[peak];
@@ -124,11 +132,11 @@ public static class TopicModeler
         }
         else
         {
-            chosen ??= TopicClustering.KMeans(points, k, options);
+            chosen ??= TopicClustering.KMeans(points, weights, k, options);
             if (scores.Count == 0)
-                scores.Add(new TopicKScore(k, double.NaN, TopicClustering.DaviesBouldin(points, chosen.Labels, k), chosen.Inertia));
-            rawLabels = chosen.Labels;
-            confidence = points.Select((p, i) => Cosine(p, chosen.Centroids[rawLabels[i]])).ToArray();
+                scores.Add(new TopicKScore(k, double.NaN, TopicClustering.DaviesBouldin(points, chosen.Labels, k, weights), chosen.Inertia));
+            rawLabels = groups.Expand(chosen.Labels);
+            confidence = groups.Expand(points.Select((p, g) => Cosine(p, chosen.Centroids[chosen.Labels[g]])).ToArray());
         }
         phases.Mark(options.Method == TopicMethod.Lda ? "lda" : "k-means");
         var model = Assemble(corpus, options, units, features, live, rawLabels, confidence, map, scores, k);
@@ -153,6 +161,29 @@ public static class TopicModeler
         ArgumentNullException.ThrowIfNull(options);
         int ruleOfThumb = Math.Max(options.MinK, (int)Math.Floor(Math.Sqrt(units / 2.0)));
         return Math.Min(Math.Min(options.MaxK, units - 1), ruleOfThumb);
+    }
+
+    private static string SameTerms(int units, string unitName) => $"the {units:N0} {unitName}s with terms hold the same terms in the same proportions";
+
+    /// <summary>The distinct groups of the sampled units (in order of first appearance) and how many sampled units each holds; null counts when each holds one.</summary>
+    private static (int[] Groups, double[]? Counts) SampleGroups(TopicGroups groups, int[] sample)
+    {
+        if (groups.AllSingle) return (sample, null);
+        var index = new Dictionary<int, int>();
+        var order = new List<int>();
+        var counts = new List<double>();
+        foreach (var unit in sample)
+        {
+            int g = groups.GroupOf[unit];
+            if (!index.TryGetValue(g, out int at))
+            {
+                index[g] = at = order.Count;
+                order.Add(g);
+                counts.Add(0);
+            }
+            counts[at]++;
+        }
+        return (order.ToArray(), counts.ToArray());
     }
 
     // Fewer than two units with terms above the document-frequency floor cannot be clustered: every unit goes to one

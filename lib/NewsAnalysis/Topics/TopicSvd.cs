@@ -38,11 +38,13 @@ internal static class TopicSvd
 
     /// <summary>
     /// The rows of <paramref name="rows"/> projected on the first <paramref name="rank"/> singular vectors (U·Σ, largest
-    /// singular value first), seeded: the same result for the same seed.
+    /// singular value first), seeded: the same result for the same seed. With <paramref name="weights"/> (null for all
+    /// 1), row i stands for weights[i] equal rows: it enters the decomposition scaled by √weights[i] (the same AᵀA as
+    /// the repeated rows) and its coordinates are those of the row itself.
     /// </summary>
-    public static float[][] Project(IReadOnlyList<VBuffer<float>> rows, int rank, int seed)
+    public static float[][] Project(IReadOnlyList<VBuffer<float>> rows, int rank, int seed, double[]? weights = null)
     {
-        var a = SparseMatrix.FromRows(rows);
+        var a = SparseMatrix.FromRows(rows, weights);
         int m = a.Rows, n = a.Columns;
         int l = Math.Min(rank + Oversampling, Math.Min(m, n));
         rank = Math.Min(rank, l);
@@ -77,6 +79,7 @@ internal static class TopicSvd
             var source = units.AsSpan(i * l, l);
             for (int x = 0; x < l; x++)
                 if (source[x] != 0) TensorPrimitives.MultiplyAdd(vectors.AsSpan(x * rank, rank), source[x], row, row);
+            if (weights is not null && weights[i] != 1) TensorPrimitives.Divide(row, (float)Math.Sqrt(weights[i]), row);
             result[i] = row;
         });
         return result;
@@ -86,30 +89,39 @@ internal static class TopicSvd
     /// The first two principal components of <paramref name="points"/> (centred), for the 2-D map: the SVD's own first
     /// component is close to the corpus's mean direction, which would squeeze every unit onto one fan.
     /// </summary>
-    public static (double X, double Y)[] Map(float[][] points) =>
-        PrincipalComponents(points, 2).Select(p => ((double)p[0], (double)p[1])).ToArray();
+    public static (double X, double Y)[] Map(float[][] points, double[]? weights = null) =>
+        PrincipalComponents(points, 2, weights).Select(p => ((double)p[0], (double)p[1])).ToArray();
 
     /// <summary>
     /// <paramref name="points"/> centred and projected on their first <paramref name="count"/> principal components
-    /// (eigenvectors of the covariance, largest first; MathNet.Numerics), for dense vectors of modest dimension.
+    /// (eigenvectors of the covariance, largest first; MathNet.Numerics), for dense vectors of modest dimension. With
+    /// <paramref name="weights"/> (null for all 1) each point counts as that many copies of itself.
     /// </summary>
-    public static float[][] PrincipalComponents(float[][] points, int count)
+    public static float[][] PrincipalComponents(float[][] points, int count, double[]? weights = null)
     {
         int m = points.Length, d = points[0].Length;
         count = Math.Min(count, d);
         var mean = new double[d];
-        foreach (var p in points) for (int j = 0; j < d; j++) mean[j] += p[j];
-        for (int j = 0; j < d; j++) mean[j] /= m;
+        double total = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double w = weights?[i] ?? 1;
+            total += w;
+            for (int j = 0; j < d; j++) mean[j] += w * points[i][j];
+        }
+        for (int j = 0; j < d; j++) mean[j] /= total;
         // Covariance (upper half) by rank-one updates of whole rows: vectorised, where an element-wise loop over
         // 100,000 units × 100² was the map's main cost.
         var covariance = new double[d * d];
         var centred = new double[d];
-        foreach (var p in points)
+        for (int i = 0; i < m; i++)
         {
+            var p = points[i];
+            double w = weights?[i] ?? 1;
             for (int j = 0; j < d; j++) centred[j] = p[j] - mean[j];
             for (int x = 0; x < d; x++)
                 if (centred[x] != 0)
-                    TensorPrimitives.MultiplyAdd(centred.AsSpan(x, d - x), centred[x], covariance.AsSpan(x * d + x, d - x), covariance.AsSpan(x * d + x, d - x));
+                    TensorPrimitives.MultiplyAdd(centred.AsSpan(x, d - x), w * centred[x], covariance.AsSpan(x * d + x, d - x), covariance.AsSpan(x * d + x, d - x));
         }
         var full = new double[d, d];
         for (int x = 0; x < d; x++)
@@ -208,7 +220,7 @@ internal static class TopicSvd
 
         public int Columns { get; } = columns;
 
-        public static SparseMatrix FromRows(IReadOnlyList<VBuffer<float>> rows)
+        public static SparseMatrix FromRows(IReadOnlyList<VBuffer<float>> rows, double[]? weights)
         {
             int n = rows[0].Length;
             var offsets = new int[rows.Count + 1];
@@ -216,11 +228,12 @@ internal static class TopicSvd
             var values = new List<float>();
             for (int i = 0; i < rows.Count; i++)
             {
+                float scale = weights is null ? 1 : (float)Math.Sqrt(weights[i]);
                 foreach (var (j, v) in rows[i].Items())
                     if (v != 0)
                     {
                         indices.Add(j);
-                        values.Add(v);
+                        values.Add(v * scale);
                     }
                 offsets[i + 1] = indices.Count;
             }

@@ -91,4 +91,46 @@ public class TopicsDegenerateInputTests
         Assert.Equal("", error);
         Assert.Equal(4, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + three topics
     }
+
+    [Fact]
+    public void Topics_on_ten_thousand_copies_of_one_article_stay_in_bounds_and_assign_every_paragraph()
+    {
+        using var dir = new CorpusTempFolder();
+        var text = File.ReadAllText(Directory.GetFiles(TestData.Articles, "*.txt").Order(StringComparer.Ordinal).ElementAt(1));
+        for (int i = 0; i < 10_000; i++) File.WriteAllText(Path.Combine(dir.Path, $"copy{i:D5}.txt"), text);
+        var run = HostileCli.Bounded("topics", "--data", dir.Path, "--format", "csv");
+        Assert.Equal(0, run.Exit);
+        var rows = HostileCli.CsvRows(run.Out);
+        // ArticleId, Unit, Topic, ...: every copy has the same paragraphs, and each paragraph's copies (one weighted point)
+        // land in one topic.
+        var units = rows.GroupBy(r => r[1]).ToList();
+        Assert.InRange(units.Count, 2, 100);
+        Assert.Equal(10_000 * units.Count, rows.Count);
+        Assert.All(units, g => Assert.Equal(10_000, g.Count()));
+        Assert.All(units, g => Assert.Single(g.Select(r => r[2]).Distinct()));
+    }
+
+    [Fact]
+    public void Topics_on_a_json_array_of_120000_near_identical_items_stay_in_bounds()
+    {
+        using var dir = new CorpusTempFolder();
+        var path = Path.Combine(dir.Path, "near.json");
+        using (var stream = File.Create(path))
+        using (var json = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            for (int i = 0; i < 120_000; i++)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", $"n{i}");
+                json.WriteString("title", "Markets rally");
+                json.WriteString("text", $"Markets rallied on Monday as investors cheered strong bank earnings, lower inflation figures and steady jobs data. Analysts expect more gains, item {i}.");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        var run = HostileCli.Bounded("topics", "--data", path, "--format", "csv", "--summary");
+        Assert.Equal(0, run.Exit);
+        Assert.NotEmpty(HostileCli.CsvRows(run.Out));
+    }
 }

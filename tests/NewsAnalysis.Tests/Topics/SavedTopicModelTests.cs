@@ -51,8 +51,11 @@ public sealed class SavedTopicModelTests : TempFolderTest
         var expected = model.Assignments.Where(a => !fittedTexts.Contains(a.Text)).Select(a => a.ArticleId).ToList();
         Assert.InRange(expected.Count, 55, 60);
         Assert.Equal(expected, assigned.Select(a => a.ArticleId));
+        // As often as the fitted articles sit in a topic of their own category (k-means' own purity), less a margin.
+        double purity = fit.Assignments.Count(a => a.Topic >= 0 && topicCategory[a.Topic] == category[a.ArticleId]) / 400.0;
         double right = assigned.Count(a => a.Topic >= 0 && topicCategory[a.Topic] == unseen.Single(r => r.Id == a.ArticleId).Extra["category"]) / (double)assigned.Count;
-        Assert.True(right >= 0.8, $"only {right:P0} of the unseen articles landed in a topic of their category");
+        Assert.True(purity >= 0.7, $"the fit itself is poor: {purity:P1} of the fitted articles sit in a topic of their category");
+        Assert.True(right >= purity - 0.1, $"only {right:P1} of the unseen articles landed in a topic of their category (fitted: {purity:P1})");
         // The fitted ones keep their fitted topics, confidences and map positions exactly.
         var fitted = model.Assignments.Take(400).ToList();
         Assert.Equal(fit.Assignments.Select(a => (a.ArticleId, a.Topic, a.Confidence, a.X, false)), fitted.Select(a => (a.ArticleId, a.Topic, a.Confidence, a.X, a.Assigned)));

