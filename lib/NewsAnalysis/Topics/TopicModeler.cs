@@ -70,8 +70,7 @@ public static class TopicModeler
         }
         phases.Mark(options.Method == TopicMethod.Embeddings ? "reduction" : "svd");
         var map = groups.Expand(TopicSvd.Map(points, weights));
-        // The SVD coordinates of every unit with terms (a group's point repeated for each of its units), kept for a saved model.
-        var projected = groups.Expand(points);
+        var projected = groups.Expand(points);   // per unit with terms, for a saved model's projection (SavedTopicModel)
         points = points.Select(UnitLength).ToArray();
         phases.Mark("map");
         // k-means cannot make more clusters than there are distinct points (copies of one text, say).

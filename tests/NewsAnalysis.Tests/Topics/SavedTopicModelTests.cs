@@ -51,11 +51,11 @@ public sealed class SavedTopicModelTests : TempFolderTest
         var expected = model.Assignments.Where(a => !fittedTexts.Contains(a.Text)).Select(a => a.ArticleId).ToList();
         Assert.InRange(expected.Count, 55, 60);
         Assert.Equal(expected, assigned.Select(a => a.ArticleId));
+        // As often as the fitted articles sit in a topic of their own category (k-means' own purity), less a margin.
+        double purity = fit.Assignments.Count(a => a.Topic >= 0 && topicCategory[a.Topic] == category[a.ArticleId]) / 400.0;
         double right = assigned.Count(a => a.Topic >= 0 && topicCategory[a.Topic] == unseen.Single(r => r.Id == a.ArticleId).Extra["category"]) / (double)assigned.Count;
-        // The bar is the fit itself: unseen articles should land in a topic of their category about as often as the
-        // fitted articles sit in one (the topics' purity), not worse by more than a few articles of the 60.
-        double purity = fit.Assignments.Count(a => a.Topic >= 0 && topicCategory[a.Topic] == category[a.ArticleId]) / (double)fit.Assignments.Count;
-        Assert.True(right >= purity - 0.1, $"only {right:P1} of the unseen articles landed in a topic of their category; the fitted articles' purity is {purity:P1}");
+        Assert.True(purity >= 0.7, $"the fit itself is poor: {purity:P1} of the fitted articles sit in a topic of their category");
+        Assert.True(right >= purity - 0.1, $"only {right:P1} of the unseen articles landed in a topic of their category (fitted: {purity:P1})");
         // The fitted ones keep their fitted topics, confidences and map positions exactly.
         var fitted = model.Assignments.Take(400).ToList();
         Assert.Equal(fit.Assignments.Select(a => (a.ArticleId, a.Topic, a.Confidence, a.X, false)), fitted.Select(a => (a.ArticleId, a.Topic, a.Confidence, a.X, a.Assigned)));
