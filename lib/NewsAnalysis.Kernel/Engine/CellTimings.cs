@@ -12,7 +12,8 @@ namespace NewsAnalysis.Kernel;
 /// </summary>
 internal static class CellTimings
 {
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable("NEWS_TIMINGS") is "1";
+    /// <summary>True when <c>NEWS_TIMINGS=1</c>.</summary>
+    public static readonly bool Enabled = Environment.GetEnvironmentVariable("NEWS_TIMINGS") is "1";
     private static readonly Lock Gate = new();
     private static Stopwatch? clock;
     private static TimeSpan gcAtStart;

@@ -41,7 +41,6 @@ public sealed class KernelSession
     // references, so running the same notebook again reuses them.
     private static readonly InteractiveAssemblyLoader Loader = new();
     private static readonly ConcurrentDictionary<string, Script<object>> ScriptCache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Script<object>> RootCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
     // The kernel itself, for the interrupt checks added to loops (CellInterrupt.Check).
@@ -159,12 +158,16 @@ public sealed class KernelSession
         List<Diagnostic> errors;
         try
         {
-            var compilation = script.GetCompilation();
-            CellTimings.Lap("compilation-create");
-            _ = compilation.Assembly;
-            CellTimings.Lap("reference-binding");
-            compilation.GetDeclarationDiagnostics(cancellationToken);
-            CellTimings.Lap("declarations");
+            if (CellTimings.Enabled)
+            {
+                // Roslyn's phases one by one (each is cached in the compilation, so the emit below does not redo them).
+                var compilation = script.GetCompilation();
+                CellTimings.Lap("compilation-create");
+                _ = compilation.Assembly;
+                CellTimings.Lap("reference-binding");
+                compilation.GetDeclarationDiagnostics(cancellationToken);
+                CellTimings.Lap("declarations");
+            }
             errors = Errors(script, cancellationToken);
             CellTimings.Lap("emit+load");
             if (errors.Count > 0 && !ReferenceEquals(checkedCode, processed.Code)) errors = Errors(Compile(processed.Code, cache: false), cancellationToken);
@@ -295,17 +298,17 @@ public sealed class KernelSession
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithAllowUnsafe(false);
 
-    // Every cell continues a script: the last cell that declared something, else an empty first submission. Roslyn
-    // gives a first submission new references to the runtime's core library and the globals' assembly (metadata read
-    // again, every framework assembly rebound to them: ~140 ms under load), so a session whose cells declare nothing
-    // would pay that on every cell; an empty submission compiled once per working directory and references takes it.
+    // Every cell continues a script: the last cell that declared something, else the session's empty first
+    // submission. Roslyn gives a first submission new references to the runtime's core library and the globals'
+    // assembly (metadata read again, every framework assembly rebound to them: ~140 ms under load), so a session whose
+    // cells declare nothing would pay that on every cell. One per session, as Roslyn numbers a chain's submissions
+    // (Submission#N in stack traces) from its first: a notebook's numbers do not depend on what ran before it.
     private Script<object> Root(ScriptOptions options)
     {
         if (rootScript is null)
         {
-            var key = WorkingDirectory + "\u0000" + string.Join('|', references.Select(r => r.Display));
-            rootScript = RootCache.GetOrAdd(key, _ => CSharpScript.Create("", options, typeof(KernelGlobals), Loader));
-            cacheKey += "\u0000" + key;
+            rootScript = CSharpScript.Create("", options, typeof(KernelGlobals), Loader);
+            cacheKey += "\u0000" + string.Join('|', references.Select(r => r.Display));
         }
         return rootScript;
     }
@@ -317,8 +320,8 @@ public sealed class KernelSession
     /// Whether a later cell can see anything of this one: a variable, method, property or type (members of the
     /// submission's script class), a using directive, an assembly attribute, a <c>#r</c> or <c>#load</c>. A cell
     /// with none of these (<c>x.Count</c>, <c>x += 1;</c>, <c>Console.WriteLine(x)</c>, <c>display(df)</c>) leaves
-    /// later cells' meaning unchanged, so the next cell continues from the last cell that declared something. This keeps Roslyn's
-    /// submission chain short: each compile binds every earlier submission of the chain as a reference, so its cost
+    /// later cells' meaning unchanged, so the next cell continues from the last cell that declared something. This
+    /// keeps Roslyn's submission chain short: each compile binds every earlier submission of the chain as a reference, so its cost
     /// grows with the chain's length (a warm <c>1+1</c> after 200 cells costs about three times one after a few;
     /// docs/notebooks.md). Cells share their submission objects, so what such a cell changes (a field it assigns, an
     /// object it mutates) is seen by later cells as before.
