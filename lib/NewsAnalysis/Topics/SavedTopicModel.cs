@@ -278,6 +278,9 @@ public sealed class SavedTopicModel
         var units = TopicUnitText.From(corpus, Options.Unit);
         if (units.Count == 0)
             throw new ArgumentException($"Topic modelling needs at least one {Options.Unit.ToString().ToLowerInvariant()}; the corpus has none.", nameof(corpus));
+        // The lookups are built once, before the threads share them.
+        stopSet ??= stopWords.ToHashSet(StringComparer.Ordinal);
+        termIndex ??= terms.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
         var assignments = new TopicAssignment[units.Count];
         TopicParallel.ForRanges(units.Count, i =>
         {
@@ -312,14 +315,12 @@ public sealed class SavedTopicModel
     // lower topic), confidence its cosine, and the map position.
     private (int Topic, double Confidence, double X, double Y) Place(string text)
     {
-        stopSet ??= stopWords.ToHashSet(StringComparer.Ordinal);
-        termIndex ??= terms.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var tokens = TopicFeatures.Tokens(text, stopSet);
+        var tokens = TopicFeatures.Tokens(text, stopSet!);
         var counts = new SortedDictionary<int, int>();
         for (int t = 0; t < tokens.Length; t++)
         {
-            if (t > 0 && termIndex.TryGetValue(tokens[t - 1] + " " + tokens[t], out int bigram)) counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
-            if (termIndex.TryGetValue(tokens[t], out int unigram)) counts[unigram] = counts.GetValueOrDefault(unigram) + 1;
+            if (t > 0 && termIndex!.TryGetValue(tokens[t - 1] + " " + tokens[t], out int bigram)) counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
+            if (termIndex!.TryGetValue(tokens[t], out int unigram)) counts[unigram] = counts.GetValueOrDefault(unigram) + 1;
         }
         if (counts.Count == 0) return (-1, 0, 0, 0);
         var weights = counts.Select(c => (1 + MathF.Log(c.Value)) * idf[c.Key]).ToArray();
