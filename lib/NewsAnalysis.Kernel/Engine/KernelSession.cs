@@ -41,6 +41,7 @@ public sealed class KernelSession
     // references, so running the same notebook again reuses them.
     private static readonly InteractiveAssemblyLoader Loader = new();
     private static readonly ConcurrentDictionary<string, Script<object>> ScriptCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Script<object>> RootCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
     // The kernel itself, for the interrupt checks added to loops (CellInterrupt.Check).
@@ -52,6 +53,7 @@ public sealed class KernelSession
     private readonly Dictionary<string, RestoredPackage> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<MetadataReference> references = [];
     private readonly Lock gate = new();
+    private Script<object>? rootScript;
     private Script<object>? lastScript;
     private ScriptState<object>? lastState;
     private string cacheKey;
@@ -108,6 +110,18 @@ public sealed class KernelSession
         return new CellExecution(number, context.Complete(), clock.Elapsed);
     }
 
+    /// <summary>
+    /// Runs a few cells (a declaration, a loop, a value) in a throwaway session in <paramref name="workingDirectory"/>,
+    /// so that the compiler is jitted and the framework references are read before a user's first cell. Sessions share
+    /// the process's references and loader, so a session started before or after gets the warm path.
+    /// </summary>
+    public static async Task WarmUpAsync(string workingDirectory)
+    {
+        var session = new KernelSession(workingDirectory);
+        foreach (var cell in (string[])["var warmUp = new List<int> { 1 };", "foreach (var i in warmUp) { warmUp[0] += i; }", "warmUp.Count + 1", "1+1"])
+            await session.ExecuteAsync(cell).ConfigureAwait(false);
+    }
+
     /// <summary>Replaces an earlier display: in place when the running cell shows it, else passed on to the running cell's listener.</summary>
     internal void UpdateDisplay(string displayId, FormattedValue value)
     {
@@ -124,6 +138,7 @@ public sealed class KernelSession
         {
             processed = KernelDirectives.Process(code, WorkingDirectory);
             AddPackages(processed, cancellationToken);
+            CellTimings.Lap("directives");
         }
         catch (PackageRestoreException e)
         {
@@ -138,11 +153,20 @@ public sealed class KernelSession
 
         // Loops get interrupt checks (CellInterrupt); a cell that does not compile is reported as written.
         var checkedCode = CellInterrupt.AddLoopChecks(processed.Code, ParseOptions);
+        CellTimings.Lap("loop-rewrite");
         var script = Compile(checkedCode);
+        CellTimings.Lap("script-create");
         List<Diagnostic> errors;
         try
         {
+            var compilation = script.GetCompilation();
+            CellTimings.Lap("compilation-create");
+            _ = compilation.Assembly;
+            CellTimings.Lap("reference-binding");
+            compilation.GetDeclarationDiagnostics(cancellationToken);
+            CellTimings.Lap("declarations");
             errors = Errors(script, cancellationToken);
+            CellTimings.Lap("emit+load");
             if (errors.Count > 0 && !ReferenceEquals(checkedCode, processed.Code)) errors = Errors(Compile(processed.Code, cache: false), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -177,12 +201,25 @@ public sealed class KernelSession
                 }
             }
             var state = await run.ConfigureAwait(false);
+            CellTimings.Lap("run");
             if (state.Exception is { } exception) context.Add(ErrorFrom(exception));
-            else if (HasValue(script) && state.ReturnValue is not DisplayHandle) context.Add(new DisplayOutput(Formatter.Format(state.ReturnValue), IsResult: true));
-            // Even a cell that threw keeps what it declared before the throw, as in .NET Interactive.
-            lastState = state;
-            lastScript = script;
-            cacheKey += "\u0001" + checkedCode;
+            else if (HasValue(script) && state.ReturnValue is not DisplayHandle)
+            {
+                CellTimings.Lap("value-check");
+                var value = Formatter.Format(state.ReturnValue);
+                CellTimings.Lap("format");
+                context.Add(new DisplayOutput(value, IsResult: true));
+            }
+            // Even a cell that threw keeps what it declared before the throw, as in .NET Interactive. A cell that
+            // declares nothing is left out of the chain the next cells compile against (see DeclaresAnything).
+            if (DeclaresAnything(script))
+            {
+                lastState = state;
+                lastScript = script;
+                cacheKey += "\u0001" + checkedCode;
+                SessionDepth++;
+            }
+            CellTimings.Lap("declares-check");
         }
         catch (Exception e)
         {
@@ -241,13 +278,14 @@ public sealed class KernelSession
 
     private Script<object> Compile(string code, bool cache = true)
     {
+        var options = Options();
+        var previous = lastScript ?? Root(options);
         var key = cacheKey + "\u0001" + code + "\u0002" + string.Join('|', references.Select(r => r.Display));
-        return cache ? ScriptCache.GetOrAdd(key, _ => NewScript(code)) : NewScript(code);
+        return cache ? ScriptCache.GetOrAdd(key, _ => previous.ContinueWith(code, options)) : previous.ContinueWith(code, options);
     }
 
-    private Script<object> NewScript(string code)
-    {
-        var options = ScriptOptions.Default
+    private ScriptOptions Options() =>
+        ScriptOptions.Default
             .WithReferences(FrameworkReferences.Value.Add(KernelReference.Value).AddRange(references))
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(WorkingDirectory))
@@ -256,9 +294,42 @@ public sealed class KernelSession
             .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithAllowUnsafe(false);
-        return lastScript is null
-            ? CSharpScript.Create(code, options, typeof(KernelGlobals), Loader)
-            : lastScript.ContinueWith(code, options);
+
+    // Every cell continues a script: the last cell that declared something, else an empty first submission. Roslyn
+    // gives a first submission new references to the runtime's core library and the globals' assembly (metadata read
+    // again, every framework assembly rebound to them: ~140 ms under load), so a session whose cells declare nothing
+    // would pay that on every cell; an empty submission compiled once per working directory and references takes it.
+    private Script<object> Root(ScriptOptions options)
+    {
+        if (rootScript is null)
+        {
+            var key = WorkingDirectory + "\u0000" + string.Join('|', references.Select(r => r.Display));
+            rootScript = RootCache.GetOrAdd(key, _ => CSharpScript.Create("", options, typeof(KernelGlobals), Loader));
+            cacheKey += "\u0000" + key;
+        }
+        return rootScript;
+    }
+
+    /// <summary>Cells in the chain the next cell compiles against (cells that declared something).</summary>
+    internal int SessionDepth { get; private set; }
+
+    /// <summary>
+    /// Whether a later cell can see anything of this one: a variable, method, property or type (members of the
+    /// submission's script class), a using directive, an assembly attribute, a <c>#r</c> or <c>#load</c>. A cell
+    /// with none of these (<c>x.Count</c>, <c>x += 1;</c>, <c>Console.WriteLine(x)</c>, <c>display(df)</c>) leaves
+    /// later cells' meaning unchanged, so the next cell continues from the last cell that declared something. This keeps Roslyn's
+    /// submission chain short: each compile binds every earlier submission of the chain as a reference, so its cost
+    /// grows with the chain's length (a warm <c>1+1</c> after 200 cells costs about three times one after a few;
+    /// docs/notebooks.md). Cells share their submission objects, so what such a cell changes (a field it assigns, an
+    /// object it mutates) is seen by later cells as before.
+    /// </summary>
+    private static bool DeclaresAnything(Script script)
+    {
+        var compilation = script.GetCompilation();
+        if (compilation.SyntaxTrees.Skip(1).Any() || compilation.SyntaxTrees.SingleOrDefault()?.GetRoot() is not CompilationUnitSyntax root) return true;
+        if (root.Usings.Count > 0 || root.Externs.Count > 0 || root.AttributeLists.Count > 0 || root.GetReferenceDirectives().Count > 0 || root.GetLoadDirectives().Count > 0)
+            return true;
+        return compilation.ScriptClass is not { } scriptClass || scriptClass.GetMembers().Any(m => !m.IsImplicitlyDeclared);
     }
 
     // A trailing expression without ';' of a non-void type is the cell's value (as Roslyn's submission result).

@@ -20,26 +20,39 @@ public sealed class VaderEmojiLexicon
     private static readonly Lazy<VaderEmojiLexicon> defaultLexicon = new(LoadEmbedded);
 
     private readonly SearchValues<char> starts;
+    private readonly char lowest;
 
-    private VaderEmojiLexicon(FrozenDictionary<int, string> descriptions, int entries, string origin)
+    private readonly Dictionary<int, string> single;
+    private FrozenDictionary<int, string>? descriptions;
+
+    private VaderEmojiLexicon(Dictionary<int, string> single, int entries, string origin)
     {
-        Descriptions = descriptions;
+        this.single = single;
         Entries = entries;
         Origin = origin;
         // The UTF-16 units an applicable emoji starts with: BMP emoji themselves, high surrogates of the others. A text
         // holding none of them is scored as it is (one vectorised scan).
-        starts = SearchValues.Create(descriptions.Keys
-            .Select(cp => cp < 0x10000 ? (char)cp : new Rune(cp).ToString()[0]).Distinct().Order().ToArray());
+        var units = single.Keys.Select(cp => cp < 0x10000 ? (char)cp : new Rune(cp).ToString()[0]).Distinct().Order().ToArray();
+        starts = SearchValues.Create(units);
+        lowest = units.Length > 0 ? units[0] : char.MaxValue;
     }
 
     /// <summary>The emoji lexicon shipped with the library (3,570 entries, 1,212 of a single code point).</summary>
     public static VaderEmojiLexicon Default => defaultLexicon.Value;
 
     /// <summary>No emoji: texts are scored as they are.</summary>
-    public static VaderEmojiLexicon None { get; } = new(FrozenDictionary<int, string>.Empty, 0, "(none)");
+    public static VaderEmojiLexicon None { get; } = new([], 0, "(none)");
 
     /// <summary>The entries that apply: code point → description.</summary>
-    public FrozenDictionary<int, string> Descriptions { get; }
+    /// <remarks>Frozen at first use (scoring reads the entries as loaded): a process that only scores does not pay for it.</remarks>
+    public FrozenDictionary<int, string> Descriptions
+    {
+        get
+        {
+            if (descriptions is null) Interlocked.CompareExchange(ref descriptions, single.ToFrozenDictionary(), null);
+            return descriptions;
+        }
+    }
 
     /// <summary>How many entries the file has (distinct emoji, of one or more code points).</summary>
     public int Entries { get; }
@@ -62,20 +75,27 @@ public sealed class VaderEmojiLexicon
     public static VaderEmojiLexicon Parse(TextReader reader, string origin)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var all = LexiconFile.Entries(reader, origin, "emoji lexicon", "emoji<TAB>description", (string[] parts, out string description) =>
+        var all = LexiconFile.Entries(reader, origin, "emoji lexicon", "emoji<TAB>description", (string emoji, ReadOnlySpan<char> field, out string description) =>
         {
-            description = parts[1];
-            return parts[0].Length > 0;
+            description = field.ToString();
+            return emoji.Length > 0;
         });
         var single = new Dictionary<int, string>();
         foreach (var (emoji, description) in all)
             if (Rune.DecodeFromUtf16(emoji, out var rune, out var used) == OperationStatus.Done && used == emoji.Length)
                 single[rune.Value] = description;
-        return new VaderEmojiLexicon(single.ToFrozenDictionary(), all.Count, origin);
+        return new VaderEmojiLexicon(single, all.Count, origin);
     }
 
     /// <summary>Whether <paramref name="text"/> may hold an emoji of this lexicon (false: it is scored as it is).</summary>
-    public bool MayContain(ReadOnlySpan<char> text) => Descriptions.Count > 0 && text.ContainsAny(starts);
+    public bool MayContain(ReadOnlySpan<char> text)
+    {
+        if (single.Count == 0) return false;
+        // Most texts are plain ASCII, and no emoji is (the shipped lexicon's lowest, ©, is U+00A9): one cheap vectorised
+        // scan for a unit at or above the lowest clears them; only the rest pay the lookup in the set of starting units.
+        var wide = text.IndexOfAnyInRange(lowest, char.MaxValue);
+        return wide >= 0 && text[wide..].ContainsAny(starts);
+    }
 
     /// <summary>
     /// <paramref name="text"/> with each emoji replaced by its description, as the reference's <c>polarity_scores</c>
@@ -103,7 +123,7 @@ public sealed class VaderEmojiLexicon
         {
             // A lone surrogate is one code point of its own in Python's str: copied, never an emoji.
             var status = Rune.DecodeFromUtf16(text[i..], out var rune, out var used);
-            if (status == OperationStatus.Done && Descriptions.TryGetValue(rune.Value, out var description))
+            if (status == OperationStatus.Done && single.TryGetValue(rune.Value, out var description))
             {
                 if (!previousSpace)
                 {

@@ -12,9 +12,12 @@ public sealed class VaderLexicon
     private const string ResourceName = "NewsAnalysis.vader_lexicon.txt";
     private static readonly Lazy<VaderLexicon> defaultLexicon = new(LoadEmbedded);
 
-    private VaderLexicon(FrozenDictionary<string, double> valences, string origin)
+    private readonly Dictionary<string, double> entries;
+    private FrozenDictionary<string, double>? valences;
+
+    private VaderLexicon(Dictionary<string, double> entries, string origin)
     {
-        Valences = valences;
+        this.entries = entries;
         Origin = origin;
     }
 
@@ -22,7 +25,21 @@ public sealed class VaderLexicon
     public static VaderLexicon Default => defaultLexicon.Value;
 
     /// <summary>Every entry: lower-case token → valence.</summary>
-    public FrozenDictionary<string, double> Valences { get; }
+    /// <remarks>
+    /// Frozen at first use: <see cref="VaderSentimentAnalyzer"/> builds its own table from <see cref="Entries"/>, so a
+    /// process that only scores never pays for freezing 7,500 keys.
+    /// </remarks>
+    public FrozenDictionary<string, double> Valences
+    {
+        get
+        {
+            if (valences is null) Interlocked.CompareExchange(ref valences, entries.ToFrozenDictionary(StringComparer.Ordinal), null);
+            return valences;
+        }
+    }
+
+    /// <summary>The entries as read (never modified after loading).</summary>
+    internal IReadOnlyDictionary<string, double> Entries => entries;
 
     /// <summary>Where the lexicon was read from (a path or the embedded resource name).</summary>
     public string Origin { get; }
@@ -41,9 +58,9 @@ public sealed class VaderLexicon
     /// <summary>Reads a lexicon from <paramref name="reader"/>; <paramref name="origin"/> names it in errors.</summary>
     public static VaderLexicon Parse(TextReader reader, string origin)
     {
-        var entries = LexiconFile.Entries(reader, origin, "lexicon", "token<TAB>valence", (string[] parts, out double valence) =>
-            double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out valence));
-        return new VaderLexicon(entries.ToFrozenDictionary(StringComparer.Ordinal), origin);
+        var entries = LexiconFile.Entries(reader, origin, "lexicon", "token<TAB>valence", (string _, ReadOnlySpan<char> field, out double valence) =>
+            double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out valence));
+        return new VaderLexicon(entries, origin);
     }
 
     private static VaderLexicon LoadEmbedded()

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Data;
 
 namespace NewsAnalysis;
@@ -149,6 +150,7 @@ internal static class TopicClustering
     }
 
     /// <summary>One seeded k-means run: greedy k-means++ seeding, then Lloyd iterations with Hamerly's bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TopicKMeansRun Run(float[][] points, double[] weights, int k, int seed, double tolerance)
     {
         int n = points.Length, d = points[0].Length;
@@ -158,23 +160,16 @@ internal static class TopicClustering
         var upper = new float[n];
         var lower = new float[n];
         for (int i = 0; i < n; i++) AssignFully(points[i], centroids, out labels[i], out upper[i], out lower[i]);
+        // Per cluster, the weighted sum of its points and their weight, kept up to date as points change cluster (in
+        // point order, so the same on every run) instead of summed again each iteration.
         var sums = new double[k * d];
         var mass = new double[k];
+        for (int i = 0; i < n; i++) Move(points[i], weights[i], -1, labels[i], sums, mass, d);
+        var previous = (int[])labels.Clone();
         var moved = new double[k];
         var half = new float[k];
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            // New centres: weighted means of their points, summed in point order.
-            Array.Clear(sums);
-            Array.Clear(mass);
-            for (int i = 0; i < n; i++)
-            {
-                var p = points[i];
-                double w = weights[i];
-                var sum = sums.AsSpan(labels[i] * d, d);
-                for (int j = 0; j < d; j++) sum[j] += w * p[j];
-                mass[labels[i]] += w;
-            }
             bool reseeded = false;
             for (int c = 0; c < k; c++)
             {
@@ -185,13 +180,8 @@ internal static class TopicClustering
                 for (int i = 0; i < n; i++)
                     if (mass[labels[i]] > weights[i] && (far < 0 || upper[i] > upper[far])) far = i;
                 if (far < 0) break;
-                var p = points[far];
-                var from = sums.AsSpan(labels[far] * d, d);
-                var to = sums.AsSpan(c * d, d);
-                for (int j = 0; j < d; j++) { from[j] -= weights[far] * p[j]; to[j] = weights[far] * p[j]; }
-                mass[labels[far]] -= weights[far];
-                mass[c] = weights[far];
-                labels[far] = c;
+                Move(points[far], weights[far], labels[far], c, sums, mass, d);
+                labels[far] = previous[far] = c;
                 reseeded = true;
             }
             double shift = 0;
@@ -230,7 +220,7 @@ internal static class TopicClustering
                 if (reseeded)
                 {
                     AssignFully(points[i], centroids, out labels[i], out upper[i], out lower[i]);
-                    if (labels[i] != a) changed++;
+                    if (labels[i] != previous[i]) changed++;
                     continue;
                 }
                 upper[i] += (float)moved[a];
@@ -242,6 +232,10 @@ internal static class TopicClustering
                 AssignFully(points[i], centroids, out labels[i], out upper[i], out lower[i]);
                 if (labels[i] != a) changed++;
             }
+            if (changed > 0)
+                for (int i = 0; i < n; i++)
+                    if (labels[i] != previous[i]) Move(points[i], weights[i], previous[i], labels[i], sums, mass, d);
+            Array.Copy(labels, previous, n);
             if (changed == 0 || shift <= tolerance) break;
         }
         double inertia = 0;
@@ -253,7 +247,23 @@ internal static class TopicClustering
         return new TopicKMeansRun(k, labels, centroids, inertia);
     }
 
+    /// <summary>Moves a point's weighted coordinates from cluster <paramref name="from"/> (−1: none) to <paramref name="to"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Move(float[] point, double weight, int from, int to, double[] sums, double[] mass, int d)
+    {
+        if (from >= 0)
+        {
+            var source = sums.AsSpan(from * d, d);
+            for (int j = 0; j < d; j++) source[j] -= weight * point[j];
+            mass[from] -= weight;
+        }
+        var target = sums.AsSpan(to * d, d);
+        for (int j = 0; j < d; j++) target[j] += weight * point[j];
+        mass[to] += weight;
+    }
+
     /// <summary>The nearest and second-nearest centroid distances of a point (ties go to the lower index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs these loops once: optimise them at once
     private static void AssignFully(float[] point, float[][] centroids, out int label, out float nearest, out float second)
     {
         label = 0;
@@ -276,6 +286,7 @@ internal static class TopicClustering
     /// Greedy k-means++ (Arthur and Vassilvitskii 2007, as scikit-learn seeds): the first centre drawn by weight, each
     /// next one the best of 2 + ⌊ln k⌋ candidates drawn by weight × squared distance to the nearest centre so far.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[][] PlusPlus(float[][] points, double[] weights, int k, Random random)
     {
         int n = points.Length;
@@ -322,6 +333,7 @@ internal static class TopicClustering
     }
 
     /// <summary>An index drawn with probability proportional to weight (× <paramref name="scale"/> when given).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Draw(double[] weights, double[]? scale, Random random)
     {
         double total = 0;
@@ -341,6 +353,7 @@ internal static class TopicClustering
     }
 
     /// <summary>The weighted variance of the points per coordinate, averaged over the coordinates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MeanVariance(float[][] points, double[] weights)
     {
         int d = points[0].Length;
@@ -392,7 +405,7 @@ internal static class TopicClustering
     {
         var result = new float[sample.Length][];
         for (int a = 0; a < sample.Length; a++) result[a] = new float[sample.Length];
-        TopicParallel.ForRanges(sample.Length, a =>
+        TopicParallel.ForRanges(sample.Length, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (a) =>
         {
             for (int b = a + 1; b < sample.Length; b++)
                 result[a][b] = TensorPrimitives.Distance(points[sample[a]], points[sample[b]]);
@@ -413,6 +426,7 @@ internal static class TopicClustering
     /// 1): the same value as over the sample with each point repeated its count of times (copies lie at distance 0 from
     /// each other), at the cost of the distinct points only.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Silhouette(float[][] distances, int[] labels, double[]? counts, int k)
     {
         int n = labels.Length;

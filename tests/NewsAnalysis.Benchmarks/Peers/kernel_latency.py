@@ -1,7 +1,9 @@
 """Times a Jupyter kernel with the real jupyter_client: kernel_info reply after start (several cold starts) and the
 round trip of `1+1` on a warm kernel (execute_request sent -> execute_reply received, and -> status idle on iopub),
 with the kernel process's CPU time (utime + stime from /proc), steadier than wall time on shared cores.
-Usage: kernel_latency.py KERNEL_NAME CODE STARTS ROUND_TRIPS; prints one JSON object (seconds)."""
+With DISTINCT (a cell text where `{i}` is replaced by the trip's number, e.g. `{i}+1`), the same kernel then runs
+that many trips of cells that all differ, so that no kernel can answer from a cache of compiled cells.
+Usage: kernel_latency.py KERNEL_NAME CODE STARTS ROUND_TRIPS [DISTINCT]; prints one JSON object (seconds)."""
 import json, os, statistics, sys, time
 
 from jupyter_client.manager import KernelManager
@@ -13,6 +15,7 @@ def cpu_seconds(pid):
 
 
 name, code, starts, trips = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+distinct = sys.argv[5] if len(sys.argv) > 5 else None
 ready = []
 ready_cpu = []
 for _ in range(starts):
@@ -34,9 +37,9 @@ kc.start_channels()
 kc.wait_for_ready(timeout=60)
 
 
-def round_trip():
+def round_trip(cell=code):
     t0 = time.perf_counter()
-    msg_id = kc.execute(code)
+    msg_id = kc.execute(cell)
     while True:
         reply = kc.get_shell_msg(timeout=60)
         if reply["parent_header"].get("msg_id") == msg_id:
@@ -56,6 +59,16 @@ for _ in range(20):
 cpu_before = cpu_seconds(pid)
 times = [round_trip() for _ in range(trips)]
 cpu_per_trip = (cpu_seconds(pid) - cpu_before) / trips
+extra = {}
+if distinct:
+    cpu_before = cpu_seconds(pid)
+    others = [round_trip(distinct.replace("{i}", str(i))) for i in range(1, trips + 1)]
+    extra = {
+        "distinct_cpu_per_trip": (cpu_seconds(pid) - cpu_before) / trips,
+        "distinct_reply_median": statistics.median(t[0] for t in others),
+        "distinct_idle_median": statistics.median(t[1] for t in others),
+        "distinct_reply_p90": sorted(t[0] for t in others)[int(len(others) * 0.9)],
+    }
 kc.stop_channels()
 km.shutdown_kernel(now=False)
 print(json.dumps({
@@ -64,4 +77,5 @@ print(json.dumps({
     "first_cell_reply": first[0],
     "reply_median": statistics.median(t[0] for t in times), "idle_median": statistics.median(t[1] for t in times),
     "reply_p90": sorted(t[0] for t in times)[int(len(times) * 0.9)],
+    **extra,
 }))

@@ -88,17 +88,35 @@ internal sealed class JupyterHost
         StartThread("heartbeat", Heartbeat);
         StartThread("control", () => Listen(control, isControl: true));
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
-        // Roslyn's first compile takes a second: done in the background so that the first cell is quick while
-        // kernel_info is answered at once.
-        _ = Task.Run(() => KernelEditing.IsComplete("1+1") is not null && CompileOnce());
+        // Roslyn's first compile (reading the framework's metadata, jitting the compiler) takes seconds: done in the
+        // background, once the first request is answered (so kernel_info is not slowed) or after a second.
+        warmUpTimer = new Timer(_ => WarmUpOnce(), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
         Listen(shell, isControl: false);
         return 0;
     }
 
-    private static bool CompileOnce()
+    private Timer? warmUpTimer;
+    private int warmedUp;
+
+    // Runs cells in a throwaway session of the same working directory: the whole path of a cell (directives, loop
+    // checks, compile against the same references, emit, load, run, value, formatting) is jitted and the references'
+    // metadata read before the user's first cell. The user's session is not touched.
+    private void WarmUpOnce()
     {
-        Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript.Create("1+1").Compile();
-        return true;
+        if (Interlocked.Exchange(ref warmedUp, 1) == 1) return;
+        warmUpTimer?.Dispose();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                _ = KernelEditing.IsComplete("1+1");
+                await KernelSession.WarmUpAsync(session.WorkingDirectory).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"news-kernel: warm-up failed (cells still run, the first one slower): {e.Message}");
+            }
+        });
     }
 
     private static void StartThread(string name, Action body) => new Thread(() => body()) { IsBackground = true, Name = name }.Start();
@@ -119,11 +137,18 @@ internal sealed class JupyterHost
         {
             NetMQMessage? frames = null;
             if (!socket.TryReceiveMultipartMessage(TimeSpan.FromMilliseconds(500), ref frames) || frames is null) continue;
+            var received = System.Diagnostics.Stopwatch.StartNew();
             var message = JupyterMessage.Parse(frames, signer, out var problem);
             if (message is null)
             {
                 Console.Error.WriteLine($"news-kernel: dropped a message on the {(isControl ? "control" : "shell")} channel: {problem}.");
                 continue;
+            }
+            var timed = !isControl && message.Type == "execute_request";
+            if (timed)
+            {
+                CellTimings.Start(received);
+                CellTimings.Lap("parse+verify");
             }
             try
             {
@@ -134,6 +159,8 @@ internal sealed class JupyterHost
                 // A bug in handling one request must not take the session (and the user's variables) down with it.
                 Console.Error.WriteLine($"news-kernel: {message.Type} failed: {e}");
             }
+            if (timed) CellTimings.Stop();
+            if (!isControl) WarmUpOnce();
         }
     }
 
@@ -151,6 +178,7 @@ internal sealed class JupyterHost
             return;
         }
         Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        CellTimings.Lap("iopub-busy");
         try
         {
             switch (request.Type)
@@ -188,6 +216,7 @@ internal sealed class JupyterHost
         finally
         {
             Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+            CellTimings.Lap("iopub-idle");
         }
     }
 
@@ -218,6 +247,7 @@ internal sealed class JupyterHost
         var silent = request.Content["silent"] is JsonValue s && s.TryGetValue<bool>(out var quiet) && quiet;
         var number = session.ExecutionCount + 1;
         if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = number }, request);
+        CellTimings.Lap("iopub-execute_input");
         var cancel = new CancellationTokenSource();
         lock (controlGate) running = cancel;
         CellExecution result;
@@ -242,6 +272,7 @@ internal sealed class JupyterHost
                 ["traceback"] = Traceback(error),
             };
         Reply(socket, request, "execute_reply", reply);
+        CellTimings.Lap("reply");
     }
 
     private void PublishOutput(NotebookOutput output, JupyterMessage request, int number)
@@ -253,6 +284,7 @@ internal sealed class JupyterHost
                 break;
             case DisplayOutput { IsResult: true } result:
                 Publish("execute_result", new JsonObject { ["execution_count"] = number, ["data"] = Data(result.Value), ["metadata"] = new JsonObject() }, request);
+                CellTimings.Lap("iopub-execute_result");
                 break;
             case DisplayOutput display:
                 Publish("display_data", WithDisplayId(new JsonObject { ["data"] = Data(display.Value), ["metadata"] = new JsonObject() }, display.DisplayId), request);
