@@ -14,7 +14,7 @@ public enum TopicUnit
 /// <summary>How units are grouped into topics.</summary>
 public enum TopicMethod
 {
-    /// <summary>k-means (ML.NET) on L2-normalised, PCA-reduced TF-IDF vectors: one topic per unit.</summary>
+    /// <summary>k-means (hand-written, weighted, seeded) on L2-normalised TF-IDF vectors reduced by truncated SVD: one topic per unit.</summary>
     KMeans,
     /// <summary>Latent Dirichlet allocation (ML.NET) on term counts: each unit takes its most probable topic.</summary>
     Lda,
