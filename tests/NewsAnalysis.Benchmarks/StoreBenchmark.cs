@@ -107,6 +107,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
         Console.WriteLine("| topics (k-means, paragraphs, k auto) | fit + save (s) | warm: all fitted (s) | 1% new: assigned (s) | 1% new / cold | fitted units = cold fit | saved model |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         Console.WriteLine($"| {coldModel.Assignments.Count:N0} units, k = {coldModel.K} | {cold:F2} | {warm:F2} | {fresh:F2} ({assigned:N0} assigned) | {fresh / cold:P1} | {(same ? "yes" : "NO")} | {size / 1e6:F1} MB |");
+        Console.WriteLine($"    cold run's phases: {string.Join(", ", coldModel.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:F2} s"))}");
         Console.WriteLine($"    {rerun.ModelNote}");
         var drift = rerun.DriftFrame();
         for (int r = 0; r < drift.Rows.Count; r++)

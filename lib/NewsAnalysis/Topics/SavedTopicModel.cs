@@ -196,7 +196,8 @@ public sealed class SavedTopicModel
         var mean = new double[d];
         foreach (var p in points) for (int c = 0; c < d; c++) mean[c] += p[c];
         for (int c = 0; c < d; c++) mean[c] /= m;
-        var scatter = new DenseMatrix(d, d);
+        // The scatter's upper half by rank-one updates of whole rows (vectorised), then mirrored.
+        var upper = new double[d * d];
         var target = new DenseMatrix(d, 2);
         var centred = new double[d];
         for (int i = 0; i < m; i++)
@@ -205,12 +206,14 @@ public sealed class SavedTopicModel
             for (int x = 0; x < d; x++)
             {
                 if (centred[x] == 0) continue;
-                for (int y = x; y < d; y++) scatter[x, y] += centred[x] * centred[y];
+                var row = upper.AsSpan(x * d + x, d - x);
+                TensorPrimitives.MultiplyAdd(centred.AsSpan(x, d - x), centred[x], row, row);
                 target[x, 0] += centred[x] * units[i].X;
                 target[x, 1] += centred[x] * units[i].Y;
             }
         }
-        for (int x = 0; x < d; x++) for (int y = 0; y < x; y++) scatter[x, y] = scatter[y, x];
+        var scatter = new DenseMatrix(d, d);
+        for (int x = 0; x < d; x++) for (int y = x; y < d; y++) scatter[x, y] = scatter[y, x] = upper[x * d + y];
         var coefficients = scatter.PseudoInverse() * target;
         return (mean.Select(v => (float)v).ToArray(), Enumerable.Range(0, d).Select(c => (float)coefficients[c, 0]).ToArray(),
             Enumerable.Range(0, d).Select(c => (float)coefficients[c, 1]).ToArray());
@@ -278,6 +281,9 @@ public sealed class SavedTopicModel
         var units = TopicUnitText.From(corpus, Options.Unit);
         if (units.Count == 0)
             throw new ArgumentException($"Topic modelling needs at least one {Options.Unit.ToString().ToLowerInvariant()}; the corpus has none.", nameof(corpus));
+        // The lookups are built once, before the threads share them.
+        stopSet ??= stopWords.ToHashSet(StringComparer.Ordinal);
+        termIndex ??= terms.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
         var assignments = new TopicAssignment[units.Count];
         TopicParallel.ForRanges(units.Count, i =>
         {
@@ -312,14 +318,12 @@ public sealed class SavedTopicModel
     // lower topic), confidence its cosine, and the map position.
     private (int Topic, double Confidence, double X, double Y) Place(string text)
     {
-        stopSet ??= stopWords.ToHashSet(StringComparer.Ordinal);
-        termIndex ??= terms.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var tokens = TopicFeatures.Tokens(text, stopSet);
+        var tokens = TopicFeatures.Tokens(text, stopSet!);
         var counts = new SortedDictionary<int, int>();
         for (int t = 0; t < tokens.Length; t++)
         {
-            if (t > 0 && termIndex.TryGetValue(tokens[t - 1] + " " + tokens[t], out int bigram)) counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
-            if (termIndex.TryGetValue(tokens[t], out int unigram)) counts[unigram] = counts.GetValueOrDefault(unigram) + 1;
+            if (t > 0 && termIndex!.TryGetValue(tokens[t - 1] + " " + tokens[t], out int bigram)) counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
+            if (termIndex!.TryGetValue(tokens[t], out int unigram)) counts[unigram] = counts.GetValueOrDefault(unigram) + 1;
         }
         if (counts.Count == 0) return (-1, 0, 0, 0);
         var weights = counts.Select(c => (1 + MathF.Log(c.Value)) * idf[c.Key]).ToArray();

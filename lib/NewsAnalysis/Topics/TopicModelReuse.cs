@@ -66,9 +66,14 @@ public static class TopicModelReuse
             why = unusable;
         }
         var model = TopicModeler.Fit(corpus, options);
+        var saving = System.Diagnostics.Stopwatch.StartNew();
         var toSave = options.Method == TopicMethod.KMeans ? SavedTopicModel.From(model) : null;
         model.FitState = null;
-        if (toSave is not null) store.SaveModel(name, toSave.ToBytes());
+        if (toSave is not null)
+        {
+            store.SaveModel(name, toSave.ToBytes());
+            model.Phases = [.. model.Phases, new TopicPhase("save model", saving.Elapsed, TimeSpan.Zero)];
+        }
         // A first fit, or a method that is never saved, is what a run without the store does: nothing to say. A saved
         // model that could not be used, or --refit, is said.
         bool quiet = why == NoModel || (!refit && options.Method != TopicMethod.KMeans);
