@@ -58,6 +58,10 @@ internal static class TopicsCommand
             };
             var model = StoreOptions.Run(parse, data, cache, noCache, () => TopicModelReuse.FitOrAssign(corpus, options, parse.GetValue(refit)));
             timings?.Add(model.Phases.Select(p => (p.Phase, p.Elapsed, p.Cpu)));
+            var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
+            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
+            timings?.Mark("write");
+            // Notes on the model come after the result is written: when writing fails, its error is the only line.
             if (model.ModelNote is { } reuse) parse.InvocationConfiguration.Error.WriteLine($"news topics: {reuse}");
             if (model.Assignments.Any(a => a.Assigned))
             {
@@ -68,9 +72,6 @@ internal static class TopicsCommand
                         $"news topics: topic {drift["Topic"][row]} ({drift["TopicLabel"][row]}): {drift["Fitted"][row]} fitted at mean distance {drift["FittedDistance"][row] ?? "-"}, {drift["Assigned"][row]} assigned at {drift["AssignedDistance"][row] ?? "-"}"));
             }
             if (model.KNote is { } note) parse.InvocationConfiguration.Error.WriteLine($"news topics: {note}");
-            var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
-            CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
-            timings?.Mark("write");
             if (timings is not null) parse.InvocationConfiguration.Error.WriteLine($"news topics: timings: {timings}");
             return 0;
         }));

@@ -114,10 +114,25 @@ public sealed class SavedTopicModel
             foreach (var (index, value) in row.Items())
                 if (value != 0) df[index]++;
         var idf = df.Select(d => (float)(Math.Log((1.0 + features.Counts.Length) / (1.0 + d)) + 1)).ToArray();
-        var tfidf = state.Live.Select(i => features.TfIdf[i]).ToList();
+        // Units of one group (equal feature rows) share one point, the same array repeated (TopicGroups.Expand): the
+        // projection and the map's axes are fitted on each distinct point once, weighted by its number of units — the
+        // same least squares as over every unit, without paying for the repeats (10,000 copies cost what one costs).
+        var distinctOf = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        var firsts = new List<int>();
+        var counts = new List<double>();
+        for (int j = 0; j < state.Live.Length; j++)
+        {
+            if (distinctOf.TryGetValue(state.Points[j], out int g)) { counts[g]++; continue; }
+            distinctOf[state.Points[j]] = firsts.Count;
+            firsts.Add(j);
+            counts.Add(1);
+        }
+        var tfidf = firsts.Select(j => features.TfIdf[state.Live[j]]).ToList();
+        var points = firsts.Select(j => state.Points[j]).ToArray();
+        var weights = counts.ToArray();
         int rank = state.Points[0].Length;
-        var projection = Projection(tfidf, state.Points, features.CountTerms.Length, rank);
-        var (mapMean, mapX, mapY) = MapProjection(state.Points, state.Live.Select(i => model.Assignments[i]).ToList());
+        var projection = Projection(tfidf, points, weights, features.CountTerms.Length, rank);
+        var (mapMean, mapX, mapY) = MapProjection(points, weights, firsts.Select(j => model.Assignments[state.Live[j]]).ToList());
         // Raw k-means clusters to topic numbers (topics are renumbered by size; empty clusters are dropped).
         var topicOfRaw = new Dictionary<int, int>();
         for (int j = 0; j < state.Live.Length; j++) topicOfRaw[state.RawLabels[j]] = model.Assignments[state.Live[j]].Topic;
@@ -133,16 +148,16 @@ public sealed class SavedTopicModel
 
     /// <summary>
     /// The projection W (terms × rank) that takes a unit's TF-IDF vector to its SVD coordinates, folded in as latent
-    /// semantic analysis does (W = Aᵀ·P·Σ⁻², P = U·Σ the fitted units' coordinates, σ² a column's squared length), then
-    /// refined so that A·W reproduces P: each pass adds Aᵀ·(P − A·W)·Σ⁻², which shrinks what the randomized SVD's
+    /// semantic analysis does (W = Aᵀ·P·Σ⁻², P = U·Σ the fitted units' coordinates, σ² a column's squared length; each
+    /// distinct point weighted by its number of units), then refined so that A·W reproduces P: each pass adds Aᵀ·(P − A·W)·Σ⁻², which shrinks what the randomized SVD's
     /// subspace leaves over. The passes stop when the residual stops shrinking (on a tiny corpus, where the fold-in is
     /// already exact to rounding, further passes only amplify the rounding), and the best W is kept. Written here
     /// because TopicSvd returns only the coordinates.
     /// </summary>
-    private static float[] Projection(List<Microsoft.ML.Data.VBuffer<float>> rows, float[][] points, int termCount, int rank)
+    private static float[] Projection(List<Microsoft.ML.Data.VBuffer<float>> rows, float[][] points, double[] weights, int termCount, int rank)
     {
         var sigma2 = new double[rank];
-        foreach (var p in points) for (int c = 0; c < rank; c++) sigma2[c] += (double)p[c] * p[c];
+        for (int j = 0; j < points.Length; j++) for (int c = 0; c < rank; c++) sigma2[c] += weights[j] * points[j][c] * points[j][c];
         var inverse = sigma2.Select(s => s > 0 ? (float)(1 / s) : 0f).ToArray();
         var w = new float[termCount * rank];
         var residual = points.Select(p => (float[])p.Clone()).ToArray();
@@ -156,6 +171,7 @@ public sealed class SavedTopicModel
             for (int j = 0; j < rows.Count; j++)
             {
                 TensorPrimitives.Multiply(residual[j], inverse, scaled);
+                TensorPrimitives.Multiply(scaled, (float)weights[j], scaled);
                 foreach (var (t, a) in rows[j].Items())
                     if (a != 0) TensorPrimitives.MultiplyAdd(scaled, a, step.AsSpan(t * rank, rank), step.AsSpan(t * rank, rank));
             }
@@ -164,7 +180,7 @@ public sealed class SavedTopicModel
             TopicParallel.ForRanges(rows.Count, j =>
             {
                 TensorPrimitives.Subtract(points[j], Project(rows[j], w, rank), residual[j]);
-                squares[j] = TensorPrimitives.SumOfSquares(residual[j]);
+                squares[j] = weights[j] * TensorPrimitives.SumOfSquares(residual[j]);
             });
             double total = squares.Sum();
             if (total >= bestResidual) break;
@@ -190,12 +206,13 @@ public sealed class SavedTopicModel
     /// the mean and, by least squares on the fitted units (pseudo-inverse of the rank × rank scatter matrix), the two
     /// coefficient vectors.
     /// </summary>
-    private static (float[] Mean, float[] X, float[] Y) MapProjection(float[][] points, List<TopicAssignment> units)
+    private static (float[] Mean, float[] X, float[] Y) MapProjection(float[][] points, double[] weights, List<TopicAssignment> units)
     {
         int m = points.Length, d = points[0].Length;
         var mean = new double[d];
-        foreach (var p in points) for (int c = 0; c < d; c++) mean[c] += p[c];
-        for (int c = 0; c < d; c++) mean[c] /= m;
+        for (int i = 0; i < m; i++) for (int c = 0; c < d; c++) mean[c] += weights[i] * points[i][c];
+        double total = weights.Sum();
+        for (int c = 0; c < d; c++) mean[c] /= total;
         // The scatter's upper half by rank-one updates of whole rows (vectorised), then mirrored.
         var upper = new double[d * d];
         var target = new DenseMatrix(d, 2);
@@ -207,9 +224,9 @@ public sealed class SavedTopicModel
             {
                 if (centred[x] == 0) continue;
                 var row = upper.AsSpan(x * d + x, d - x);
-                TensorPrimitives.MultiplyAdd(centred.AsSpan(x, d - x), centred[x], row, row);
-                target[x, 0] += centred[x] * units[i].X;
-                target[x, 1] += centred[x] * units[i].Y;
+                TensorPrimitives.MultiplyAdd(centred.AsSpan(x, d - x), weights[i] * centred[x], row, row);
+                target[x, 0] += weights[i] * centred[x] * units[i].X;
+                target[x, 1] += weights[i] * centred[x] * units[i].Y;
             }
         }
         var scatter = new DenseMatrix(d, d);
