@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis;
@@ -175,26 +176,79 @@ public static class SentimentAnalysis
     ];
 
     /// <summary>
-    /// Scores each line and writes its row of <see cref="LinesFrame"/> at once (columns <see cref="LineColumns"/>), so no
-    /// table is built: the bytes are those of <see cref="FrameWriter"/> writing <see cref="LinesFrame"/>. Returns the rows written.
+    /// Scores each line and writes its row of <see cref="LinesFrame"/> as soon as it is scored (columns
+    /// <see cref="LineColumns"/>), so no table is built: the bytes are those of <see cref="FrameWriter"/> writing
+    /// <see cref="LinesFrame"/>. Returns the rows written.
     /// </summary>
+    /// <remarks>
+    /// Lines are scored on the thread pool in chunks of <see cref="LineChunk"/> while this thread reads the next lines and
+    /// writes the rows already scored, in input order; at most <see cref="LineChunksInFlight"/> chunks are held, so memory
+    /// stays bounded. When reading fails (a bad byte on line 100,000), every line before it is still scored and written
+    /// first, then the error is rethrown: the output is what a line-by-line loop would have left.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
     public static long WriteLineRows(IEnumerable<string> lines, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(writer);
-        analyzer ??= VaderSentimentAnalyzer.Default;
+        var scorer = analyzer ?? VaderSentimentAnalyzer.Default;
+        var pending = new Queue<(string[] Texts, int Count, Task<SentimentScore[]> Scores)>();
         var line = 0;
-        foreach (var text in lines)
+        var chunk = new string[LineChunk];
+        var count = 0;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        try
         {
-            var score = analyzer.Score(text);
-            writer.Write(++line);
-            writer.Write(text);
-            WriteShares(writer, score);
-            writer.EndRow();
+            foreach (var text in lines)
+            {
+                chunk[count++] = text;
+                if (count < LineChunk) continue;
+                Start();
+                chunk = new string[LineChunk];
+                count = 0;
+            }
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or DecoderFallbackException or FormatException)
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+        if (count > 0) Start();
+        while (pending.Count > 0) WriteOldest();
+        failure?.Throw();
         return line;
+
+        void Start()
+        {
+            if (pending.Count >= LineChunksInFlight) WriteOldest();
+            var texts = chunk;
+            var n = count;
+            pending.Enqueue((texts, n, Task.Run(() =>
+            {
+                var scores = new SentimentScore[n];
+                for (var i = 0; i < n; i++) scores[i] = scorer.Score(texts[i]);
+                return scores;
+            })));
+        }
+
+        void WriteOldest()
+        {
+            var (texts, n, task) = pending.Dequeue();
+            var scores = task.GetAwaiter().GetResult();
+            for (var i = 0; i < n; i++)
+            {
+                writer.Write(++line);
+                writer.Write(texts[i]);
+                WriteShares(writer, scores[i]);
+                writer.EndRow();
+            }
+        }
     }
+
+    /// <summary>Lines scored together by one task of <see cref="WriteLineRows"/>.</summary>
+    public const int LineChunk = 2048;
+
+    /// <summary>Chunks of <see cref="WriteLineRows"/> read but not yet written, at most.</summary>
+    public const int LineChunksInFlight = 4;
 
     /// <summary>The columns of <see cref="SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>, for <see cref="WriteSentenceRows"/>.</summary>
     public static IReadOnlyList<FrameRowColumn> SentenceColumns { get; } =

@@ -85,4 +85,43 @@ public class SentimentStreamingTests
         Assert.Equal(Json(frame), Encoding.UTF8.GetString(json.ToArray()) + "\n");
         Assert.Equal(frame.Columns.Select(c => (c.Name, c.DataType)), SentimentAnalysis.SentenceColumns.Select(c => (c.Name, c.DataType)));
     }
+
+    [Fact]
+    public void SentimentStreaming_ManyChunks_AreWrittenInInputOrder()
+    {
+        // Scored on the thread pool in chunks, written in order: more lines than all the chunks in flight, a last chunk
+        // part full, every parity text in a different place of each chunk.
+        var parity = new[] { "readme", "rules", "seeds" }.SelectMany(VaderReference.Read).Select(r => r.Key.ReplaceLineEndings(" ")).ToList();
+        var count = SentimentAnalysis.LineChunk * (SentimentAnalysis.LineChunksInFlight + 2) + 17;
+        var texts = Enumerable.Range(0, count).Select(i => parity[(i * 7) % parity.Count] + (i % 3 == 0 ? $" #{i}" : "")).ToList();
+        var csv = new StringWriter();
+        using (var rows = FrameRowWriter.Csv(csv, SentimentAnalysis.LineColumns))
+        {
+            Assert.Equal(count, SentimentAnalysis.WriteLineRows(texts, rows));
+            rows.Complete();
+        }
+        Assert.Equal(Csv(SentimentAnalysis.LinesFrame(texts)), csv.ToString());
+    }
+
+    [Fact]
+    public void SentimentStreaming_AReadErrorComesAfterEveryLineBeforeIt()
+    {
+        // A line that cannot be read (TextLineReader's InvalidDataException) in the fourth chunk: the rows of all the lines
+        // before it are written, in order, and then the error comes, as a line-by-line loop would leave them.
+        var good = SentimentAnalysis.LineChunk * 3 + 5;
+        var texts = Enumerable.Range(0, good).Select(i => i % 2 == 0 ? $"good day {i}" : $"terrible night {i}").ToList();
+        var csv = new StringWriter();
+        using var rows = FrameRowWriter.Csv(csv, SentimentAnalysis.LineColumns);
+        var error = Assert.Throws<InvalidDataException>(() => SentimentAnalysis.WriteLineRows(Failing(texts), rows));
+        Assert.Equal("line " + (good + 1), error.Message);
+        Assert.Equal(good, rows.Rows);
+        rows.Complete();
+        Assert.Equal(Csv(SentimentAnalysis.LinesFrame(texts)), csv.ToString());
+
+        static IEnumerable<string> Failing(List<string> lines)
+        {
+            foreach (var line in lines) yield return line;
+            throw new InvalidDataException("line " + (lines.Count + 1));
+        }
+    }
 }
