@@ -94,21 +94,7 @@ public class CorpusHostileInputTests
     public void A_json_array_of_120000_near_identical_items_streams_and_flags_them_in_bounded_time()
     {
         using var dir = new CorpusTempFolder();
-        var path = Path.Combine(dir.Path, "near.json");
-        using (var stream = File.Create(path))
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartArray();
-            for (int i = 0; i < 120_000; i++)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", $"n{i}");
-                json.WriteString("title", "Markets rally");
-                json.WriteString("text", $"Markets rallied on Monday as investors cheered strong bank earnings, lower inflation figures and steady jobs data. Analysts expect more gains, item {i}.");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+        var path = HostileCli.NearIdenticalJsonArray(dir.Path);
         Assert.InRange(new FileInfo(path).Length, 19_000_000, 30_000_000);   // the 19.9 MB
         var run = HostileCli.Bounded("corpus", "--data", path, "--duplicates", "--format", "csv");
         Assert.Equal(0, run.Exit);

@@ -114,21 +114,7 @@ public class TopicsDegenerateInputTests
     public void Topics_on_a_json_array_of_120000_near_identical_items_stay_in_bounds()
     {
         using var dir = new CorpusTempFolder();
-        var path = Path.Combine(dir.Path, "near.json");
-        using (var stream = File.Create(path))
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream))
-        {
-            json.WriteStartArray();
-            for (int i = 0; i < 120_000; i++)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", $"n{i}");
-                json.WriteString("title", "Markets rally");
-                json.WriteString("text", $"Markets rallied on Monday as investors cheered strong bank earnings, lower inflation figures and steady jobs data. Analysts expect more gains, item {i}.");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+        var path = HostileCli.NearIdenticalJsonArray(dir.Path);
         var run = HostileCli.Bounded("topics", "--data", path, "--format", "csv", "--summary");
         Assert.Equal(0, run.Exit);
         Assert.NotEmpty(HostileCli.CsvRows(run.Out));
