@@ -44,6 +44,16 @@ def interrupt_loop(kc, interrupt, code="while (true) { }"):
 
 
 stderr_file = tempfile.TemporaryFile(mode="w+")
+
+
+def report_failure(kind, value, tb):
+    """On a failed check, the kernel's own stderr goes with the traceback (what it logged is the evidence)."""
+    sys.__excepthook__(kind, value, tb)
+    stderr_file.seek(0)
+    print("--- kernel stderr ---\n" + stderr_file.read()[-4000:], file=sys.stderr)
+
+
+sys.excepthook = report_failure
 km = KernelManager(kernel_name=kernel_name)
 started = time.monotonic()
 km.start_kernel(cwd=work, stderr=stderr_file)

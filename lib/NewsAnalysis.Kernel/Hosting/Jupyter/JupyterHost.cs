@@ -246,13 +246,15 @@ internal sealed class JupyterHost
         var code = request.Text("code");
         var silent = request.Content["silent"] is JsonValue s && s.TryGetValue<bool>(out var quiet) && quiet;
         var number = session.ExecutionCount + 1;
-        if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = number }, request);
-        CellTimings.Lap("iopub-execute_input");
+        // The cell can be interrupted from the moment a client may know it runs: before execute_input goes out, so an
+        // interrupt sent on seeing it (the main thread may be descheduled right after publishing) is never lost.
         var cancel = new CancellationTokenSource();
         lock (controlGate) running = cancel;
         CellExecution result;
         try
         {
+            if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = number }, request);
+            CellTimings.Lap("iopub-execute_input");
             result = session.ExecuteAsync(code, silent ? null : output => PublishOutput(output, request, number), cancel.Token).GetAwaiter().GetResult();
         }
         finally
