@@ -54,6 +54,9 @@ def report_failure(kind, value, tb):
 
 
 sys.excepthook = report_failure
+# Started the way a Jupyter server started in the background is (`jupyter lab &`, nohup, a CI job): SIGINT ignored, a
+# disposition every kernel it launches inherits. The SIGINT interrupt below must work all the same.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 km = KernelManager(kernel_name=kernel_name)
 started = time.monotonic()
 km.start_kernel(cwd=work, stderr=stderr_file)

@@ -44,6 +44,8 @@ internal sealed class JupyterHost
     /// </summary>
     public static int Run(string connectionFile, int? parentProcessId)
     {
+        // Before anything starts .NET's signal handling, which would otherwise leave an inherited ignored SIGINT ignored.
+        InheritedSigint.Restore();
         ConnectionFile file;
         try
         {
