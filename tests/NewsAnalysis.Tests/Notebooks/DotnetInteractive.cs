@@ -19,7 +19,8 @@ internal sealed record RealKernelCell(bool Succeeded, string? Error, IReadOnlyLi
 /// <summary>
 /// Drives the real .NET Interactive kernel exactly as VS Code's Polyglot Notebooks extension starts it:
 /// <c>dotnet tool run dotnet-interactive -- [vscode] stdio --working-dir &lt;notebook folder&gt;</c>, the tool pinned by
-/// the repository's <c>.config/dotnet-tools.json</c> (restored here with <c>dotnet tool restore</c>). Cells are sent as
+/// the repository's <c>.config/dotnet-tools.json</c> (restored here with <c>dotnet tool restore</c>). As VS Code does, nothing
+/// is sent before the kernel's <c>KernelReady</c> event. Cells are sent as
 /// <c>SubmitCode</c> command envelopes, one JSON line each, and the events of each command are read back until it
 /// succeeds or fails — the kernel's own stdio protocol, nothing simulated.
 /// </summary>
@@ -57,7 +58,31 @@ internal sealed class DotnetInteractive : IDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet-interactive");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        return new DotnetInteractive(process);
+        var kernel = new DotnetInteractive(process);
+        kernel.WaitUntilReady(TimeSpan.FromMinutes(3));
+        return kernel;
+    }
+
+    // VS Code sends no command before the kernel's KernelReady event: a command that arrives earlier can be read and
+    // dropped while the kernel is still setting up, and its cell then waits forever (seen under load in CI).
+    private void WaitUntilReady(TimeSpan timeout)
+    {
+        var ready = Task.Run(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line)
+                if (line.StartsWith('{') && JsonNode.Parse(line)?["eventType"]?.GetValue<string>() == "KernelReady") return true;
+            return false;
+        });
+        if (!ready.Wait(timeout))
+        {
+            Dispose();
+            throw new TimeoutException($"dotnet-interactive sent no KernelReady within {timeout.TotalSeconds} s");
+        }
+        if (!ready.Result)
+        {
+            Dispose();
+            throw new InvalidOperationException("dotnet-interactive ended before KernelReady");
+        }
     }
 
     /// <summary>Runs one cell and waits for its end (at most <paramref name="timeout"/>).</summary>
