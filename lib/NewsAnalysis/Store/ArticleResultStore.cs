@@ -44,7 +44,11 @@ public sealed class ArticleResultStore : IDisposable
     public const string EnvironmentVariable = "NEWSANALYSIS_CACHE";
 
     private const string SchemaVersion = "1";
-    private static readonly AsyncLocal<ArticleResultStore?> Scoped = new();
+    // The store chosen with Use in this flow of execution: null when nothing was chosen (NEWSANALYSIS_CACHE then
+    // applies), a choice holding null when a run chose no store (--no-cache wins over the variable).
+    private static readonly AsyncLocal<Choice?> Scoped = new();
+
+    private sealed record Choice(ArticleResultStore? Store);
     private static readonly Dictionary<string, SharedDatabase> Open_ = new(StringComparer.Ordinal);
     private readonly SharedDatabase database;
     private readonly List<ArticleStoreCounts> counts = [];
@@ -161,16 +165,16 @@ public sealed class ArticleResultStore : IDisposable
     }
 
     /// <summary>The store the analyses use now: the one given to <see cref="Use"/> in this flow of execution, else none.</summary>
-    public static ArticleResultStore? Current => Scoped.Value;
+    public static ArticleResultStore? Current => Scoped.Value?.Store;
 
     /// <summary>
     /// Makes <paramref name="store"/> the <see cref="Current"/> one until the returned scope is disposed (null: none,
-    /// for a run without the cache).
+    /// for a run without the cache, even when <c>NEWSANALYSIS_CACHE</c> names one).
     /// </summary>
     public static IDisposable Use(ArticleResultStore? store)
     {
         var previous = Scoped.Value;
-        Scoped.Value = store;
+        Scoped.Value = new Choice(store);
         return new Scope(() => Scoped.Value = previous);
     }
 
@@ -181,12 +185,13 @@ public sealed class ArticleResultStore : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="withStore"/> with the store in effect: <see cref="Current"/>, else the folder named by
-    /// <c>NEWSANALYSIS_CACHE</c> (opened for this call, never pruned), else <paramref name="without"/>.
+    /// Runs <paramref name="withStore"/> with the store in effect: the one given to <see cref="Use"/> (none when it was
+    /// given null), else the folder named by <c>NEWSANALYSIS_CACHE</c> (opened for this call, never pruned), else
+    /// <paramref name="without"/>.
     /// </summary>
     internal static T WithCurrent<T>(Func<ArticleResultStore, T> withStore, Func<T> without)
     {
-        if (Current is { } store) return withStore(store);
+        if (Scoped.Value is { } choice) return choice.Store is { } store ? withStore(store) : without();
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is not { Length: > 0 } folder) return without();
         using var opened = Open(folder);
         opened.Prune = false;

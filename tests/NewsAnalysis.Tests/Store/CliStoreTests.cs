@@ -48,6 +48,19 @@ public sealed class CliStoreTests(ITestOutputHelper output) : TempFolderTest
     }
 
     [Fact]
+    public void No_cache_wins_over_the_NEWSANALYSIS_CACHE_variable()
+    {
+        // A child process, so the variable is its own: set for the whole run, as a notebook user would set it.
+        var data = CopySeeds();
+        var named = Path.Combine(Root, "named-by-variable");
+        var run = MeasuredProcess.Run("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), "sentiment", "--level", "article", "--format", "csv", "--data", data, "--no-cache"],
+            TestData.Root, TimeSpan.FromMinutes(2), new Dictionary<string, string> { [ArticleResultStore.EnvironmentVariable] = named });
+        Assert.Equal((0, ""), (run.Exit, run.Err));
+        Assert.Contains("Compound", run.Out);
+        Assert.False(Directory.Exists(named), $"--no-cache still opened the store named by {ArticleResultStore.EnvironmentVariable}: {named}");
+    }
+
+    [Fact]
     public async Task A_run_killed_at_any_moment_leaves_the_store_consistent_and_the_next_run_finishes_the_work()
     {
         // The BBC set as one CSV (2,225 articles): long enough to be killed while it analyses and commits.
