@@ -14,8 +14,11 @@ internal enum ExportFormat { Parquet, Csv }
 /// </summary>
 internal static class ExportCommand
 {
-    /// <summary>The exported frames: file name, what one row is, and how it is built.</summary>
-    private static IEnumerable<(string Name, string Row, Func<NewsCorpus, DataFrame> Frame)> Frames(string dataPath) =>
+    /// <summary>
+    /// The exported frames: file name, what one row is, and how it is built. <paramref name="note"/> takes what a frame
+    /// has to say about how it was made (the topic model: saved and reused, or fitted).
+    /// </summary>
+    private static IEnumerable<(string Name, string Row, Func<NewsCorpus, DataFrame> Frame)> Frames(string dataPath, Action<string> note) =>
     [
         ("articles", "one article (cleaned text, inferred title/source/date and how)", c => { var f = c.ArticleFrame(); CorpusCommand.RelativePaths(f, dataPath); return f; }),
         ("paragraphs", "one paragraph (offsets into the article's Text)", c => c.ParagraphFrame()),
@@ -24,7 +27,12 @@ internal static class ExportCommand
         ("sentiment_articles", "one article's mean VADER scores over its sentences", c => SentimentAnalysis.ArticleFrame(c)),
         ("mentions", "one entity mention (gazetteer entities; offsets into the article's Text)", c => EntityAnalysis.Run(c).MentionDetailFrame()),
         ("events", "one temporal expression resolved to dates (Timeline)", c => TimelineEvents.Frame(c)),
-        ("topics", "one article's topic (default topic model)", c => TopicModeler.Fit(c).UnitFrame()),
+        ("topics", "one article's topic (default options; with a result store, the saved topic model with new articles assigned to it, as `news topics`)", c =>
+        {
+            var model = TopicModelReuse.FitOrAssign(c);
+            if (model.ModelNote is { } reuse) note("topics: " + reuse);
+            return model.UnitFrame();
+        }),
         ("near_duplicates", "one pair of nearly identical articles", c => c.NearDuplicateFrame()),
         ("rejected", "one input file or row that was not loaded, with the reason", c => { var f = c.RejectedFrame(); CorpusCommand.RelativePaths(f, dataPath); return f; }),
     ];
@@ -53,7 +61,8 @@ internal static class ExportCommand
             {
                 var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, error);
                 var files = new List<(string File, string Row, DataFrame Frame)>();
-                foreach (var (name, row, build) in Frames(dataPath))
+                var notes = new List<string>();
+                foreach (var (name, row, build) in Frames(dataPath, notes.Add))
                 {
                     DataFrame frame;
                     try { frame = build(corpus); }
@@ -68,6 +77,8 @@ internal static class ExportCommand
                     else CommonOptions.Write(frame, OutputFormat.Csv, new FileInfo(path), TextWriter.Null);
                     files.Add((file, row, frame));
                 }
+                // After the files are written, as `news topics` does: when a write fails, its error is the only line.
+                foreach (var line in notes) error.WriteLine(TerminalText.OneLine($"news export: {line}"));
                 return files;
             }, shard);
             WriteReadme(Path.Combine(target, "README.md"), written, format, dataPath);

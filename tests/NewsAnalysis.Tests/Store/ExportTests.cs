@@ -44,6 +44,29 @@ public sealed class ExportTests : TempFolderTest
     }
 
     [Fact]
+    public void Export_gives_the_topics_news_topics_gives_from_the_same_store_the_saved_model_with_new_articles_assigned()
+    {
+        var data = Path.Combine(Root, "data");
+        Directory.CreateDirectory(data);
+        var seeds = Directory.GetFiles(TestData.Articles).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in seeds.Skip(1)) File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        var cache = Path.Combine(Root, "cache");
+        var fitted = CliRunner.Run("topics", "--format", "csv", "--data", data, "--cache", cache);
+        Assert.Equal(0, fitted.Exit);
+
+        // A new article: `news topics` assigns it to the saved model; export, on the same store, must give that table.
+        File.Copy(seeds[0], Path.Combine(data, Path.GetFileName(seeds[0])));
+        var topics = CliRunner.Run("topics", "--format", "csv", "--data", data, "--cache", cache);
+        Assert.Equal(0, topics.Exit);
+        Assert.Contains("assigned", topics.Err);
+        var csv = Path.Combine(Root, "csv");
+        var export = CliRunner.Run("export", csv, "--to", "csv", "--data", data, "--cache", cache);
+        Assert.Equal(0, export.Exit);
+        Assert.Contains("news export: topics:", export.Err);
+        Assert.Equal(topics.Out.ReplaceLineEndings("\n").TrimEnd(), File.ReadAllText(Path.Combine(csv, "topics.csv")).ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
     public void Export_to_parquet_writes_every_frame_that_DuckDB_reads_back_as_the_csv_export()
     {
         var pq = Path.Combine(Root, "pq");
