@@ -19,6 +19,15 @@ internal static class RowOutput
         if (!CanStream(format)) throw new ArgumentException($"--format {format.ToString().ToLowerInvariant()} is not written row by row.", nameof(format));
         if (outFile is null)
         {
+            if (ReferenceEquals(stdout, Console.Out))
+            {
+                // Console.Out flushes on every write: cell by cell that was a write(2) per cell (2.5 million for
+                // 150,000 lines, 16 s instead of 5 s for a 58 MB table). The process's own standard output gets the
+                // same bytes through a buffered stream instead.
+                using var console = Console.OpenStandardOutput();
+                WriteTo(format, console, null, columns, csvSafe, rows);
+                return;
+            }
             WriteTo(format, null, stdout, columns, csvSafe, rows);
             return;
         }
