@@ -7,20 +7,17 @@ namespace NewsAnalysis.Tests;
 /// </summary>
 public class CliStdoutTests
 {
-    private static MeasuredProcess News(params string[] args) =>
-        MeasuredProcess.Run("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "news.dll"), .. args], TestData.Root, TimeSpan.FromMinutes(2));
-
     [Theory]
     [InlineData("sentiment", "csv")]
     [InlineData("sentiment", "json")]
     [InlineData("timeline", "csv")]
-    public void A_streamed_table_on_standard_output_is_the_table_out_writes(string verb, string format)
+    public async Task A_streamed_table_on_standard_output_is_the_table_out_writes(string verb, string format)
     {
         using var dir = new CorpusTempFolder();
         var file = Path.Combine(dir.Path, "out." + format);
-        var toFile = News(verb, "--data", TestData.Articles, "--format", format, "--no-cache", "--out", file);
+        var toFile = await CliRunner.RunProcessAsync(verb, "--data", TestData.Articles, "--format", format, "--no-cache", "--out", file);
         Assert.Equal((0, ""), (toFile.Exit, toFile.Err));
-        var toStdout = News(verb, "--data", TestData.Articles, "--format", format, "--no-cache");
+        var toStdout = await CliRunner.RunProcessAsync(verb, "--data", TestData.Articles, "--format", format, "--no-cache");
         Assert.Equal((0, ""), (toStdout.Exit, toStdout.Err));
         var expected = File.ReadAllText(file);
         Assert.True(expected.Length > 1000, $"{verb} wrote only {expected.Length} characters");

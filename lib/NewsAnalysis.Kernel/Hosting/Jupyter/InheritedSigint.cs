@@ -16,15 +16,12 @@ internal static class InheritedSigint
     private const int Sigint = 2; // SIGINT is 2 on Linux and macOS.
 
     /// <summary>Puts SIGINT back to its default disposition when it was inherited as ignored (no-op on Windows).</summary>
-    /// <returns>True when it had been ignored.</returns>
-    public static bool Restore()
+    public static void Restore()
     {
-        if (OperatingSystem.IsWindows()) return false;
+        if (OperatingSystem.IsWindows()) return;
         var previous = Signal(Sigint, IntPtr.Zero); // SIG_DFL
-        if (previous == 1) return true; // was SIG_IGN
-        // Anything else (SIG_DFL, or a handler the runtime installed) is put back as it was.
-        if (previous != 0) Signal(Sigint, previous);
-        return false;
+        // Anything but SIG_IGN (1) — SIG_DFL, or a handler the runtime installed — is put back as it was.
+        if (previous is not (0 or 1)) Signal(Sigint, previous);
     }
 
     [DllImport("libc", EntryPoint = "signal")]
