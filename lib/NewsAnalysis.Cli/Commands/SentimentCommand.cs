@@ -47,6 +47,7 @@ internal static class SentimentCommand
             { data, format, output, csvSafe, level, lines, mentions, entities, cache, noCache, shard };
         command.SetAction(parse => CommonOptions.Guard(parse, () =>
         {
+            VaderSentimentAnalyzer.Preload();   // every path below scores: read the lexicons while the input is opened and read
             var streams = RowOutput.CanStream(parse.GetValue(format));
             if (parse.GetValue(lines) is not null)
             {

@@ -181,10 +181,11 @@ public static class SentimentAnalysis
     /// <see cref="LinesFrame"/>. Returns the rows written.
     /// </summary>
     /// <remarks>
-    /// Lines are scored on the thread pool in chunks of <see cref="LineChunk"/> while this thread reads the next lines and
-    /// writes the rows already scored, in input order; at most <see cref="LineChunksInFlight"/> chunks are held, so memory
-    /// stays bounded. When reading fails (a bad byte on line 100,000), every line before it is still scored and written
-    /// first, then the error is rethrown: the output is what a line-by-line loop would have left.
+    /// Lines are scored in chunks of <see cref="LineChunk"/> by this thread and <c>cores − 1</c> workers
+    /// (<see cref="OrderedChunkPipeline"/>) while this thread reads the next lines and writes the rows already scored, in
+    /// input order; at most <see cref="LineChunksInFlight"/> chunks are held, so memory stays bounded. When reading fails
+    /// (a bad byte on line 100,000), every line before it is still scored and written first, then the error is rethrown:
+    /// the output is what a line-by-line loop would have left.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
     public static long WriteLineRows(IEnumerable<string> lines, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
@@ -192,59 +193,28 @@ public static class SentimentAnalysis
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(writer);
         var scorer = analyzer ?? VaderSentimentAnalyzer.Default;
-        var pending = new Queue<(string[] Texts, int Count, Task<SentimentScore[]> Scores)>();
         var line = 0;
-        var chunk = new string[LineChunk];
-        var count = 0;
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-        try
-        {
-            foreach (var text in lines)
+        return OrderedChunkPipeline.Run(lines, LineChunk, LineChunksInFlight,
+            (texts, count) =>
             {
-                chunk[count++] = text;
-                if (count < LineChunk) continue;
-                Start();
-                chunk = new string[LineChunk];
-                count = 0;
-            }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or DecoderFallbackException or FormatException)
-        {
-            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-        }
-        if (count > 0) Start();
-        while (pending.Count > 0) WriteOldest();
-        failure?.Throw();
-        return line;
-
-        void Start()
-        {
-            if (pending.Count >= LineChunksInFlight) WriteOldest();
-            var texts = chunk;
-            var n = count;
-            pending.Enqueue((texts, n, Task.Run(() =>
+                var scores = new SentimentScore[count];
+                for (var i = 0; i < count; i++) scores[i] = scorer.Score(texts[i]);
+                return (Texts: texts, Scores: scores);
+            },
+            done =>
             {
-                var scores = new SentimentScore[n];
-                for (var i = 0; i < n; i++) scores[i] = scorer.Score(texts[i]);
-                return scores;
-            })));
-        }
-
-        void WriteOldest()
-        {
-            var (texts, n, task) = pending.Dequeue();
-            var scores = task.GetAwaiter().GetResult();
-            for (var i = 0; i < n; i++)
-            {
-                writer.Write(++line);
-                writer.Write(texts[i]);
-                WriteShares(writer, scores[i]);
-                writer.EndRow();
-            }
-        }
+                for (var i = 0; i < done.Scores.Length; i++)
+                {
+                    writer.Write(++line);
+                    writer.Write(done.Texts[i]);
+                    WriteShares(writer, done.Scores[i]);
+                    writer.EndRow();
+                }
+            },
+            e => e is IOException or InvalidDataException or DecoderFallbackException or FormatException);
     }
 
-    /// <summary>Lines scored together by one task of <see cref="WriteLineRows"/>.</summary>
+    /// <summary>Lines scored together by one thread of <see cref="WriteLineRows"/>.</summary>
     public const int LineChunk = 2048;
 
     /// <summary>Chunks of <see cref="WriteLineRows"/> read but not yet written, at most.</summary>

@@ -68,6 +68,39 @@ public sealed class VaderSentimentAnalyzer
     /// <summary>The analyzer over the shipped lexicon.</summary>
     public static VaderSentimentAnalyzer Default => defaultAnalyzer.Value;
 
+    /// <summary>
+    /// Starts making <see cref="Default"/> on the thread pool and returns at once: the word lexicon and the emoji
+    /// lexicon are read side by side while the scoring methods are compiled, so a process about to score (such as
+    /// <c>news sentiment</c>, which calls this before opening its input) finds them ready instead of spending its first
+    /// tenth of a second on them alone. <see cref="Default"/> waits for whatever is still running; an error is raised
+    /// there, not here.
+    /// </summary>
+    public static void Preload()
+    {
+        if (defaultAnalyzer.IsValueCreated) return;
+        Background(() => _ = Default);
+        Background(() => _ = VaderEmojiLexicon.Default);
+        Background(CompileScoringMethods);
+
+        // Lazy<T> keeps a factory's exception and raises it to every caller of Default: nothing is lost by ignoring it here.
+        static void Background(Action work) => ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            try { work(); }
+            catch (Exception e) when (e is IOException or FormatException or InvalidDataException or UnauthorizedAccessException) { }
+        }, null);
+    }
+
+    /// <summary>Compiles the methods marked <see cref="MethodImplOptions.AggressiveOptimization"/> (the scoring path) now.</summary>
+    private static void CompileScoringMethods()
+    {
+        const System.Reflection.BindingFlags all = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
+            | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly;
+        foreach (var type in new[] { typeof(VaderSentimentAnalyzer), typeof(FrozenLookup), typeof(VaderScratch) })
+            foreach (var method in type.GetMethods(all))
+                if ((method.MethodImplementationFlags & System.Reflection.MethodImplAttributes.AggressiveOptimization) != 0 && !method.ContainsGenericParameters)
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+    }
+
     /// <summary>The lexicon this analyzer uses.</summary>
     public VaderLexicon Lexicon => lexicon;
 
