@@ -6,9 +6,16 @@ namespace NewsAnalysis;
 internal static class TopicTerms
 {
     /// <summary>
+    /// Words that are features but never a topic's term on their own: titles. They mark stories told through named
+    /// people (politics, courts), which helps the clustering (issue #12: listing them as stop words lowered BBC
+    /// agreement over five seeds), but "mr" names no subject, so a label shows "mr blair" or "blair", never "mr".
+    /// </summary>
+    internal static readonly HashSet<string> NotTerms = new(["mr", "mrs", "ms", "dr"], StringComparer.Ordinal);
+
+    /// <summary>
     /// For each topic, its top terms by c-TF-IDF: tf(t, c) / |c| × log(1 + A / f(t)), where tf(t, c) is the count of
     /// term t in the topic's units, |c| the topic's total count, A the mean total count per topic and f(t) the term's
-    /// count over all topics. Ties go to the term that sorts first.
+    /// count over all topics. Ties go to the term that sorts first. <see cref="NotTerms"/> are left out.
     /// </summary>
     public static List<TopicTerm>[] Top(IReadOnlyList<VBuffer<float>> counts, string[] terms, int[] topicOfUnit, int k, int top)
     {
@@ -35,7 +42,7 @@ internal static class TopicTerms
             double words = perTopic[c].Sum();
             var row = perTopic[c];
             result[c] = Enumerable.Range(0, terms.Length)
-                .Where(t => row[t] > 0)
+                .Where(t => row[t] > 0 && !NotTerms.Contains(terms[t]))
                 .Select(t => new TopicTerm(terms[t], row[t] / words * Math.Log(1 + meanWords / overall[t])))
                 .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
                 .Take(top).ToList();

@@ -30,13 +30,34 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
         double nmi = TopicAgreement.NormalizedMutualInformation(topics, bbc.Categories);
         double ari = TopicAgreement.AdjustedRandIndex(topics, bbc.Categories);
         output.WriteLine($"BBC, k = 5: NMI {nmi:F3}, ARI {ari:F3}; topics: {string.Join(" | ", bbc.KFive.Topics.Select(t => $"{t.Size} {t.Label}"))}");
-        // Floors under the default options' figures (NMI 0.900, ARI 0.927; scikit-learn's recipe: 0.905, 0.929). The
+        // Floors under the default options' figures (NMI 0.900, ARI 0.926; 0.927 before titles became features; scikit-learn's
+        // recipe, random_state 0: 0.905, 0.929; see the test over seeds below). The
         // hand-written k-means ends at a lower inertia than ML.NET's did (1744.188 against 1744.195), yet a few articles
         // fewer agree: scikit-learn's own KMeans on these points gives 0.896-0.905 over random_state 0-5.
         Assert.True(nmi >= 0.89, $"NMI {nmi:F3} is under 0.89 (ARI {ari:F3}).");
         Assert.True(ari >= 0.92, $"ARI {ari:F3} is under 0.92 (NMI {nmi:F3}).");
         Assert.Equal(2225, topics.Count);
         Assert.DoesNotContain(-1, topics);
+        // Titles are features (they mark politics) but never a topic's term on their own ("market, growth, mr" was a label).
+        Assert.All(bbc.KFive.Topics, t => Assert.DoesNotContain(t.Terms, x => TopicTerms.NotTerms.Contains(x.Term)));
+    }
+
+    [Fact]
+    public void Five_topics_agree_with_the_categories_over_seeds()
+    {
+        // k-means ends in one of several near-equal optima, so one seed's figure can be luck (scikit-learn's recipe gives
+        // NMI 0.905, 0.874, 0.901 for random_state 0-2): the default must hold over seeds. Seed 1 is the fixture's fit.
+        var scores = new[] { bbc.KFive }.Concat(new[] { 2, 3 }.Select(seed =>
+                TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article, K = 5, Seed = seed })))
+            .Select(m => m.Assignments.Select(a => a.Topic).ToList())
+            .Select(t => (Nmi: TopicAgreement.NormalizedMutualInformation(t, bbc.Categories), Ari: TopicAgreement.AdjustedRandIndex(t, bbc.Categories)))
+            .ToList();
+        output.WriteLine("Seed 1-3: " + string.Join(", ", scores.Select(s => $"NMI {s.Nmi:F3}, ARI {s.Ari:F3}")));
+        // Floors under the figures with titles kept as features (issue #12: mean NMI 0.904, ARI 0.929, lowest 0.900 / 0.926;
+        // with titles as stop words the mean was 0.898 / 0.925 and the lowest 0.896 / 0.924).
+        Assert.True(scores.Average(s => s.Nmi) >= 0.902, $"mean NMI {scores.Average(s => s.Nmi):F3} is under 0.902.");
+        Assert.True(scores.Average(s => s.Ari) >= 0.927, $"mean ARI {scores.Average(s => s.Ari):F3} is under 0.927.");
+        Assert.All(scores, s => Assert.True(s.Nmi >= 0.898, $"NMI {s.Nmi:F3} is under 0.898."));
     }
 
     [Fact]
@@ -53,8 +74,8 @@ public class TopicBbcTests(TopicBbcFixture bbc, ITestOutputHelper output) : ICla
         var model = TopicModeler.Fit(bbc.Corpus, new TopicOptions { Unit = TopicUnit.Article });
         output.WriteLine(string.Join(", ", model.KScores.Select(s => $"k={s.K}: silhouette {s.Silhouette:F4}, DB {s.DaviesBouldin:F3}")));
         output.WriteLine($"chosen k = {model.K}: {model.KReason} {model.KNote}");
-        // BBC's silhouette rises with k (sub-topics split off); its first peak was 7 with ML.NET's k-means and is 8 with the
-        // weighted k-means that reaches lower inertia at every k.
+        // BBC's silhouette rises with k (sub-topics split off); its first peak was 7 with ML.NET's k-means, 8 with the
+        // weighted k-means that reaches lower inertia at every k, and is 6 since titles are features (issue #12).
         Assert.InRange(model.K, 4, 8);
         Assert.StartsWith($"k = {model.K} is the first peak of the silhouette over k = 2..10: ", model.KReason);
     }
