@@ -43,6 +43,22 @@ public sealed record Article(
     string? Url,
     IReadOnlyDictionary<string, string?> Extra)
 {
+    private readonly RowPath path = new(Path);
+
+    /// <summary>The file the article came from (with <c>#row</c> or <c>#line</c> suffix for multi-article files).</summary>
+    public string Path
+    {
+        get => path.ToString();
+        init => path = new(value);
+    }
+
+    // The loader's compact form of Path (a row of a collection: the file's string, a label and a number).
+    internal RowPath RowPath
+    {
+        get => path;
+        init => path = value;
+    }
+
     // Set by the loader: paragraphs and sentences as numbers, spans made when read (memory: docs/corpus.md). A list a
     // caller sets through Paragraphs or Sentences is kept as given and wins over it.
     internal ArticleLayout? Layout { get; init; }

@@ -138,9 +138,10 @@ internal sealed partial class ArticleBuilder
 
         // The input's own string when cleaning changed nothing (most wire items): one copy of the text in memory, not two.
         if (text.Length == record.Text.Length && string.Equals(text, record.Text, StringComparison.Ordinal)) text = record.Text;
-        return new Article(id, record.Path, title, source, dateline, published, basis, evidence, text,
+        return new Article(id, record.RowPath.File, title, source, dateline, published, basis, evidence, text,
             metadata?.Url ?? record.Url, record.Extra)
         {
+            RowPath = record.RowPath,
             TitleBasis = titleBasis ?? "unknown",
             SourceEvidence = sourceEvidence,
             // Array.Empty, not []: beside a List in a conditional, [] is a new empty List per article (32 bytes a million times).
