@@ -45,13 +45,13 @@ internal sealed class ArticleLayout(string text, int[] bounds)
     public TextSpan Paragraph(int i)
     {
         int k = 1 + 2 * i;
-        return new TextSpan(i, bounds[k], bounds[k + 1], text, bounds[k], bounds[k + 1]);
+        return new TextSpan(i, bounds[k], bounds[k + 1], new SpanText(text, bounds[k], bounds[k + 1]));
     }
 
     public SentenceSpan Sentence(int i)
     {
         int k = 1 + 2 * bounds[0] + 3 * i;
-        return new SentenceSpan(i, bounds[k + 2], bounds[k], bounds[k + 1], text, bounds[k], bounds[k + 1]);
+        return new SentenceSpan(i, bounds[k + 2], bounds[k], bounds[k + 1], new SpanText(text, bounds[k], bounds[k + 1]));
     }
 
     public IReadOnlyList<TextSpan> Paragraphs => new View<TextSpan>(this, ParagraphCount, static (l, i) => l.Paragraph(i));

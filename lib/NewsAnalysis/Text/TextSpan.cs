@@ -9,8 +9,7 @@ namespace NewsAnalysis;
 /// </remarks>
 public sealed record TextSpan
 {
-    private readonly string source;
-    private readonly int sourceStart, sourceLength;
+    private readonly SpanText text;
 
     /// <summary>A span whose text is <paramref name="Text"/>.</summary>
     /// <param name="Index">Position among its siblings, from 0.</param>
@@ -18,20 +17,12 @@ public sealed record TextSpan
     /// <param name="Length">Length in characters.</param>
     /// <param name="Text">The text itself.</param>
     public TextSpan(int Index, int Start, int Length, string Text)
-        : this(Index, Start, Length, Text ?? throw new ArgumentNullException(nameof(Text)), 0, Text.Length)
+        : this(Index, Start, Length, SpanText.Whole(Text))
     {
     }
 
-    // A span whose text is source[sourceStart..sourceStart + sourceLength], made when read.
-    internal TextSpan(int index, int start, int length, string source, int sourceStart, int sourceLength)
-    {
-        Index = index;
-        Start = start;
-        Length = length;
-        this.source = source;
-        this.sourceStart = sourceStart;
-        this.sourceLength = sourceLength;
-    }
+    // A span whose text is read from a stretch of another string (the article's) when asked.
+    internal TextSpan(int index, int start, int length, SpanText text) => (this.Index, this.Start, this.Length, this.text) = (index, start, length, text);
 
     /// <summary>Position among its siblings, from 0.</summary>
     public int Index { get; init; }
@@ -45,19 +36,15 @@ public sealed record TextSpan
     /// <summary>The text itself (for a span of a loaded article, made from the article's text on each read).</summary>
     public string Text
     {
-        get => SpanText.Of(source, sourceStart, sourceLength);
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            (source, sourceStart, sourceLength) = (value, 0, value.Length);
-        }
+        get => text.Text;
+        init => text = SpanText.Whole(value);
     }
 
     /// <summary>Offset one past the last character.</summary>
     public int End => Start + Length;
 
     /// <summary>The characters of <see cref="Text"/> without making a string.</summary>
-    internal ReadOnlySpan<char> Chars => source.AsSpan(sourceStart, sourceLength);
+    internal ReadOnlySpan<char> Chars => text.Chars;
 
     /// <summary>Deconstructs the span as its positional form did.</summary>
     public void Deconstruct(out int Index, out int Start, out int Length, out string Text) =>
@@ -78,8 +65,7 @@ public sealed record TextSpan
 /// </remarks>
 public sealed record SentenceSpan
 {
-    private readonly string source;
-    private readonly int sourceStart, sourceLength;
+    private readonly SpanText text;
 
     /// <summary>A sentence whose text is <paramref name="Text"/>.</summary>
     /// <param name="Index">Position in the article, from 0.</param>
@@ -88,21 +74,13 @@ public sealed record SentenceSpan
     /// <param name="Length">Length in characters.</param>
     /// <param name="Text">The sentence text.</param>
     public SentenceSpan(int Index, int Paragraph, int Start, int Length, string Text)
-        : this(Index, Paragraph, Start, Length, Text ?? throw new ArgumentNullException(nameof(Text)), 0, Text.Length)
+        : this(Index, Paragraph, Start, Length, SpanText.Whole(Text))
     {
     }
 
-    // A sentence whose text is source[sourceStart..sourceStart + sourceLength], made when read.
-    internal SentenceSpan(int index, int paragraph, int start, int length, string source, int sourceStart, int sourceLength)
-    {
-        Index = index;
-        Paragraph = paragraph;
-        Start = start;
-        Length = length;
-        this.source = source;
-        this.sourceStart = sourceStart;
-        this.sourceLength = sourceLength;
-    }
+    // A sentence whose text is read from a stretch of another string (the article's) when asked.
+    internal SentenceSpan(int index, int paragraph, int start, int length, SpanText text) =>
+        (this.Index, this.Paragraph, this.Start, this.Length, this.text) = (index, paragraph, start, length, text);
 
     /// <summary>Position in the article, from 0.</summary>
     public int Index { get; init; }
@@ -119,19 +97,15 @@ public sealed record SentenceSpan
     /// <summary>The sentence text (for a sentence of a loaded article, made from the article's text on each read).</summary>
     public string Text
     {
-        get => SpanText.Of(source, sourceStart, sourceLength);
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            (source, sourceStart, sourceLength) = (value, 0, value.Length);
-        }
+        get => text.Text;
+        init => text = SpanText.Whole(value);
     }
 
     /// <summary>Offset one past the last character.</summary>
     public int End => Start + Length;
 
     /// <summary>The characters of <see cref="Text"/> without making a string.</summary>
-    internal ReadOnlySpan<char> Chars => source.AsSpan(sourceStart, sourceLength);
+    internal ReadOnlySpan<char> Chars => text.Chars;
 
     /// <summary>Deconstructs the sentence as its positional form did.</summary>
     public void Deconstruct(out int Index, out int Paragraph, out int Start, out int Length, out string Text) =>
@@ -146,9 +120,13 @@ public sealed record SentenceSpan
     public override int GetHashCode() => HashCode.Combine(Index, Paragraph, Start, Length, string.GetHashCode(Chars));
 }
 
-internal static class SpanText
+/// <summary>A stretch of a string, made into a string only when read (the whole string when it covers it: no copy).</summary>
+internal readonly struct SpanText(string source, int start, int length)
 {
-    /// <summary>The whole string when the stretch covers it (no copy), else the stretch as a new string.</summary>
-    public static string Of(string source, int start, int length) =>
-        start == 0 && length == source.Length ? source : source.Substring(start, length);
+    /// <summary>The whole of <paramref name="text"/>.</summary>
+    public static SpanText Whole(string text) => new(text ?? throw new ArgumentNullException(nameof(text)), 0, text.Length);
+
+    public string Text => start == 0 && length == source.Length ? source : source.Substring(start, length);
+
+    public ReadOnlySpan<char> Chars => source.AsSpan(start, length);
 }
