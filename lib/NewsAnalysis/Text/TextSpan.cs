@@ -10,6 +10,7 @@ namespace NewsAnalysis;
 public sealed record TextSpan
 {
     private readonly SpanText text;
+    private string? made;   // the text once read: a caller reading Text twice (per word, per match) gets one string
 
     /// <summary>A span whose text is <paramref name="Text"/>.</summary>
     /// <param name="Index">Position among its siblings, from 0.</param>
@@ -36,8 +37,8 @@ public sealed record TextSpan
     /// <summary>The text itself (for a span of a loaded article, made from the article's text on each read).</summary>
     public string Text
     {
-        get => text.Text;
-        init => text = SpanText.Whole(value);
+        get => made ??= text.Text;
+        init => (text, made) = (SpanText.Whole(value), value);
     }
 
     /// <summary>Offset one past the last character.</summary>
@@ -66,6 +67,7 @@ public sealed record TextSpan
 public sealed record SentenceSpan
 {
     private readonly SpanText text;
+    private string? made;   // the text once read: a caller reading Text twice (per word, per match) gets one string
 
     /// <summary>A sentence whose text is <paramref name="Text"/>.</summary>
     /// <param name="Index">Position in the article, from 0.</param>
@@ -97,8 +99,8 @@ public sealed record SentenceSpan
     /// <summary>The sentence text (for a sentence of a loaded article, made from the article's text on each read).</summary>
     public string Text
     {
-        get => text.Text;
-        init => text = SpanText.Whole(value);
+        get => made ??= text.Text;
+        init => (text, made) = (SpanText.Whole(value), value);
     }
 
     /// <summary>Offset one past the last character.</summary>

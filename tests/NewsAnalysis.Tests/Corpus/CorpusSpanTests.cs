@@ -23,6 +23,11 @@ public class CorpusSpanTests
         Assert.Equal([0, 0, 1, 1], a.Sentences.Select(s => s.Paragraph));
         Assert.Equal([0, 1, 2, 3], a.Sentences.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => a.Sentences[4]);
+        var second = a.Sentences[1];
+        Assert.Same(second.Text, second.Text);   // read twice from one span: one string (entity discovery keeps it per word)
+        var one = Corpus.FromRecords([new ArticleRecord("w2", "w2", "One sentence only.") { Title = "One" }]).Articles[0];
+        Assert.Same(one.Text, one.Paragraphs[0].Text);   // a span covering the whole text is the text, not a copy
+        Assert.Same(one.Text, one.Sentences[0].Text);
     }
 
     [Fact]
