@@ -43,11 +43,44 @@ public sealed record Article(
     string? Url,
     IReadOnlyDictionary<string, string?> Extra)
 {
+    private readonly RowPath path = new(Path);
+
+    /// <summary>The file the article came from (with <c>#row</c> or <c>#line</c> suffix for multi-article files).</summary>
+    public string Path
+    {
+        get => path.ToString();
+        init => path = new(value);
+    }
+
+    // The loader's compact form of Path (a row of a collection: the file's string, a label and a number).
+    internal RowPath RowPath
+    {
+        get => path;
+        init => path = value;
+    }
+
+    // Set by the loader: paragraphs and sentences as numbers, spans made when read (memory: docs/corpus.md). A list a
+    // caller sets through Paragraphs or Sentences is kept as given and wins over it.
+    internal ArticleLayout? Layout { get; init; }
+
+    private readonly IReadOnlyList<TextSpan>? paragraphs;
+    private readonly IReadOnlyList<SentenceSpan>? sentences;
+
     /// <summary>The paragraphs of <see cref="Text"/>, in order.</summary>
-    public IReadOnlyList<TextSpan> Paragraphs { get; init; } = [];
+    /// <remarks>For a loaded article each item (and its text) is made when read; items compare by value.</remarks>
+    public IReadOnlyList<TextSpan> Paragraphs
+    {
+        get => paragraphs ?? Layout?.Paragraphs ?? [];
+        init => paragraphs = value;
+    }
 
     /// <summary>The sentences of <see cref="Text"/>, in order.</summary>
-    public IReadOnlyList<SentenceSpan> Sentences { get; init; } = [];
+    /// <remarks>For a loaded article each item (and its text) is made when read; items compare by value.</remarks>
+    public IReadOnlyList<SentenceSpan> Sentences
+    {
+        get => sentences ?? Layout?.Sentences ?? [];
+        init => sentences = value;
+    }
 
     /// <summary>Number of words in <see cref="Text"/>.</summary>
     public int Words { get; init; }

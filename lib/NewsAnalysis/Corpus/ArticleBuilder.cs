@@ -12,6 +12,7 @@ internal sealed partial class ArticleBuilder
     private readonly CorpusRules rules;
     private readonly GluedWordRepair? repair;
     private readonly bool inferFromMentions;
+    private readonly StringPool pool = new();   // sources and datelines repeat across a load: one string each
 
     public ArticleBuilder(CorpusRules rules, GluedWordRepair? repair, bool inferFromMentions = true)
     {
@@ -115,8 +116,8 @@ internal sealed partial class ArticleBuilder
         if (rules.Dateline?.Match(firstParagraph) is { Success: true } dl)
         {
             datelineLength = dl.Length;
-            dateline = dl.Groups["place"].Value.Trim();
-            if (dl.Groups["source"].Success) datelineSource = dl.Groups["source"].Value.Trim();
+            dateline = pool.Get(dl.Groups["place"].ValueSpan.Trim());
+            if (dl.Groups["source"].Success) datelineSource = pool.Get(dl.Groups["source"].ValueSpan.Trim());
         }
 
         // Title: metadata, else the headline line, else the lead sentence shortened.
@@ -125,6 +126,7 @@ internal sealed partial class ArticleBuilder
         if (title is null) title = LeadTitle(firstParagraph, datelineLength, out titleBasis);
 
         var (source, sourceEvidence) = InferSource(record, metadata, statedSource, statedLine, datelineSource, dateline, text, rawLines);
+        source = pool.Get(source);
         var (published, basis, evidence) = InferPublished(record, metadata, statedDate, statedLine, captions, text);
         if (published is { } p && !IsWorkable(p))
         {
@@ -136,14 +138,17 @@ internal sealed partial class ArticleBuilder
 
         // The input's own string when cleaning changed nothing (most wire items): one copy of the text in memory, not two.
         if (text.Length == record.Text.Length && string.Equals(text, record.Text, StringComparison.Ordinal)) text = record.Text;
-        var article = new Article(id, record.Path, title, source, dateline, published, basis, evidence, text,
+        return new Article(id, record.RowPath.File, title, source, dateline, published, basis, evidence, text,
             metadata?.Url ?? record.Url, record.Extra)
         {
+            RowPath = record.RowPath,
             TitleBasis = titleBasis ?? "unknown",
             SourceEvidence = sourceEvidence,
-            Captions = captions.Count == 0 ? [] : captions.Distinct(StringComparer.Ordinal).ToList(),
+            // Array.Empty, not []: beside a List in a conditional, [] is a new empty List per article (32 bytes a million times).
+            Captions = captions.Count == 0 ? Array.Empty<string>() : captions.Distinct(StringComparer.Ordinal).ToList(),
+            Layout = ArticleLayout.Of(text),
+            Words = WordCounter.Count(text),
         };
-        return Build(article);
     }
 
     // ---------- cleaning helpers ----------
@@ -334,31 +339,5 @@ internal sealed partial class ArticleBuilder
             inParagraph = true;
         }
         return sb.ToString();
-    }
-
-    /// <summary>Fills paragraphs, sentences and word count from <see cref="Article.Text"/>.</summary>
-    public static Article Build(Article article)
-    {
-        var text = article.Text;
-        var paragraphs = new List<TextSpan>(1);
-        var sentences = new List<SentenceSpan>(2);
-        int pos = 0;
-        while (pos < text.Length)
-        {
-            int end = text.IndexOf("\n\n", pos, StringComparison.Ordinal);
-            if (end < 0) end = text.Length;
-            if (end > pos)
-            {
-                int p = paragraphs.Count;
-                // A span covering the whole text (or whole paragraph) shares its string: short wire items are one
-                // paragraph of one sentence, and three copies of each would triple the corpus in memory.
-                var paragraph = pos == 0 && end == text.Length ? text : text[pos..end];
-                paragraphs.Add(new TextSpan(p, pos, end - pos, paragraph));
-                foreach (var (s, len) in SentenceSplitter.Split(text.AsSpan(pos, end - pos)))
-                    sentences.Add(new SentenceSpan(sentences.Count, p, pos + s, len, s == 0 && len == paragraph.Length ? paragraph : text.Substring(pos + s, len)));
-            }
-            pos = end + 2;
-        }
-        return article with { Paragraphs = paragraphs, Sentences = sentences, Words = WordCounter.Count(text) };
     }
 }

@@ -9,6 +9,22 @@ namespace NewsAnalysis;
 /// <param name="Text">The raw text of the article.</param>
 public sealed record ArticleRecord(string Id, string Path, string Text)
 {
+    private readonly RowPath path = new(Path);
+
+    /// <summary>Where it came from (a file path, with <c>#row N</c> for a row).</summary>
+    public string Path
+    {
+        get => path.ToString();
+        init => path = new(value);
+    }
+
+    // The readers' compact form of Path (a row of a collection: the file's string, a label and a number).
+    internal RowPath RowPath
+    {
+        get => path;
+        init => path = value;
+    }
+
     /// <summary>The title when the input names one; otherwise it is inferred from the text.</summary>
     public string? Title { get; init; }
 

@@ -90,7 +90,7 @@ internal static class CorpusReaders
         catch (JsonException e) { rejected.Add(new(path, $"malformed JSON at line {e.LineNumber + 1}: {FirstLine(e.Message)}")); return; }
         using (doc)
         {
-            if (doc.RootElement.ValueKind == JsonValueKind.Object) { FromJsonObject(doc.RootElement, id, path, options, records, rejected); return; }
+            if (doc.RootElement.ValueKind == JsonValueKind.Object) { FromJsonObject(doc.RootElement, id, new RowPath(path), options, records, rejected); return; }
             if (doc.RootElement.ValueKind != JsonValueKind.Array) { rejected.Add(new(path, $"JSON root is a {doc.RootElement.ValueKind}, expected an object or an array of objects")); return; }
             int i = 0;
             foreach (var item in doc.RootElement.EnumerateArray())
@@ -98,13 +98,13 @@ internal static class CorpusReaders
                 i++;
                 var rowPath = $"{path}#item {i}";
                 if (item.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {item.ValueKind}, expected an object")); continue; }
-                FromJsonObject(item, $"{id}-{i:D4}", rowPath, options, records, rejected);
+                FromJsonObject(item, $"{id}-{i:D4}", new RowPath(path, "#item ", i), options, records, rejected);
             }
             if (i == 0) rejected.Add(new(path, "JSON array is empty"));
         }
     }
 
-    private static void FromJsonObject(JsonElement obj, string defaultId, string path, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    private static void FromJsonObject(JsonElement obj, string defaultId, RowPath where, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in obj.EnumerateObject())
@@ -114,8 +114,8 @@ internal static class CorpusReaders
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 _ => p.Value.GetRawText(),
             };
-        var record = FromFields(fields, defaultId, path, options, out var reason);
-        if (record is null) rejected.Add(new(path, reason!)); else records.Add(record);
+        var record = FromFields(fields, defaultId, where, options, out var reason);
+        if (record is null) rejected.Add(new(where.ToString(), reason!)); else records.Add(record);
     }
 
     // ---------- collections, streamed ----------
@@ -169,7 +169,7 @@ internal static class CorpusReaders
                 i++;
                 var rowPath = $"{path}#item {i}";
                 if (item.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {item.ValueKind}, expected an object")); continue; }
-                FromJsonObject(item, $"{id}-{i:D4}", rowPath, options, records, rejected);
+                FromJsonObject(item, $"{id}-{i:D4}", new RowPath(path, "#item ", i), options, records, rejected);
             }
         }
         catch (JsonException e)
@@ -200,7 +200,7 @@ internal static class CorpusReaders
                 using var doc = JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"line {lineNo} is a JSON {doc.RootElement.ValueKind}, expected an object")); continue; }
                 objects++;
-                FromJsonObject(doc.RootElement, $"{id}-{lineNo:D4}", rowPath, options, records, rejected);
+                FromJsonObject(doc.RootElement, $"{id}-{lineNo:D4}", new RowPath(path, "#line ", lineNo), options, records, rejected);
             }
             catch (JsonException e) { rejected.Add(new(rowPath, $"malformed JSON on line {lineNo}: {FirstLine(e.Message)}")); }
         }
@@ -299,7 +299,7 @@ internal static class CorpusReaders
                 break;
             }
             row++;
-            var rowPath = $"{path}#row {row}";
+            var where = new RowPath(path, "#row ", row);   // spelled out only for a rejection
             var raw = csv.Parser.RawRecord;   // built on each call: read once
             int lines = raw.AsSpan().Count('\n') + (raw.EndsWith('\n') ? 0 : 1);
             int firstLine = offset + csv.Parser.RawRow - lines + 1;
@@ -309,7 +309,7 @@ internal static class CorpusReaders
             else if (csv.Parser.Count != header.Length) problem = $"it has {csv.Parser.Count} fields, the header has {header.Length}";
             if (problem is not null)
             {
-                rejected.Add(new(rowPath, $"malformed CSV row {row} (line {firstLine}): {problem}"));
+                rejected.Add(new(where.ToString(), $"malformed CSV row {row} (line {firstLine}): {problem}"));
                 int cut = raw.IndexOf('\n');
                 if (lines > 1 && cut >= 0 && cut + 1 < raw.Length)
                     stack.Push((new CsvReader(new StringReader(raw[(cut + 1)..]), Config(delimiter)), firstLine));
@@ -317,13 +317,13 @@ internal static class CorpusReaders
             }
             if (raw.Contains(InputDecoder.Replacement))
             {
-                rejected.Add(new(rowPath, $"undecodable: row {row} (line {firstLine}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
+                rejected.Add(new(where.ToString(), $"undecodable: row {row} (line {firstLine}) has bytes that are not valid {CurrentEncoding(text).WebName}"));
                 continue;
             }
             var fields = new Dictionary<string, string?>(header.Length, StringComparer.OrdinalIgnoreCase);
             for (int c = 0; c < header.Length; c++) fields[header[c]] = csv.Parser[c];
-            var record = FromFields(fields, $"{id}-{row:D4}", rowPath, options, out var reason, textColumn, pick);
-            if (record is null) rejected.Add(new(rowPath, reason!)); else records.Add(record);
+            var record = FromFields(fields, $"{id}-{row:D4}", where, options, out var reason, textColumn, pick);
+            if (record is null) rejected.Add(new(where.ToString(), reason!)); else records.Add(record);
         }
         if (row == 0) rejected.Add(new(path, "CSV has a header but no rows"));
     }
@@ -365,7 +365,7 @@ internal static class CorpusReaders
 
     private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 
-    internal static ArticleRecord? FromFields(Dictionary<string, string?> fields, string defaultId, string path, CorpusOptions options, out string? reason, string? textColumn = null, FieldPick? pick = null)
+    internal static ArticleRecord? FromFields(Dictionary<string, string?> fields, string defaultId, RowPath where, CorpusOptions options, out string? reason, string? textColumn = null, FieldPick? pick = null)
     {
         reason = null;
         pick ??= FieldPick.Of(fields.Keys, options, textColumn);
@@ -385,8 +385,9 @@ internal static class CorpusReaders
         foreach (var (k, v) in fields)
             if (!IsOneOf(k, textColumn, titleKey, dateKey, sourceKey, urlKey, idKey)) (extra ??= new(StringComparer.Ordinal))[k] = v;
         string id = idKey is not null && !string.IsNullOrWhiteSpace(fields[idKey]) ? fields[idKey]!.Trim() : defaultId;
-        return new ArticleRecord(id, path, text)
+        return new ArticleRecord(id, where.File, text)
         {
+            RowPath = where,
             Title = titleKey is null || string.IsNullOrWhiteSpace(fields[titleKey]) ? null : fields[titleKey]!.Trim(),
             Source = sourceKey is null || string.IsNullOrWhiteSpace(fields[sourceKey]) ? null : fields[sourceKey]!.Trim(),
             Url = urlKey is null || string.IsNullOrWhiteSpace(fields[urlKey]) ? null : fields[urlKey]!.Trim(),

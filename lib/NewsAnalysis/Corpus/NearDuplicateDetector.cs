@@ -26,13 +26,16 @@ internal static class NearDuplicateDetector
     /// <summary>The most earlier articles of one bucket an article is compared with.</summary>
     internal const int CandidatesPerBucket = 8;
 
-    public static List<NearDuplicatePair> Find(IReadOnlyList<Article> articles, double threshold)
+    /// <summary>
+    /// The near-duplicate pairs as article positions (no table of ids needed to find them), in corpus order of the
+    /// later article, then of the earlier one; similarities rounded to 3 decimals.
+    /// </summary>
+    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold)
     {
         int n = articles.Count;
-        var pairs = new List<NearDuplicatePair>();
 
         // 1. Exact duplicates: the first article of each text stands for the group.
-        var firstOfText = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOfText = new Dictionary<string, int>(n, StringComparer.Ordinal);   // sized once: no copies left behind as it grows
         var representatives = new List<int>(n);
         var duplicateOf = new int[n];
         for (int i = 0; i < n; i++)
@@ -96,8 +99,8 @@ internal static class NearDuplicateDetector
             foreach (var (e, sim) in list) all.Add((representatives[e], representatives[r], sim));
         for (int i = 0; i < n; i++) if (duplicateOf[i] >= 0) all.Add((duplicateOf[i], i, 1.0));
         all.Sort((x, y) => x.Later != y.Later ? x.Later.CompareTo(y.Later) : x.Earlier.CompareTo(y.Earlier));
-        foreach (var (e, l, s) in all) pairs.Add(new(articles[e].Id, articles[l].Id, Math.Round(s, 3)));
-        return pairs;
+        for (int k = 0; k < all.Count; k++) all[k] = all[k] with { Similarity = Math.Round(all[k].Similarity, 3) };
+        return all;
     }
 
     // An article keeps its CandidatesPerBucket earliest matches, whatever the order the bands find them in.

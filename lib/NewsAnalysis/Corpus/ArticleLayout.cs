@@ -1,0 +1,75 @@
+using System.Collections;
+
+namespace NewsAnalysis;
+
+/// <summary>
+/// The paragraphs and sentences of one article's text as numbers only: <c>[P, start, length (P times),
+/// start, length, paragraph (per sentence)]</c>. <see cref="Article.Paragraphs"/> and <see cref="Article.Sentences"/>
+/// read it through views that make each <see cref="TextSpan"/>/<see cref="SentenceSpan"/> (and its text) when asked.
+/// A loaded wire item of two sentences held ~520 bytes of span objects, lists and sentence strings; this is ~100
+/// (docs/corpus.md, "Speed and memory"). It keeps the text it was made from, so an article copied with another
+/// <see cref="Article.Text"/> keeps the spans it had.
+/// </summary>
+internal sealed class ArticleLayout(string text, int[] bounds)
+{
+    /// <summary>Splits <paramref name="text"/> into paragraphs (separated by a blank line) and sentences.</summary>
+    public static ArticleLayout Of(string text)
+    {
+        var paragraphs = new List<(int Start, int Length)>(1);
+        var sentences = new List<(int Start, int Length, int Paragraph)>(2);
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            int end = text.IndexOf("\n\n", pos, StringComparison.Ordinal);
+            if (end < 0) end = text.Length;
+            if (end > pos)
+            {
+                int p = paragraphs.Count;
+                paragraphs.Add((pos, end - pos));
+                foreach (var (s, len) in SentenceSplitter.Split(text.AsSpan(pos, end - pos))) sentences.Add((pos + s, len, p));
+            }
+            pos = end + 2;
+        }
+        var bounds = new int[1 + 2 * paragraphs.Count + 3 * sentences.Count];
+        bounds[0] = paragraphs.Count;
+        int k = 1;
+        foreach (var (s, len) in paragraphs) { bounds[k++] = s; bounds[k++] = len; }
+        foreach (var (s, len, p) in sentences) { bounds[k++] = s; bounds[k++] = len; bounds[k++] = p; }
+        return new ArticleLayout(text, bounds);
+    }
+
+    public int ParagraphCount => bounds[0];
+
+    public int SentenceCount => (bounds.Length - 1 - 2 * bounds[0]) / 3;
+
+    public TextSpan Paragraph(int i)
+    {
+        int k = 1 + 2 * i;
+        return new TextSpan(i, bounds[k], bounds[k + 1], new SpanText(text, bounds[k], bounds[k + 1]));
+    }
+
+    public SentenceSpan Sentence(int i)
+    {
+        int k = 1 + 2 * bounds[0] + 3 * i;
+        return new SentenceSpan(i, bounds[k + 2], bounds[k], bounds[k + 1], new SpanText(text, bounds[k], bounds[k + 1]));
+    }
+
+    public IReadOnlyList<TextSpan> Paragraphs => new View<TextSpan>(this, ParagraphCount, static (l, i) => l.Paragraph(i));
+
+    public IReadOnlyList<SentenceSpan> Sentences => new View<SentenceSpan>(this, SentenceCount, static (l, i) => l.Sentence(i));
+
+    // A read-only list whose items are made on each read (they compare by value, so two reads are equal).
+    private sealed class View<T>(ArticleLayout layout, int count, Func<ArticleLayout, int, T> make) : IReadOnlyList<T>
+    {
+        public T this[int index] => (uint)index < (uint)count ? make(layout, index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => count;
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (int i = 0; i < count; i++) yield return make(layout, i);
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
