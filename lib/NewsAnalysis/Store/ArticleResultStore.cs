@@ -139,6 +139,7 @@ public sealed class ArticleResultStore : IDisposable
                 Execute(connection, "CREATE TABLE IF NOT EXISTS results (analysis VARCHAR NOT NULL, key VARCHAR NOT NULL, payload BLOB NOT NULL)");
                 Execute(connection, "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)");
                 Execute(connection, "CREATE TABLE IF NOT EXISTS models (name VARCHAR PRIMARY KEY, payload BLOB NOT NULL)");
+                Execute(connection, CorpusCache.CreateTable);
                 Execute(connection, $"INSERT OR IGNORE INTO store_info VALUES ('schema', '{SchemaVersion}')");
                 using var check = connection.CreateCommand();
                 check.CommandText = "SELECT value FROM store_info WHERE name = 'schema'";
@@ -416,6 +417,20 @@ public sealed class ArticleResultStore : IDisposable
             return bytes;
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> on the store's database, alone (the corpus cache keeps its files there).</summary>
+    internal T WithDatabase<T>(Func<DuckDBConnection, T> work)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        lock (database.Gate) return work(database.Connection);
+    }
+
+    private readonly List<CorpusCacheCounts> corpusLoads = [];
+
+    /// <summary>What each corpus load with this store in effect reused from its corpus cache and what it read and cleaned, in order.</summary>
+    public IReadOnlyList<CorpusCacheCounts> CorpusLoads { get { lock (corpusLoads) return corpusLoads.ToList(); } }
+
+    internal void AddCorpusLoad(CorpusCacheCounts counts) { lock (corpusLoads) corpusLoads.Add(counts); }
 
     /// <summary>Stored results per analysis (rows of the store), for reports and tests.</summary>
     public IReadOnlyDictionary<string, long> StoredCounts()

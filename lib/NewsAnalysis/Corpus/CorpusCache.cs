@@ -1,0 +1,525 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+
+namespace NewsAnalysis;
+
+/// <summary>What one corpus load took from the corpus cache of a result store, and where its time went.</summary>
+/// <param name="FilesReused">Input files whose articles came from the cache (content and options unchanged).</param>
+/// <param name="FilesRead">Input files read and parsed (new, changed, or not in the cache).</param>
+/// <param name="ArticlesReused">Articles taken from the cache as they were cleaned before.</param>
+/// <param name="ArticlesCleaned">Articles cleaned now (new, or whose id, metadata row or glued-word vocabulary answers moved).</param>
+public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int ArticlesReused, int ArticlesCleaned)
+{
+    /// <summary>Hashing the input files and reading the cache's rows for them.</summary>
+    public TimeSpan CheckTime { get; init; }
+
+    /// <summary>Parsing the files read and decoding the cached ones.</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Unique ids, the vocabulary, checking cached articles, cleaning the others and splitting sentences.</summary>
+    public TimeSpan CleanTime { get; init; }
+
+    /// <summary>Near-duplicate detection over the whole corpus.</summary>
+    public TimeSpan FinishTime { get; init; }
+
+    /// <summary>Encoding and committing the changed files' rows and dropping the rows of files gone.</summary>
+    public TimeSpan WriteTime { get; init; }
+}
+
+/// <summary>
+/// The corpus cache: what <see cref="Corpus.Load(string, CorpusOptions?)"/> builds per input file, kept in the result
+/// store's database (table <c>corpus_files</c>, one row per file), so a rerun reads and cleans only what changed and
+/// still returns exactly what a cold load returns. Per file, keyed by its path, the SHA-256 of its content and a key of
+/// the corpus options and the library build: the records' ids before they are made unique, the rejected rows, the word
+/// counts of its raw texts (the glued-word vocabulary is their sum) and each article as cleaning left it (before
+/// sentence splitting and near-duplicate marking), with its cleaning changes, the id and metadata.csv row it was
+/// cleaned with, and every answer the glued-word repair got from the corpus vocabulary.
+/// </summary>
+/// <remarks>
+/// Why a cached article is the cold load's: cleaning (<see cref="ArticleBuilder.Process"/>) is a deterministic
+/// function of the record (fixed by the file's content, path and the options), its final id, its metadata.csv row,
+/// the options, and the vocabulary's answers to the words the repair looks up. The first three are checked (key, id,
+/// row digest); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
+/// new corpus's vocabulary: when every answer is the same, the repair takes the same path. The answers saturate at 2
+/// (the repair asks only "none, once, or twice or more"), so a word's count growing does not re-clean its articles.
+/// Anything else is recomputed on every load: unique ids, the vocabulary, sentences (<see cref="ArticleBuilder.Build"/>)
+/// and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
+/// be read again makes the load fall back to a cold one. Each file's row is replaced in one transaction, so a killed
+/// run leaves every row the old or the new one, each valid for its own key.
+/// </remarks>
+internal static class CorpusCache
+{
+    /// <summary>The table, created with the store's others.</summary>
+    internal const string CreateTable = "CREATE TABLE IF NOT EXISTS corpus_files (path VARCHAR NOT NULL, digest VARCHAR NOT NULL, payload BLOB NOT NULL)";
+
+    // Bump when the row's layout changes (the library build is part of the key too, so code changes need no bump).
+    private const string Format = "corpus-cache-1";
+
+    private sealed class Unit(string file, string? digest, int first)
+    {
+        public string File { get; } = file;
+        public string? Digest { get; } = digest;   // null: the file could not be hashed, nothing is stored for it
+        public int First { get; } = first;
+        public int Count { get; set; }
+        public List<string> RawIds { get; set; } = [];   // the records' ids before they are made unique
+        public Entry? Cached { get; set; }
+        public List<ArticleRecord>? Records { get; set; }
+        public List<RejectedInput> Rejected { get; set; } = [];
+        public CorpusVocabulary? Vocabulary { get; set; }
+        public StoredArticle?[] Articles { get; set; } = [];
+        public bool Storable { get; set; }
+        public bool Changed { get; set; }
+    }
+
+    private sealed record Entry(List<string> Ids, CorpusVocabulary Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
+
+    private sealed record StoredArticle(string Id, string Metadata, Article Article, List<(string Kind, string Before, string After)> Changes, List<VocabularyAnswer> Answers);
+
+    /// <summary>
+    /// Loads <paramref name="files"/> (found under <paramref name="root"/>) with the corpus cache of <paramref name="store"/>:
+    /// the corpus a cold load returns. Null when a cached file changed while it was read (load cold then).
+    /// </summary>
+    public static NewsCorpus? Load(ArticleResultStore store, string root, bool folder, List<string> files, CorpusOptions options, List<RejectedInput> walkerRejected)
+    {
+        var clock = Stopwatch.StartNew();
+        string key = OptionsKey(options);
+        string prefix = folder ? Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar : root;
+        bool IsMetadata(string file) => folder && string.Equals(Path.GetFileName(file), options.MetadataFileName, StringComparison.OrdinalIgnoreCase);
+
+        var digests = new string?[files.Count];
+        Parallel.For(0, files.Count, f => digests[f] = IsMetadata(files[f]) ? null : Digest(files[f], key));
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int f = 0; f < files.Count; f++) if (digests[f] is { } d) wanted.TryAdd(files[f], d);
+        var payloads = store.WithDatabase(c => ReadRows(c, prefix, folder, wanted));
+        var check = clock.Elapsed;
+
+        var entries = new Entry?[files.Count];
+        Parallel.For(0, files.Count, f =>
+        {
+            if (payloads.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload);
+        });
+        payloads = null!;
+
+        // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
+        var rejected = new List<RejectedInput>(walkerRejected);
+        var metadata = new Dictionary<string, Dictionary<string, ArticleRecord>>(StringComparer.Ordinal);
+        var units = new List<Unit>();
+        int total = 0;
+        for (int f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            if (IsMetadata(file))
+            {
+                try { metadata[Path.GetDirectoryName(file)!] = CorpusReaders.ReadMetadata(file, options, rejected); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { rejected.Add(new(file, $"cannot read: {e.Message}")); }
+                continue;
+            }
+            var unit = new Unit(file, digests[f], total);
+            if (entries[f] is { } entry)
+            {
+                unit.Cached = entry;
+                unit.Count = entry.Ids.Count;
+                unit.RawIds = entry.Ids;
+                unit.Rejected = entry.Rejected;
+                unit.Storable = true;
+                rejected.AddRange(entry.Rejected);
+            }
+            else
+            {
+                var records = new List<ArticleRecord>();
+                int before = rejected.Count;
+                bool complete = true;
+                try { Corpus.ReadFile(file, options, records, rejected); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    rejected.Add(new(file, $"cannot read: {e.Message}"));
+                    complete = false;
+                }
+                unit.Records = records;
+                unit.Count = records.Count;
+                unit.RawIds = records.Select(r => r.Id).ToList();
+                unit.Rejected = rejected.GetRange(before, rejected.Count - before);
+                // Stored only when the file read is the file hashed (it did not change in between).
+                unit.Storable = complete && unit.Digest is not null && Digest(file, key) == unit.Digest;
+                unit.Changed = true;
+            }
+            total += unit.Count;
+            units.Add(unit);
+        }
+        Corpus.RejectUnknownMetadataRows(files, metadata, rejected);
+        var read = clock.Elapsed;
+
+        // Ids made unique over the whole corpus, and the vocabulary: the sum of each file's word counts.
+        var ids = new List<string>(total);
+        foreach (var u in units) ids.AddRange(u.RawIds);
+        Corpus.MakeIdsUnique(ids);
+        CorpusVocabulary? vocabulary = null;
+        GluedWordRepair? repair = null;
+        foreach (var u in units)
+            if (u.Cached is null) u.Vocabulary = options.RepairGluedWords ? CorpusVocabulary.Build(u.Records!.Select(r => r.Text).ToList()) : new CorpusVocabulary();
+        if (options.RepairGluedWords)
+        {
+            vocabulary = CorpusVocabulary.Sum(units.Select(u => u.Cached?.Vocabulary ?? u.Vocabulary!));
+            repair = new GluedWordRepair(vocabulary, options.Rules);
+        }
+
+        // Which cached articles still hold: same final id, same metadata row, same vocabulary answers.
+        var metadataDigests = units.Select(u => MetadataDigest(Corpus.MetadataOf(u.File, metadata))).ToArray();
+        var work = new List<(int Unit, int Index)>();
+        var reused = new List<(int Unit, int Index)>();
+        for (int k = 0; k < units.Count; k++)
+        {
+            var u = units[k];
+            u.Articles = new StoredArticle?[u.Count];
+            for (int j = 0; j < u.Count; j++)
+            {
+                if (u.Cached?.Articles[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
+                    && (vocabulary is null || s.Answers.TrueForAll(vocabulary.Answers)))
+                {
+                    u.Articles[j] = s;
+                    reused.Add((k, j));
+                }
+                else work.Add((k, j));
+            }
+        }
+        foreach (var k in work.Select(w => w.Unit).Distinct())
+        {
+            var u = units[k];
+            u.Changed = true;
+            if (u.Records is not null) continue;
+            // An unchanged file with articles to clean again: read once more (the records are not kept), and check it is the file cached.
+            var records = new List<RejectedInput>();
+            var again = new List<ArticleRecord>();
+            try { Corpus.ReadFile(u.File, options, again, records); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+            if (again.Count != u.Count || !again.Select(r => r.Id).SequenceEqual(u.Cached!.Ids, StringComparer.Ordinal) || Digest(u.File, key) != u.Digest) return null;
+            u.Records = again;
+        }
+
+        var articles = new Article[total];
+        var changeLists = new List<CleaningChange>?[total];
+        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
+        Parallel.For(0, work.Count, w =>
+        {
+            var (k, j) = work[w];
+            var u = units[k];
+            int i = u.First + j;
+            var record = u.Records![j];
+            if (!string.Equals(record.Id, ids[i], StringComparison.Ordinal)) record = record with { Id = ids[i] };
+            var changes = new List<CleaningChange>();
+            var answers = new List<VocabularyAnswer>();
+            CorpusVocabulary.Log = vocabulary is null ? null : answers;
+            try { articles[i] = builder.Process(record, Corpus.MetadataOf(u.File, metadata), changes); }
+            finally { CorpusVocabulary.Log = null; }
+            if (changes.Count > 0) changeLists[i] = changes;
+            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToList(), answers);
+        });
+        Parallel.For(0, reused.Count, r =>
+        {
+            var (k, j) = reused[r];
+            int i = units[k].First + j;
+            var s = units[k].Articles[j]!;
+            articles[i] = ArticleBuilder.Build(s.Article);
+            if (s.Changes.Count > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
+        });
+        foreach (var u in units) u.Records = null;
+        var clean = clock.Elapsed;
+
+        var corpus = Corpus.Finish(articles, changeLists, rejected, options);
+        var finish = clock.Elapsed;
+
+        var changed = units.Where(u => u.Storable && u.Changed).ToList();
+        var rows = new byte[changed.Count][];
+        Parallel.For(0, changed.Count, c => rows[c] = Encode(changed[c]));
+        store.WithDatabase(c =>
+        {
+            for (int r = 0; r < changed.Count; r++) Save(c, changed[r].File, changed[r].Digest!, rows[r]);
+            if (folder && store.Prune) PruneGone(c, prefix, units.Select(u => u.File).ToHashSet(StringComparer.Ordinal));
+            return 0;
+        });
+        store.AddCorpusLoad(new CorpusCacheCounts(units.Count(u => u.Cached is not null), units.Count(u => u.Cached is null), reused.Count, work.Count)
+        {
+            CheckTime = check, ReadTime = read - check, CleanTime = clean - read, FinishTime = finish - clean, WriteTime = clock.Elapsed - finish,
+        });
+        return corpus;
+    }
+
+    // The file's content hash with the options key; null when it cannot be read (the cold path then reports why).
+    private static string? Digest(string file, string key)
+    {
+        try
+        {
+            if (FileNode.Of(file, follow: true) is not { Kind: FileKind.Regular }) return null;
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return Convert.ToHexString(SHA256.HashData(stream)) + ":" + key;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>
+    /// Everything a file's articles depend on besides its content and path: the row layout, the library build (its code
+    /// and embedded word lists and rules) and the corpus options that reach reading and cleaning (all but the
+    /// near-duplicate threshold, which is applied to the whole corpus on every load).
+    /// </summary>
+    internal static string OptionsKey(CorpusOptions options)
+    {
+        var text = string.Join("\u001f", Format, typeof(CorpusCache).Assembly.ManifestModule.ModuleVersionId,
+            options.MaxFileBytes, options.CsvTextColumn ?? "\u0000", options.CsvTitleColumn ?? "\u0000", options.CsvDateColumn ?? "\u0000",
+            options.CsvSourceColumn ?? "\u0000", options.CsvIdColumn ?? "\u0000", options.RepairGluedWords, options.InferPublishedFromMentions,
+            options.MetadataFileName, JsonSerializer.Serialize(options.Rules));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    // What cleaning reads of a metadata.csv row: title, source, date and url ("" for none).
+    private static string MetadataDigest(ArticleRecord? row)
+    {
+        if (row is null) return "";
+        var text = string.Join("\u001f", row.Title ?? "\u0000", row.Source ?? "\u0000", row.Url ?? "\u0000",
+            row.Published is { } p ? $"{p.Ticks}:{(int)p.Kind}" : "\u0000");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    private static Dictionary<string, byte[]> ReadRows(DuckDBConnection connection, string prefix, bool folder, Dictionary<string, string> wanted)
+    {
+        var rows = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = folder
+            ? "SELECT path, digest, payload FROM corpus_files WHERE starts_with(path, $prefix)"
+            : "SELECT path, digest, payload FROM corpus_files WHERE path = $prefix";
+        command.Parameters.Add(new DuckDBParameter("prefix", prefix));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var path = reader.GetString(0);
+            if (!wanted.TryGetValue(path, out var digest) || reader.GetString(1) != digest) continue;
+            using var blob = reader.GetStream(2);
+            var bytes = new byte[blob.Length];
+            blob.ReadExactly(bytes);
+            rows[path] = bytes;
+        }
+        return rows;
+    }
+
+    // One file's row replaced in one transaction: a killed run leaves the old row or the new one.
+    private static void Save(DuckDBConnection connection, string path, string digest, byte[] payload)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM corpus_files WHERE path = $path";
+            command.Parameters.Add(new DuckDBParameter("path", path));
+            command.ExecuteNonQuery();
+        }
+        using (var appender = connection.CreateAppender("corpus_files"))
+            appender.CreateRow().AppendValue(path).AppendValue(digest).AppendValue(payload).EndRow();
+        transaction.Commit();
+    }
+
+    // The rows of files under the folder that the load did not find (deleted, renamed, now rejected before reading).
+    private static void PruneGone(DuckDBConnection connection, string prefix, HashSet<string> present)
+    {
+        var gone = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT path FROM corpus_files WHERE starts_with(path, $prefix)";
+            command.Parameters.Add(new DuckDBParameter("prefix", prefix));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) if (!present.Contains(reader.GetString(0))) gone.Add(reader.GetString(0));
+        }
+        if (gone.Count == 0) return;
+        using var transaction = connection.BeginTransaction();
+        foreach (var path in gone)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM corpus_files WHERE path = $path";
+            command.Parameters.Add(new DuckDBParameter("path", path));
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    // ---------- the row's layout ----------
+
+    private static byte[] Encode(Unit u)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Format);
+            w.Write(u.RawIds.Count);
+            foreach (var id in u.RawIds) Str(w, id);
+            (u.Cached?.Vocabulary ?? u.Vocabulary!).Write(w, Str);
+            w.Write(u.Rejected.Count);
+            foreach (var r in u.Rejected) { Str(w, r.Path); Str(w, r.Reason); }
+            foreach (var s in u.Articles) WriteArticle(w, s!);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Entry? Decode(byte[] payload)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            if (r.ReadString() != Format) return null;
+            int n = r.ReadInt32();
+            var ids = new List<string>(n);
+            for (int i = 0; i < n; i++) ids.Add(Str(r)!);
+            var vocabulary = CorpusVocabulary.Read(r, Str);
+            int rejectedCount = r.ReadInt32();
+            var rejected = new List<RejectedInput>(rejectedCount);
+            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Str(r)!, Str(r)!));
+            var articles = new StoredArticle[n];
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(r);
+            return r.BaseStream.Position == payload.Length ? new Entry(ids, vocabulary, rejected, articles) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null;   // an unreadable row is a miss: the file is read and cleaned afresh
+        }
+    }
+
+    private static void WriteArticle(BinaryWriter w, StoredArticle s)
+    {
+        var a = s.Article;
+        Str(w, s.Id); Str(w, s.Metadata);
+        Str(w, a.Path); Str(w, a.Title); Str(w, a.Source); Str(w, a.Dateline);
+        w.Write(a.Published.HasValue);
+        if (a.Published is { } p) { w.Write(p.Ticks); w.Write((byte)p.Kind); }
+        w.Write((int)a.PublishedBasis);
+        Str(w, a.PublishedEvidence); Str(w, a.Text); Str(w, a.Url);
+        w.Write(a.Extra.Count);
+        foreach (var (k, v) in a.Extra) { Str(w, k); Str(w, v); }
+        Str(w, a.TitleBasis); Str(w, a.SourceEvidence);
+        w.Write(a.Captions.Count);
+        foreach (var c in a.Captions) Str(w, c);
+        w.Write(s.Changes.Count);
+        foreach (var (kind, before, after) in s.Changes) { Str(w, kind); Str(w, before); Str(w, after); }
+        w.Write(s.Answers.Count);
+        foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
+    }
+
+    private static StoredArticle ReadArticle(BinaryReader r)
+    {
+        var id = Str(r)!;
+        var metadata = Str(r)!;
+        var path = Str(r)!;
+        var title = Str(r)!;
+        var source = Str(r);
+        var dateline = Str(r);
+        DateTime? published = r.ReadBoolean() ? new DateTime(r.ReadInt64(), (DateTimeKind)r.ReadByte()) : null;
+        var basis = (PublishedBasis)r.ReadInt32();
+        var evidence = Str(r);
+        var text = Str(r)!;
+        var url = Str(r);
+        int extraCount = r.ReadInt32();
+        var extra = new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
+        for (int i = 0; i < extraCount; i++) extra.Add(Str(r)!, Str(r));
+        var titleBasis = Str(r)!;
+        var sourceEvidence = Str(r);
+        int captionCount = r.ReadInt32();
+        var captions = new List<string>(captionCount);
+        for (int i = 0; i < captionCount; i++) captions.Add(Str(r)!);
+        int changeCount = r.ReadInt32();
+        var changes = new List<(string, string, string)>(changeCount);
+        for (int i = 0; i < changeCount; i++) changes.Add((Str(r)!, Str(r)!, Str(r)!));
+        int answerCount = r.ReadInt32();
+        var answers = new List<VocabularyAnswer>(answerCount);
+        for (int i = 0; i < answerCount; i++) answers.Add(new(Str(r)!, r.ReadBoolean(), r.ReadInt32()));
+        var article = new Article(id, path, title, source, dateline, published, basis, evidence, text, url, extra)
+        {
+            TitleBasis = titleBasis,
+            SourceEvidence = sourceEvidence,
+            Captions = captions.Count == 0 ? [] : captions,
+        };
+        return new StoredArticle(id, metadata, article, changes, answers);
+    }
+
+    // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16 units.
+    private static void Str(BinaryWriter w, string? s)
+    {
+        if (s is null) { w.Write((byte)0); return; }
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) { w.Write((byte)1); w.Write(s); return; }
+        w.Write((byte)2);
+        w.Write(s.Length);
+        w.Write(MemoryMarshal.AsBytes(s.AsSpan()));
+    }
+
+    private static string? Str(BinaryReader r) => r.ReadByte() switch
+    {
+        0 => null,
+        1 => r.ReadString(),
+        2 => ReadUtf16(r),
+        var b => throw new FormatException($"bad string marker {b}"),
+    };
+
+    private static string ReadUtf16(BinaryReader r)
+    {
+        int length = r.ReadInt32();
+        var bytes = r.ReadBytes(checked(length * 2));
+        if (bytes.Length != length * 2) throw new EndOfStreamException();
+        return new string(MemoryMarshal.Cast<byte, char>(bytes));
+    }
+}
+
+/// <summary>One answer the corpus vocabulary gave the glued-word repair: the (lower-cased) word, which count, and the value.</summary>
+internal readonly record struct VocabularyAnswer(string Word, bool Lower, int Value);
+
+internal sealed partial class CorpusVocabulary
+{
+    /// <summary>The most a count answers (the repair compares counts with 1 and 2 only).</summary>
+    internal const int Saturation = 2;
+
+    /// <summary>
+    /// When set (on the thread cleaning one article), every answer <see cref="Count"/> and <see cref="LowerCount"/>
+    /// give is added to it: the corpus cache keeps them to tell whether a new corpus would clean the article the same way.
+    /// Thread-static because articles are cleaned in parallel with one shared repair.
+    /// </summary>
+    [ThreadStatic]
+    internal static List<VocabularyAnswer>? Log;
+
+    private int Answer(ReadOnlySpan<char> word, bool lower)
+    {
+        Span<char> buffer = stackalloc char[LowerCase.Max];
+        var key = LowerCase.Of(word, buffer);
+        int n = counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var c) ? Math.Min(lower ? c.Lower : c.All, Saturation) : 0;
+        Log?.Add(new VocabularyAnswer(key.ToString(), lower, n));
+        return n;
+    }
+
+    /// <summary>Whether this vocabulary gives <paramref name="answer"/> again.</summary>
+    internal bool Answers(VocabularyAnswer answer) => Answer(answer.Word, answer.Lower) == answer.Value;
+
+    /// <summary>The word counts of several parts of a corpus added up: the vocabulary of the whole.</summary>
+    internal static CorpusVocabulary Sum(IEnumerable<CorpusVocabulary> parts)
+    {
+        var result = new CorpusVocabulary();
+        foreach (var part in parts)
+            foreach (var (word, n) in part.counts)
+            {
+                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(result.counts, word, out _);
+                total.All += n.All;
+                total.Lower += n.Lower;
+            }
+        return result;
+    }
+
+    internal void Write(BinaryWriter w, Action<BinaryWriter, string?> str)
+    {
+        w.Write(counts.Count);
+        foreach (var (word, n) in counts) { str(w, word); w.Write(n.All); w.Write(n.Lower); }
+    }
+
+    internal static CorpusVocabulary Read(BinaryReader r, Func<BinaryReader, string?> str)
+    {
+        var v = new CorpusVocabulary();
+        int n = r.ReadInt32();
+        v.counts.EnsureCapacity(n);
+        for (int i = 0; i < n; i++) v.counts[str(r)!] = (r.ReadInt32(), r.ReadInt32());
+        return v;
+    }
+}
