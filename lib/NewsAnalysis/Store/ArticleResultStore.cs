@@ -139,7 +139,6 @@ public sealed class ArticleResultStore : IDisposable
                 Execute(connection, "CREATE TABLE IF NOT EXISTS results (analysis VARCHAR NOT NULL, key VARCHAR NOT NULL, payload BLOB NOT NULL)");
                 Execute(connection, "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)");
                 Execute(connection, "CREATE TABLE IF NOT EXISTS models (name VARCHAR PRIMARY KEY, payload BLOB NOT NULL)");
-                Execute(connection, CorpusCache.CreateTable);
                 Execute(connection, $"INSERT OR IGNORE INTO store_info VALUES ('schema', '{SchemaVersion}')");
                 using var check = connection.CreateCommand();
                 check.CommandText = "SELECT value FROM store_info WHERE name = 'schema'";
@@ -416,13 +415,6 @@ public sealed class ArticleResultStore : IDisposable
             blob.ReadExactly(bytes);
             return bytes;
         }
-    }
-
-    /// <summary>Runs <paramref name="work"/> on the store's database, alone (the corpus cache keeps its files there).</summary>
-    internal T WithDatabase<T>(Func<DuckDBConnection, T> work)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        lock (database.Gate) return work(database.Connection);
     }
 
     private readonly List<CorpusCacheCounts> corpusLoads = [];
