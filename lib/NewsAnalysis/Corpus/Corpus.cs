@@ -189,9 +189,9 @@ public static class Corpus
     }
 
     /// <summary>The corpus of built articles: near-duplicates found and marked, cleaning changes in article order.</summary>
-    internal static NewsCorpus Finish(Article[] articles, List<CleaningChange>?[] changeLists, List<RejectedInput> rejected, CorpusOptions options)
+    internal static NewsCorpus Finish(Article[] articles, List<CleaningChange>?[] changeLists, List<RejectedInput> rejected, CorpusOptions options, uint[]?[]? signatures = null)
     {
-        var pairs = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold);
+        var pairs = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold, signatures);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < articles.Length; i++) index.TryAdd(articles[i].Id, i);
         foreach (var p in pairs)

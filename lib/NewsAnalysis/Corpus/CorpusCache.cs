@@ -63,25 +63,33 @@ internal static class CorpusCache
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
     private const string Format = "corpus-cache-1";
 
-    private sealed class Unit(string file, string? digest, int first)
+    private sealed class Unit(string file, Hashed? hashed, int first)
     {
         public string File { get; } = file;
-        public string? Digest { get; } = digest;   // null: the file could not be hashed, nothing is stored for it
+        public Hashed? Hashed { get; } = hashed;   // null: the file could not be hashed, nothing is stored for it
+        public string? Digest => Hashed?.Digest;
         public int First { get; } = first;
         public int Count { get; set; }
         public List<string> RawIds { get; set; } = [];   // the records' ids before they are made unique
         public Entry? Cached { get; set; }
         public List<ArticleRecord>? Records { get; set; }
         public List<RejectedInput> Rejected { get; set; } = [];
-        public CorpusVocabulary? Vocabulary { get; set; }
+        public VocabularyPart? Vocabulary { get; set; }
         public StoredArticle?[] Articles { get; set; } = [];
         public bool Storable { get; set; }
         public bool Changed { get; set; }
     }
 
-    private sealed record Entry(List<string> Ids, CorpusVocabulary Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
+    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
 
-    private sealed record StoredArticle(string Id, string Metadata, Article Article, List<(string Kind, string Before, string After)> Changes, List<VocabularyAnswer> Answers);
+    private sealed record StoredArticle(string Id, string Metadata, Article Article, List<(string Kind, string Before, string After)> Changes, List<VocabularyAnswer> Answers)
+    {
+        /// <summary>The MinHash signature of the text (empty: no words), when near-duplicate detection computed one.</summary>
+        public uint[]? Signature { get; set; }
+    }
+
+    // A file's content hash (with the options key) and its size and modification time when it was hashed.
+    private sealed record Hashed(string Digest, (long Length, long Ticks) Stat);
 
     /// <summary>
     /// Loads <paramref name="files"/> (found under <paramref name="root"/>) with the corpus cache of <paramref name="store"/>:
@@ -94,17 +102,15 @@ internal static class CorpusCache
         string prefix = folder ? Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar : root;
         bool IsMetadata(string file) => folder && string.Equals(Path.GetFileName(file), options.MetadataFileName, StringComparison.OrdinalIgnoreCase);
 
-        var digests = new string?[files.Count];
+        var digests = new Hashed?[files.Count];
         Parallel.For(0, files.Count, f => digests[f] = IsMetadata(files[f]) ? null : Digest(files[f], key));
-        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int f = 0; f < files.Count; f++) if (digests[f] is { } d) wanted.TryAdd(files[f], d);
         var cacheFolder = Path.Combine(store.Folder, FolderName);
         var check = clock.Elapsed;
 
         var entries = new Entry?[files.Count];
         Parallel.For(0, files.Count, f =>
         {
-            if (digests[f] is { } digest && ReadEntry(cacheFolder, files[f]) is { } payload) entries[f] = Decode(payload, files[f], digest);
+            if (digests[f] is { } hashed && ReadEntry(cacheFolder, files[f]) is { } payload) entries[f] = Decode(payload, files[f], hashed.Digest);
         });
 
         // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
@@ -146,8 +152,8 @@ internal static class CorpusCache
                 unit.Count = records.Count;
                 unit.RawIds = records.Select(r => r.Id).ToList();
                 unit.Rejected = rejected.GetRange(before, rejected.Count - before);
-                // Stored only when the file read is the file hashed (it did not change in between).
-                unit.Storable = complete && unit.Digest is not null && Digest(file, key) == unit.Digest;
+                // Stored only when the file read is the file hashed (same size and modification time after reading).
+                unit.Storable = complete && unit.Hashed is { } h && Stat(file) == h.Stat;
                 unit.Changed = true;
             }
             total += unit.Count;
@@ -163,7 +169,7 @@ internal static class CorpusCache
         CorpusVocabulary? vocabulary = null;
         GluedWordRepair? repair = null;
         foreach (var u in units)
-            if (u.Cached is null) u.Vocabulary = options.RepairGluedWords ? CorpusVocabulary.Build(u.Records!.Select(r => r.Text).ToList()) : new CorpusVocabulary();
+            if (u.Cached is null) u.Vocabulary = options.RepairGluedWords ? CorpusVocabulary.Build(u.Records!.Select(r => r.Text).ToList()).Part() : VocabularyPart.Empty;
         if (options.RepairGluedWords)
         {
             vocabulary = CorpusVocabulary.Sum(units.Select(u => u.Cached?.Vocabulary ?? u.Vocabulary!));
@@ -199,7 +205,7 @@ internal static class CorpusCache
             var again = new List<ArticleRecord>();
             try { Corpus.ReadFile(u.File, options, again, records); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-            if (again.Count != u.Count || !again.Select(r => r.Id).SequenceEqual(u.Cached!.Ids, StringComparer.Ordinal) || Digest(u.File, key) != u.Digest) return null;
+            if (again.Count != u.Count || !again.Select(r => r.Id).SequenceEqual(u.Cached!.Ids, StringComparer.Ordinal) || Stat(u.File) != u.Hashed!.Stat) return null;
             u.Records = again;
         }
 
@@ -232,7 +238,13 @@ internal static class CorpusCache
         foreach (var u in units) u.Records = null;
         var clean = clock.Elapsed;
 
-        var corpus = Corpus.Finish(articles, changeLists, rejected, options);
+        // Near-duplicates with the signatures of reused articles; those computed now are kept with their articles.
+        var signatures = new uint[]?[total];
+        foreach (var (k, j) in reused) signatures[units[k].First + j] = units[k].Articles[j]!.Signature;
+        var corpus = Corpus.Finish(articles, changeLists, rejected, options, signatures);
+        foreach (var u in units)
+            for (int j = 0; j < u.Count; j++)
+                if (u.Articles[j]!.Signature is null && signatures[u.First + j] is { } computed) { u.Articles[j]!.Signature = computed; u.Changed = true; }
         var finish = clock.Elapsed;
 
         var changed = units.Where(u => u.Storable && u.Changed).ToList();
@@ -252,15 +264,22 @@ internal static class CorpusCache
     }
 
     // The file's content hash with the options key; null when it cannot be read (the cold path then reports why).
-    private static string? Digest(string file, string key)
+    private static Hashed? Digest(string file, string key)
     {
         try
         {
             if (FileNode.Of(file, follow: true) is not { Kind: FileKind.Regular }) return null;
+            var stat = Stat(file);
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-            return Convert.ToHexString(SHA256.HashData(stream)) + ":" + key;
+            return new Hashed(Convert.ToHexString(SHA256.HashData(stream)) + ":" + key, stat);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    private static (long Length, long Ticks) Stat(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, 0);
     }
 
     /// <summary>
@@ -340,7 +359,10 @@ internal static class CorpusCache
             Str(w, u.Digest);
             w.Write(u.RawIds.Count);
             foreach (var id in u.RawIds) Str(w, id);
-            (u.Cached?.Vocabulary ?? u.Vocabulary!).Write(w, Str);
+            var vocabulary = u.Cached?.Vocabulary ?? u.Vocabulary!;
+            Str(w, vocabulary.Words);
+            w.Write(vocabulary.Counts.Length);
+            w.Write(vocabulary.Counts);
             w.Write(u.Rejected.Count);
             foreach (var r in u.Rejected) { Str(w, r.Path); Str(w, r.Reason); }
             foreach (var s in u.Articles) WriteArticle(w, s!);
@@ -357,7 +379,9 @@ internal static class CorpusCache
             int n = r.ReadInt32();
             var ids = new List<string>(n);
             for (int i = 0; i < n; i++) ids.Add(Str(r)!);
-            var vocabulary = CorpusVocabulary.Read(r, Str);
+            var words = Str(r)!;
+            var vocabulary = new VocabularyPart(words, r.ReadBytes(r.ReadInt32()));
+            if (!vocabulary.IsWellFormed) return null;
             int rejectedCount = r.ReadInt32();
             var rejected = new List<RejectedInput>(rejectedCount);
             for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Str(r)!, Str(r)!));
@@ -389,6 +413,8 @@ internal static class CorpusCache
         foreach (var (kind, before, after) in s.Changes) { Str(w, kind); Str(w, before); Str(w, after); }
         w.Write(s.Answers.Count);
         foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
+        w.Write(s.Signature is null ? -1 : s.Signature.Length);
+        foreach (var v in s.Signature ?? []) w.Write(v);
     }
 
     private static StoredArticle ReadArticle(BinaryReader r)
@@ -418,13 +444,17 @@ internal static class CorpusCache
         int answerCount = r.ReadInt32();
         var answers = new List<VocabularyAnswer>(answerCount);
         for (int i = 0; i < answerCount; i++) answers.Add(new(Str(r)!, r.ReadBoolean(), r.ReadInt32()));
+        int signatureLength = r.ReadInt32();
+        if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
+        uint[]? signature = signatureLength < 0 ? null : new uint[signatureLength];
+        for (int i = 0; i < signatureLength; i++) signature![i] = r.ReadUInt32();
         var article = new Article(id, path, title, source, dateline, published, basis, evidence, text, url, extra)
         {
             TitleBasis = titleBasis,
             SourceEvidence = sourceEvidence,
             Captions = captions.Count == 0 ? [] : captions,
         };
-        return new StoredArticle(id, metadata, article, changes, answers);
+        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature };
     }
 
     // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16 units.
@@ -452,6 +482,19 @@ internal static class CorpusCache
         if (bytes.Length != length * 2) throw new EndOfStreamException();
         return new string(MemoryMarshal.Cast<byte, char>(bytes));
     }
+}
+
+/// <summary>
+/// The word counts of one part of a corpus (one input file), compact: its distinct lower-cased words joined by NUL (words
+/// are letter runs) and two bytes per word, its count and lower-case count saturated at <see cref="CorpusVocabulary.Saturation"/>.
+/// </summary>
+internal sealed record VocabularyPart(string Words, byte[] Counts)
+{
+    /// <summary>No words.</summary>
+    public static VocabularyPart Empty { get; } = new("", []);
+
+    /// <summary>Whether there are two counts per word.</summary>
+    public bool IsWellFormed => Counts.Length == (Words.Length == 0 ? 0 : 2 * (Words.AsSpan().Count('\0') + 1));
 }
 
 /// <summary>One answer the corpus vocabulary gave the glued-word repair: the (lower-cased) word, which count, and the value.</summary>
@@ -482,32 +525,43 @@ internal sealed partial class CorpusVocabulary
     /// <summary>Whether this vocabulary gives <paramref name="answer"/> again.</summary>
     internal bool Answers(VocabularyAnswer answer) => Answer(answer.Word, answer.Lower) == answer.Value;
 
-    /// <summary>The word counts of several parts of a corpus added up: the vocabulary of the whole.</summary>
-    internal static CorpusVocabulary Sum(IEnumerable<CorpusVocabulary> parts)
+    /// <summary>This vocabulary as a part of a corpus's: its words and their counts, saturated (see <see cref="VocabularyPart"/>).</summary>
+    internal VocabularyPart Part()
+    {
+        var words = new StringBuilder();
+        var saturated = new byte[counts.Count * 2];
+        int i = 0;
+        foreach (var (word, n) in counts)
+        {
+            if (i > 0) words.Append('\0');
+            words.Append(word);
+            saturated[2 * i] = (byte)Math.Min(n.All, Saturation);
+            saturated[2 * i + 1] = (byte)Math.Min(n.Lower, Saturation);
+            i++;
+        }
+        return new VocabularyPart(words.ToString(), saturated);
+    }
+
+    /// <summary>
+    /// The vocabulary of a corpus made of <paramref name="parts"/>: their counts added up. Counts saturated per part
+    /// give the same answers as the whole's exact counts, since min(a + b, 2) = min(min(a, 2) + min(b, 2), 2).
+    /// </summary>
+    internal static CorpusVocabulary Sum(IEnumerable<VocabularyPart> parts)
     {
         var result = new CorpusVocabulary();
+        var lookup = result.counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var part in parts)
-            foreach (var (word, n) in part.counts)
+        {
+            var words = part.Words.AsSpan();
+            for (int i = 0; i < part.Counts.Length / 2; i++)
             {
-                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(result.counts, word, out _);
-                total.All += n.All;
-                total.Lower += n.Lower;
+                int end = words.IndexOf('\0');
+                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, end < 0 ? words : words[..end], out _);
+                total.All += part.Counts[2 * i];
+                total.Lower += part.Counts[2 * i + 1];
+                words = end < 0 ? [] : words[(end + 1)..];
             }
+        }
         return result;
-    }
-
-    internal void Write(BinaryWriter w, Action<BinaryWriter, string?> str)
-    {
-        w.Write(counts.Count);
-        foreach (var (word, n) in counts) { str(w, word); w.Write(n.All); w.Write(n.Lower); }
-    }
-
-    internal static CorpusVocabulary Read(BinaryReader r, Func<BinaryReader, string?> str)
-    {
-        var v = new CorpusVocabulary();
-        int n = r.ReadInt32();
-        v.counts.EnsureCapacity(n);
-        for (int i = 0; i < n; i++) v.counts[str(r)!] = (r.ReadInt32(), r.ReadInt32());
-        return v;
     }
 }
