@@ -61,7 +61,7 @@ internal static class CorpusCache
     private static readonly object WriteGate = new();
 
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
-    private const string Format = "corpus-cache-1";
+    private const string Format = "corpus-cache-2";
 
     private sealed class Unit(string file, Hashed? hashed, int first)
     {
@@ -86,6 +86,9 @@ internal static class CorpusCache
     {
         /// <summary>The MinHash signature of the text (empty: no words), when near-duplicate detection computed one.</summary>
         public uint[]? Signature { get; set; }
+
+        /// <summary>The article's fingerprint for the result store (<see cref="AnalysisVersions.Fingerprint"/>: text and sentences).</summary>
+        public byte[]? Fingerprint { get; set; }
     }
 
     // A file's content hash (with the options key) and its size and modification time when it was hashed.
@@ -245,6 +248,18 @@ internal static class CorpusCache
         foreach (var u in units)
             for (int j = 0; j < u.Count; j++)
                 if (u.Articles[j]!.Signature is null && signatures[u.First + j] is { } computed) { u.Articles[j]!.Signature = computed; u.Changed = true; }
+        // The result store's fingerprints: remembered for reused articles (same text, same sentences), computed now for
+        // the others (the analyses then find them computed).
+        Parallel.For(0, units.Count, k =>
+        {
+            var u = units[k];
+            for (int j = 0; j < u.Count; j++)
+            {
+                var s = u.Articles[j]!;
+                if (s.Fingerprint is { } known) AnalysisVersions.Remember(corpus.Articles[u.First + j], known);
+                else if (u.Storable) s.Fingerprint = AnalysisVersions.Fingerprint(corpus.Articles[u.First + j]);
+            }
+        });
         var finish = clock.Elapsed;
 
         var changed = units.Where(u => u.Storable && u.Changed).ToList();
@@ -377,19 +392,20 @@ internal static class CorpusCache
             using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
             if (r.ReadString() != Format || Str(r) != file || Str(r) != digest) return null;
             int n = r.ReadInt32();
+            if (n < 0 || n > payload.Length) return null;
             var ids = new List<string>(n);
-            for (int i = 0; i < n; i++) ids.Add(Str(r)!);
-            var words = Str(r)!;
-            var vocabulary = new VocabularyPart(words, r.ReadBytes(r.ReadInt32()));
+            for (int i = 0; i < n; i++) ids.Add(Req(r));
+            var words = Req(r);
+            var vocabulary = new VocabularyPart(words, Bytes(r, Len(r)));
             if (!vocabulary.IsWellFormed) return null;
-            int rejectedCount = r.ReadInt32();
+            int rejectedCount = Len(r);
             var rejected = new List<RejectedInput>(rejectedCount);
-            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Str(r)!, Str(r)!));
+            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Req(r), Req(r)));
             var articles = new StoredArticle[n];
             for (int i = 0; i < n; i++) articles[i] = ReadArticle(r);
             return r.BaseStream.Position == payload.Length ? new Entry(ids, vocabulary, rejected, articles) : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
         {
             return null;   // an unreadable entry is a miss: the file is read and cleaned afresh
         }
@@ -415,46 +431,51 @@ internal static class CorpusCache
         foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
         w.Write(s.Signature is null ? -1 : s.Signature.Length);
         foreach (var v in s.Signature ?? []) w.Write(v);
+        w.Write(s.Fingerprint?.Length ?? 0);
+        w.Write(s.Fingerprint ?? []);
     }
 
     private static StoredArticle ReadArticle(BinaryReader r)
     {
-        var id = Str(r)!;
-        var metadata = Str(r)!;
-        var path = Str(r)!;
-        var title = Str(r)!;
+        var id = Req(r);
+        var metadata = Req(r);
+        var path = Req(r);
+        var title = Req(r);
         var source = Str(r);
         var dateline = Str(r);
         DateTime? published = r.ReadBoolean() ? new DateTime(r.ReadInt64(), (DateTimeKind)r.ReadByte()) : null;
         var basis = (PublishedBasis)r.ReadInt32();
         var evidence = Str(r);
-        var text = Str(r)!;
+        var text = Req(r);
         var url = Str(r);
-        int extraCount = r.ReadInt32();
+        int extraCount = Len(r);
         var extra = new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
-        for (int i = 0; i < extraCount; i++) extra.Add(Str(r)!, Str(r));
-        var titleBasis = Str(r)!;
+        for (int i = 0; i < extraCount; i++) extra.Add(Req(r), Str(r));
+        var titleBasis = Req(r);
         var sourceEvidence = Str(r);
-        int captionCount = r.ReadInt32();
+        int captionCount = Len(r);
         var captions = new List<string>(captionCount);
-        for (int i = 0; i < captionCount; i++) captions.Add(Str(r)!);
-        int changeCount = r.ReadInt32();
+        for (int i = 0; i < captionCount; i++) captions.Add(Req(r));
+        int changeCount = Len(r);
         var changes = new List<(string, string, string)>(changeCount);
-        for (int i = 0; i < changeCount; i++) changes.Add((Str(r)!, Str(r)!, Str(r)!));
-        int answerCount = r.ReadInt32();
+        for (int i = 0; i < changeCount; i++) changes.Add((Req(r), Req(r), Req(r)));
+        int answerCount = Len(r);
         var answers = new List<VocabularyAnswer>(answerCount);
-        for (int i = 0; i < answerCount; i++) answers.Add(new(Str(r)!, r.ReadBoolean(), r.ReadInt32()));
+        for (int i = 0; i < answerCount; i++) answers.Add(new(Req(r), r.ReadBoolean(), r.ReadInt32()));
         int signatureLength = r.ReadInt32();
         if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
         uint[]? signature = signatureLength < 0 ? null : new uint[signatureLength];
         for (int i = 0; i < signatureLength; i++) signature![i] = r.ReadUInt32();
+        int fingerprintLength = r.ReadInt32();
+        if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
+        var fingerprint = fingerprintLength == 0 ? null : Bytes(r, fingerprintLength);
         var article = new Article(id, path, title, source, dateline, published, basis, evidence, text, url, extra)
         {
             TitleBasis = titleBasis,
             SourceEvidence = sourceEvidence,
             Captions = captions.Count == 0 ? [] : captions,
         };
-        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature };
+        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
     }
 
     // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16 units.
@@ -475,12 +496,27 @@ internal static class CorpusCache
         var b => throw new FormatException($"bad string marker {b}"),
     };
 
+    // A string the layout never leaves null: a null one means the entry is not one this code wrote.
+    private static string Req(BinaryReader r) => Str(r) ?? throw new FormatException("null where a string is required");
+
     private static string ReadUtf16(BinaryReader r)
     {
-        int length = r.ReadInt32();
-        var bytes = r.ReadBytes(checked(length * 2));
-        if (bytes.Length != length * 2) throw new EndOfStreamException();
-        return new string(MemoryMarshal.Cast<byte, char>(bytes));
+        int length = Len(r);
+        return new string(MemoryMarshal.Cast<byte, char>(Bytes(r, checked(length * 2))));
+    }
+
+    // A count or length read from an entry: never negative, never more than the bytes left.
+    private static int Len(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        return n >= 0 && n <= r.BaseStream.Length - r.BaseStream.Position ? n : throw new FormatException("bad length");
+    }
+
+    // ReadBytes returns what is left when the entry ends early: a cut entry must not pass for a whole one.
+    private static byte[] Bytes(BinaryReader r, int count)
+    {
+        var bytes = r.ReadBytes(count);
+        return bytes.Length == count ? bytes : throw new EndOfStreamException();
     }
 }
 

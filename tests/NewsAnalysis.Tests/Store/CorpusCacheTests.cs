@@ -35,6 +35,8 @@ public sealed class CorpusCacheTests : TempFolderTest
         foreach (var (name, frame) in Frames(cold)) FrameAssert.Equal(frame, Frames(cached)[name], name);
         Assert.Equal(cold.Articles.Select(a => string.Join("\n", a.Captions)), cached.Articles.Select(a => string.Join("\n", a.Captions)));
         Assert.Equal(cold.Articles.Select(a => a.Words), cached.Articles.Select(a => a.Words));
+        // The result store's keys: the fingerprints a cached load remembers are those of the cold load's articles.
+        Assert.Equal(cold.Articles.Select(a => Convert.ToHexString(AnalysisVersions.Fingerprint(a))), cached.Articles.Select(a => Convert.ToHexString(AnalysisVersions.Fingerprint(a))));
         return store.CorpusLoads[^1];
     }
 
