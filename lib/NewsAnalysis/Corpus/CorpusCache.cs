@@ -228,7 +228,8 @@ internal static class CorpusCache
             try { articles[i] = builder.Process(record, Corpus.MetadataOf(u.File, metadata), changes); }
             finally { CorpusVocabulary.Log = null; }
             if (changes.Count > 0) changeLists[i] = changes;
-            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToList(), answers);
+            // Each answer once: the repair asks about the same parts of a run many times, and a vocabulary answers a word alike.
+            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToList(), answers.Distinct().ToList());
         });
         Parallel.For(0, reused.Count, r =>
         {
@@ -430,10 +431,12 @@ internal static class CorpusCache
         w.Write(s.Answers.Count);
         foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
         w.Write(s.Signature is null ? -1 : s.Signature.Length);
-        foreach (var v in s.Signature ?? []) w.Write(v);
+        w.Write(MemoryMarshal.AsBytes((s.Signature ?? []).AsSpan()));
         w.Write(s.Fingerprint?.Length ?? 0);
         w.Write(s.Fingerprint ?? []);
     }
+
+    private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 
     private static StoredArticle ReadArticle(BinaryReader r)
     {
@@ -449,8 +452,8 @@ internal static class CorpusCache
         var text = Req(r);
         var url = Str(r);
         int extraCount = Len(r);
-        var extra = new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
-        for (int i = 0; i < extraCount; i++) extra.Add(Req(r), Str(r));
+        var extra = extraCount == 0 ? NoExtra : new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
+        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(Req(r), Str(r));
         var titleBasis = Req(r);
         var sourceEvidence = Str(r);
         int captionCount = Len(r);
@@ -464,8 +467,7 @@ internal static class CorpusCache
         for (int i = 0; i < answerCount; i++) answers.Add(new(Req(r), r.ReadBoolean(), r.ReadInt32()));
         int signatureLength = r.ReadInt32();
         if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
-        uint[]? signature = signatureLength < 0 ? null : new uint[signatureLength];
-        for (int i = 0; i < signatureLength; i++) signature![i] = r.ReadUInt32();
+        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(Bytes(r, signatureLength * sizeof(uint))).ToArray();
         int fingerprintLength = r.ReadInt32();
         if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
         var fingerprint = fingerprintLength == 0 ? null : Bytes(r, fingerprintLength);
