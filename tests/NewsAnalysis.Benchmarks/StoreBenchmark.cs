@@ -36,7 +36,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                               $"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             var options = new CorpusOptions { MaxFileBytes = long.MaxValue };
             var (corpus, load) = Time(() => Corpus.Load(data, options));
-            Console.WriteLine($"corpus load (always recomputed, see docs/scale.md): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
+            Console.WriteLine($"corpus load without a store (no corpus cache): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
             Pandas(data);
 
             // 1% new: one more file of new articles (ids and texts not in the others).
