@@ -11,13 +11,13 @@ namespace NewsAnalysis.Benchmarks;
 /// set's sentences, 10 CSV files): for each per-article analysis, the time without the store, with an empty store
 /// (cold), with a full one (warm) and after 1% new articles, and whether the rerun's frame equals a cold run's. Goal:
 /// the 1%-new rerun at most 10% of the cold run. pandas (/usr/bin/python3) reads the same CSV files in the same run.
-/// Argument: the number of articles (default 100,000).
+/// Arguments: the number of articles (default 100,000); <c>--no-topics</c> leaves out the topic model (minutes to fit).
 /// </summary>
 internal sealed class StoreBenchmark : IBenchmarkSuite
 {
     public string Name => "store";
 
-    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold), and of the topic model (fit + save, then new units assigned); pandas reads the same CSVs";
+    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold), of each whole verb (corpus load with the corpus cache + analysis), and of the topic model (fit + save, then new units assigned); pandas reads the same CSVs";
 
     private const int Files = 10;
 
@@ -36,7 +36,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                               $"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             var options = new CorpusOptions { MaxFileBytes = long.MaxValue };
             var (corpus, load) = Time(() => Corpus.Load(data, options));
-            Console.WriteLine($"corpus load (always recomputed, see docs/scale.md): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
+            Console.WriteLine($"corpus load without a store (no corpus cache): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
             Pandas(data);
 
             // 1% new: one more file of new articles (ids and texts not in the others).
@@ -52,6 +52,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                 ("entities (mentions)", c => EntityAnalysis.Run(c).MentionFrame()),
                 ("timeline (events)", c => TimelineEvents.Frame(c)),
             };
+            var expectedFrames = new Dictionary<string, DataFrame>();
             foreach (var (name, frame) in analyses)
             {
                 var folder = Path.Combine(cache, name.Split(' ')[0]);
@@ -60,19 +61,81 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
                 double warm = InStore(folder, () => frame(corpus));
                 DataFrame? rerun = null;
                 double fresh = InStore(folder, () => rerun = frame(grown));
-                var expected = With(null, () => frame(grown));
+                var expected = expectedFrames[name] = With(null, () => frame(grown));
                 bool same = SameFrame(expected, rerun!);
                 double ratio = fresh / cold;
                 Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
             }
             Console.WriteLine($"(a verb's whole run adds the corpus load of {loadGrown:F2} s and dotnet start-up to each figure; load average now {BenchData.LoadAverage()}; store {DirectorySize(cache) / 1e6:F1} MB)");
-            TopicReuse(Path.Combine(cache, "topics"), corpus, grown);
+            WholeVerbs(root, data, Path.Combine(cache, "verbs"), options, analyses, grown, expectedFrames);
+            if (!args.Contains("--no-topics")) TopicReuse(Path.Combine(cache, "topics"), corpus, grown);
         }
         finally
         {
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }
+
+    // A verb's whole run as the CLI does it: the corpus loaded with the store in effect (its corpus cache), then the
+    // analysis's frame. Cold (empty cache), warm, and with the 1%-new file; the rerun's corpus frames and analysis frame
+    // must equal a cold load's without any store.
+    private static void WholeVerbs(string root, string data, string cache, CorpusOptions options,
+        (string Name, Func<NewsCorpus, DataFrame> Frame)[] analyses, NewsCorpus grown, Dictionary<string, DataFrame> expected)
+    {
+        var newFile = Path.Combine(data, "wire-new.csv");
+        var aside = Path.Combine(root, "wire-new.csv");
+        Console.WriteLine("| whole verb (corpus load + analysis) | no store (s) | cold (s) | warm (s) | 1% new (s) | 1% new / cold | corpus and frame = cold load's | goal <= 10% |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        var phases = new List<string>();
+        foreach (var (name, frame) in analyses)
+        {
+            var folder = Path.Combine(cache, name.Split(' ')[0]);
+            File.Move(newFile, aside);
+            var (none, _, _, _) = Verb(null, data, options, frame);
+            var (cold, coldPhases, _, _) = Verb(folder, data, options, frame);
+            var (warm, warmPhases, _, _) = Verb(folder, data, options, frame);
+            File.Move(aside, newFile);
+            var (fresh, freshPhases, corpus, result) = Verb(folder, data, options, frame);
+            bool same = SameCorpus(grown, corpus) && SameFrame(expected[name], result);
+            double ratio = fresh / cold;
+            Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
+            phases.Add($"    {name}: cold {coldPhases}\n    {name}: warm {warmPhases}\n    {name}: 1% new {freshPhases}");
+        }
+        foreach (var p in phases) Console.WriteLine(p);
+        Console.WriteLine($"(load average now {BenchData.LoadAverage()}; stores with the corpus cache {DirectorySize(cache) / 1e6:F1} MB)");
+    }
+
+    private static (double Seconds, string Phases, NewsCorpus Corpus, DataFrame Frame) Verb(string? folder, string data, CorpusOptions options, Func<NewsCorpus, DataFrame> frame)
+    {
+        var sw = Stopwatch.StartNew();
+        var store = folder is null ? null : ArticleResultStore.Open(folder);
+        var opened = sw.Elapsed;
+        NewsCorpus corpus;
+        DataFrame result;
+        TimeSpan loaded;
+        using (ArticleResultStore.Use(store))
+        {
+            corpus = Corpus.Load(data, options);
+            loaded = sw.Elapsed;
+            result = frame(corpus);
+        }
+        var ran = sw.Elapsed;
+        store?.Dispose();
+        double total = sw.Elapsed.TotalSeconds;
+        if (store is null) return (total, "", corpus, result);
+        var l = store.CorpusLoads[0];
+        var c = store.Counts[0];
+        var phases = $"{total:F2} s: open {opened.TotalSeconds:F2}, corpus load {(loaded - opened).TotalSeconds:F2} (hash files + read rows {l.CheckTime.TotalSeconds:F2}, " +
+                     $"parse/decode {l.ReadTime.TotalSeconds:F2} ({l.FilesRead} files read, {l.FilesReused} reused), clean/check/split {l.CleanTime.TotalSeconds:F2} " +
+                     $"({l.ArticlesCleaned:N0} cleaned, {l.ArticlesReused:N0} reused), near-duplicates {l.FinishTime.TotalSeconds:F2}, write {l.WriteTime.TotalSeconds:F2}); " +
+                     $"analysis: keys {c.KeyTime.TotalSeconds:F2}, read+decode {c.ReadTime.TotalSeconds:F2}, analyse+commit {c.ComputeTime.TotalSeconds:F2} ({c.Computed:N0}), " +
+                     $"frame {(ran - loaded - c.KeyTime - c.ReadTime - c.ComputeTime).TotalSeconds:F2}; prune+close {(sw.Elapsed - ran).TotalSeconds:F2}";
+        return (total, phases, corpus, result);
+    }
+
+    private static bool SameCorpus(NewsCorpus a, NewsCorpus b) =>
+        SameFrame(a.ArticleFrame(), b.ArticleFrame()) && SameFrame(a.SentenceFrame(), b.SentenceFrame()) && SameFrame(a.ParagraphFrame(), b.ParagraphFrame())
+        && SameFrame(a.NearDuplicateFrame(), b.NearDuplicateFrame()) && SameFrame(a.ChangeFrame(), b.ChangeFrame()) && SameFrame(a.RejectedFrame(), b.RejectedFrame());
 
     private static double InStore(string folder, Func<DataFrame> run)
     {

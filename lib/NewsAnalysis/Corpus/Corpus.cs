@@ -24,6 +24,9 @@ public static class Corpus
         else
             throw new FileNotFoundException($"No such file or folder: '{path}' (resolved to '{full}').", full);
 
+        // With a result store in effect, unchanged files and articles come from its corpus cache (identical to this cold load).
+        if (ArticleResultStore.WithCurrent(store => CorpusCache.Load(store, full, folder, files, options, rejected), () => null) is { } cached)
+            return cached;
         var records = new List<ArticleRecord>();
         var recordFiles = new List<string>();   // the file each record came from (a path may hold '#': never parsed back)
         var metadata = new Dictionary<string, Dictionary<string, ArticleRecord>>(StringComparer.Ordinal);
@@ -45,16 +48,18 @@ public static class Corpus
             while (recordFiles.Count < records.Count) recordFiles.Add(file);
         }
         RejectUnknownMetadataRows(files, metadata, rejected);
-        return Build(records, rejected, options, i =>
-        {
-            var file = recordFiles[i];
-            var dir = System.IO.Path.GetDirectoryName(file);
-            return dir is not null && metadata.TryGetValue(dir, out var m) && m.TryGetValue(System.IO.Path.GetFileName(file), out var meta) ? meta : null;
-        });
+        return Build(records, rejected, options, i => MetadataOf(recordFiles[i], metadata));
+    }
+
+    /// <summary>The metadata.csv row (of the file's folder) that overrides what the articles of <paramref name="file"/> give, or null.</summary>
+    internal static ArticleRecord? MetadataOf(string file, Dictionary<string, Dictionary<string, ArticleRecord>> metadata)
+    {
+        var dir = System.IO.Path.GetDirectoryName(file);
+        return dir is not null && metadata.TryGetValue(dir, out var m) && m.TryGetValue(System.IO.Path.GetFileName(file), out var meta) ? meta : null;
     }
 
     // A metadata.csv row naming a file its folder does not hold overrides nothing: say so rather than ignore it.
-    private static void RejectUnknownMetadataRows(List<string> files, Dictionary<string, Dictionary<string, ArticleRecord>> metadata, List<RejectedInput> rejected)
+    internal static void RejectUnknownMetadataRows(List<string> files, Dictionary<string, Dictionary<string, ArticleRecord>> metadata, List<RejectedInput> rejected)
     {
         if (metadata.Count == 0) return;
         var byFolder = files.GroupBy(f => System.IO.Path.GetDirectoryName(f) ?? "", StringComparer.Ordinal)
@@ -70,7 +75,7 @@ public static class Corpus
     private static int LineOf(string metadataRowPath) =>
         int.TryParse(metadataRowPath[(metadataRowPath.LastIndexOf(' ') + 1)..], out var n) ? n : 0;
 
-    private static void ReadFile(string file, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    internal static void ReadFile(string file, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
     {
         var node = FileNode.Of(file, follow: true);
         if (node is null) { rejected.Add(new(file, "vanished before it was read (or a dangling link)")); return; }
@@ -137,18 +142,27 @@ public static class Corpus
     private static void MakeIdsUnique(List<ArticleRecord> records)
     {
         if (!HasRepeatedId(records)) return;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in records) seen.TryAdd(r.Id, 0);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var ids = records.Select(r => r.Id).ToList();
+        MakeIdsUnique(ids);
         for (int i = 0; i < records.Count; i++)
+            if (!ReferenceEquals(ids[i], records[i].Id)) records[i] = records[i] with { Id = ids[i] };
+    }
+
+    /// <summary>Makes <paramref name="ids"/> unique in place ("~2", "~3", ... in order); an id left as it was stays the same instance.</summary>
+    internal static void MakeIdsUnique(List<string> ids)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids) seen.TryAdd(id, 0);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < ids.Count; i++)
         {
-            var id = records[i].Id;
+            var id = ids[i];
             if (used.Add(id)) continue;
             int n = Math.Max(seen[id], 1);
             string candidate;
             do candidate = $"{id}~{++n}"; while (seen.ContainsKey(candidate) || !used.Add(candidate));
             seen[id] = n;
-            records[i] = records[i] with { Id = candidate };
+            ids[i] = candidate;
         }
     }
 
@@ -186,7 +200,13 @@ public static class Corpus
         // and near-duplicate detection is about to take ~170 bytes an article. One compacting collection that hands
         // the freed memory back first keeps the peak down: 1,000,000 wire rows 1,300 -> ~1,070 MB, for ~1 s of CPU.
         if (chars >= CollectAfterBuildChars) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var found = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold);
+        return Finish(articles, changeLists, rejected, options);
+    }
+
+    /// <summary>The corpus of built articles: near-duplicates found and marked, cleaning changes in article order.</summary>
+    internal static NewsCorpus Finish(Article[] articles, List<CleaningChange>?[] changeLists, List<RejectedInput> rejected, CorpusOptions options, uint[]?[]? signatures = null)
+    {
+        var found = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold, signatures);
         var pairs = new List<NearDuplicatePair>(found.Count);
         foreach (var (earlier, later, similarity) in found)
         {

@@ -53,7 +53,7 @@ internal static class EnglishWords
 }
 
 /// <summary>Word counts of a whole corpus (case-insensitive), the vocabulary glued-word repair trusts.</summary>
-internal sealed class CorpusVocabulary
+internal sealed partial class CorpusVocabulary
 {
     // Per word (lower-cased key): occurrences, and occurrences starting with a lower-case letter (0 for names).
     // Ordinal keys on lower-cased spans: 4x faster than an OrdinalIgnoreCase comparer.
@@ -98,13 +98,14 @@ internal sealed class CorpusVocabulary
         }
     }
 
-    /// <summary>How often the word occurs in the corpus.</summary>
-    public int Count(ReadOnlySpan<char> word) =>
-        counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(LowerCase.Of(word, stackalloc char[LowerCase.Max]), out var n) ? n.All : 0;
+    /// <summary>
+    /// How often the word occurs in the corpus, up to <see cref="Saturation"/> (repair asks only "not at all, once, or
+    /// twice or more"; the corpus cache relies on answers that do not move with every new use of a word).
+    /// </summary>
+    public int Count(ReadOnlySpan<char> word) => Answer(word, lower: false);
 
-    /// <summary>How often the word occurs starting with a lower-case letter (0 for names).</summary>
-    public int LowerCount(ReadOnlySpan<char> word) =>
-        counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(LowerCase.Of(word, stackalloc char[LowerCase.Max]), out var n) ? n.Lower : 0;
+    /// <summary>How often the word occurs starting with a lower-case letter (0 for names), up to <see cref="Saturation"/>.</summary>
+    public int LowerCount(ReadOnlySpan<char> word) => Answer(word, lower: true);
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ namespace NewsAnalysis;
 /// </summary>
 internal static class NearDuplicateDetector
 {
-    private const int Hashes = 32;
+    internal const int Hashes = 32;
     private const int Bands = 8;
     private const int Rows = Hashes / Bands;
 
@@ -28,9 +28,12 @@ internal static class NearDuplicateDetector
 
     /// <summary>
     /// The near-duplicate pairs as article positions (no table of ids needed to find them), in corpus order of the
-    /// later article, then of the earlier one; similarities rounded to 3 decimals.
+    /// later article, then of the earlier one; similarities rounded to 3 decimals. <paramref name="signaturesKnown"/>
+    /// (optional, one slot per article) holds signatures computed before from the same text (empty: a text without
+    /// words), used instead of computing them; the signatures computed now are put in its empty slots (the corpus cache
+    /// keeps them).
     /// </summary>
-    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold)
+    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold, uint[]?[]? signaturesKnown = null)
     {
         int n = articles.Count;
 
@@ -53,7 +56,13 @@ internal static class NearDuplicateDetector
         int m = representatives.Count;
         var signatures = new uint[(long)m * Hashes];
         var empty = new bool[m];
-        Parallel.For(0, m, r => empty[r] = !Signature(articles[representatives[r]].Text, signatures.AsSpan(r * Hashes, Hashes)));
+        Parallel.For(0, m, r =>
+        {
+            var signature = signatures.AsSpan(r * Hashes, Hashes);
+            if (signaturesKnown?[representatives[r]] is { } given) { empty[r] = given.Length == 0; given.CopyTo(signature); return; }
+            empty[r] = !Signature(articles[representatives[r]].Text, signature);
+            if (signaturesKnown is not null) signaturesKnown[representatives[r]] = empty[r] ? [] : signature.ToArray();
+        });
 
         // 3. LSH, one band at a time (memory: one key per article, not one bucket object per band and article): sort by
         // the band's key, and in each run of equal keys compare every member with the run's first members.

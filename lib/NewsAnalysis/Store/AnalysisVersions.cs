@@ -73,6 +73,12 @@ public static class AnalysisVersions
         });
     }
 
+    /// <summary>
+    /// Gives <paramref name="article"/> the fingerprint computed before for an article of the same text and sentences
+    /// (the corpus cache keeps it with the cleaned article), so the analyses need not hash it again.
+    /// </summary>
+    internal static void Remember(Article article, byte[] fingerprint) => Fingerprints.AddOrUpdate(article, fingerprint);
+
     private static string Digest(IEnumerable<string> lines)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -417,6 +417,13 @@ public sealed class ArticleResultStore : IDisposable
         }
     }
 
+    private readonly List<CorpusCacheCounts> corpusLoads = [];
+
+    /// <summary>What each corpus load with this store in effect reused from its corpus cache and what it read and cleaned, in order.</summary>
+    public IReadOnlyList<CorpusCacheCounts> CorpusLoads { get { lock (corpusLoads) return corpusLoads.ToList(); } }
+
+    internal void AddCorpusLoad(CorpusCacheCounts counts) { lock (corpusLoads) corpusLoads.Add(counts); }
+
     /// <summary>Stored results per analysis (rows of the store), for reports and tests.</summary>
     public IReadOnlyDictionary<string, long> StoredCounts()
     {

@@ -1,0 +1,642 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace NewsAnalysis;
+
+/// <summary>What one corpus load took from the corpus cache of a result store, and where its time went.</summary>
+/// <param name="FilesReused">Input files whose articles came from the cache (content and options unchanged).</param>
+/// <param name="FilesRead">Input files read and parsed (new, changed, or not in the cache).</param>
+/// <param name="ArticlesReused">Articles taken from the cache as they were cleaned before.</param>
+/// <param name="ArticlesCleaned">Articles cleaned now (new, or whose id, metadata row or glued-word vocabulary answers moved).</param>
+public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int ArticlesReused, int ArticlesCleaned)
+{
+    /// <summary>Hashing the input files.</summary>
+    public TimeSpan CheckTime { get; init; }
+
+    /// <summary>Reading and decoding the cached files' entries, and parsing the files read.</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Unique ids, the vocabulary, checking cached articles, cleaning the others and splitting sentences.</summary>
+    public TimeSpan CleanTime { get; init; }
+
+    /// <summary>Near-duplicate detection over the whole corpus.</summary>
+    public TimeSpan FinishTime { get; init; }
+
+    /// <summary>Encoding and writing the changed files' entries and removing the entries of files gone.</summary>
+    public TimeSpan WriteTime { get; init; }
+}
+
+/// <summary>
+/// The corpus cache: what <see cref="Corpus.Load(string, CorpusOptions?)"/> builds per input file, kept beside the result
+/// store's database (folder <c>corpus</c> of the cache folder, an entry per input file in at most 256 bucket files: plain
+/// files read 10x faster than DuckDB blobs of a few MB, measured), so a rerun reads and cleans only what changed and
+/// still returns exactly what a cold load returns. Per file, keyed by its path, the SHA-256 of its content and a key of
+/// the corpus options and the library build: the records' ids before they are made unique, the rejected rows, the word
+/// counts of its raw texts (the glued-word vocabulary is their sum) and each article as cleaning left it (before
+/// sentence splitting and near-duplicate marking), with its cleaning changes, the id and metadata.csv row it was
+/// cleaned with, and every answer the glued-word repair got from the corpus vocabulary.
+/// </summary>
+/// <remarks>
+/// Why a cached article is the cold load's: cleaning (<see cref="ArticleBuilder.Process"/>) is a deterministic
+/// function of the record (fixed by the file's content, path and the options), its final id, its metadata.csv row,
+/// the options, and the vocabulary's answers to the words the repair looks up. The first three are checked (key, id,
+/// row digest); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
+/// new corpus's vocabulary: when every answer is the same, the repair takes the same path. The answers saturate at 2
+/// (the repair asks only "none, once, or twice or more"), so a word's count growing does not re-clean its articles.
+/// Anything else is recomputed on every load: unique ids, the vocabulary, paragraphs and sentences (<see cref="ArticleLayout.Of"/>)
+/// and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
+/// be read again makes the load fall back to a cold one. Each bucket is written to a temporary file renamed over the
+/// old one, so a killed run leaves every entry the old or the new one, each valid for its own key (an unreadable entry
+/// or bucket is a miss). While the store is open, its database lock keeps other processes out of the folder; two loads
+/// of one process writing the same bucket at once can lose an entry (a miss later), never mix one.
+/// </remarks>
+internal static class CorpusCache
+{
+    /// <summary>The folder, inside the store's cache folder, that holds one file per input file.</summary>
+    internal const string FolderName = "corpus";
+
+    // Writes (and the removal of leftovers) of this process, one at a time: other processes are kept out by the store's database lock.
+    private static readonly object WriteGate = new();
+
+    // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
+    private const string Format = "corpus-cache-2";
+
+    private sealed class Unit(string file, Hashed? hashed, int first, int bucket)
+    {
+        public string File { get; } = file;
+        public int Bucket { get; } = bucket;
+        public Hashed? Hashed { get; } = hashed;   // null: the file could not be hashed, nothing is stored for it
+        public string? Digest => Hashed?.Digest;
+        public int First { get; } = first;
+        public int Count { get; set; }
+        public List<string> RawIds { get; set; } = [];   // the records' ids before they are made unique
+        public Entry? Cached { get; set; }
+        public List<ArticleRecord>? Records { get; set; }
+        public List<RejectedInput> Rejected { get; set; } = [];
+        public VocabularyPart? Vocabulary { get; set; }
+        public StoredArticle?[] Articles { get; set; } = [];
+        public bool Storable { get; set; }
+        public bool Changed { get; set; }
+    }
+
+    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
+
+    private sealed record StoredArticle(string Id, string Metadata, Article Article, List<(string Kind, string Before, string After)> Changes, List<VocabularyAnswer> Answers)
+    {
+        /// <summary>The MinHash signature of the text (empty: no words), when near-duplicate detection computed one.</summary>
+        public uint[]? Signature { get; set; }
+
+        /// <summary>The article's fingerprint for the result store (<see cref="AnalysisVersions.Fingerprint"/>: text and sentences).</summary>
+        public byte[]? Fingerprint { get; set; }
+    }
+
+    // A file's content hash (with the options key) and its size and modification time when it was hashed.
+    private sealed record Hashed(string Digest, (long Length, long Ticks) Stat);
+
+    /// <summary>
+    /// Loads <paramref name="files"/> (found under <paramref name="root"/>) with the corpus cache of <paramref name="store"/>:
+    /// the corpus a cold load returns. Null when a cached file changed while it was read (load cold then).
+    /// </summary>
+    public static NewsCorpus? Load(ArticleResultStore store, string root, bool folder, List<string> files, CorpusOptions options, List<RejectedInput> walkerRejected)
+    {
+        var clock = Stopwatch.StartNew();
+        string key = OptionsKey(options);
+        string prefix = folder ? Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar : root;
+        bool IsMetadata(string file) => folder && string.Equals(Path.GetFileName(file), options.MetadataFileName, StringComparison.OrdinalIgnoreCase);
+
+        var digests = new Hashed?[files.Count];
+        Parallel.For(0, files.Count, f => digests[f] = IsMetadata(files[f]) ? null : Digest(files[f], key));
+        var cacheFolder = Path.Combine(store.Folder, FolderName);
+        var bucketOf = files.Select(BucketOf).ToArray();
+        var check = clock.Elapsed;
+
+        var buckets = new Dictionary<string, byte[]>?[Buckets];
+        var unreadable = new bool[Buckets];
+        Parallel.For(0, Buckets, b => buckets[b] = ReadBucket(BucketFile(cacheFolder, b), out unreadable[b]));
+        var entries = new Entry?[files.Count];
+        Parallel.For(0, files.Count, f =>
+        {
+            if (digests[f] is { } hashed && buckets[bucketOf[f]]?.GetValueOrDefault(files[f]) is { } payload) entries[f] = Decode(payload, files[f], hashed.Digest);
+        });
+
+        // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
+        var rejected = new List<RejectedInput>(walkerRejected);
+        var metadata = new Dictionary<string, Dictionary<string, ArticleRecord>>(StringComparer.Ordinal);
+        var units = new List<Unit>();
+        int total = 0;
+        for (int f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            if (IsMetadata(file))
+            {
+                try { metadata[Path.GetDirectoryName(file)!] = CorpusReaders.ReadMetadata(file, options, rejected); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { rejected.Add(new(file, $"cannot read: {e.Message}")); }
+                continue;
+            }
+            var unit = new Unit(file, digests[f], total, bucketOf[f]);
+            if (entries[f] is { } entry)
+            {
+                unit.Cached = entry;
+                unit.Count = entry.Ids.Count;
+                unit.RawIds = entry.Ids;
+                unit.Rejected = entry.Rejected;
+                unit.Storable = true;
+                rejected.AddRange(entry.Rejected);
+            }
+            else
+            {
+                var records = new List<ArticleRecord>();
+                int before = rejected.Count;
+                bool complete = true;
+                try { Corpus.ReadFile(file, options, records, rejected); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    rejected.Add(new(file, $"cannot read: {e.Message}"));
+                    complete = false;
+                }
+                unit.Records = records;
+                unit.Count = records.Count;
+                unit.RawIds = records.Select(r => r.Id).ToList();
+                unit.Rejected = rejected.GetRange(before, rejected.Count - before);
+                // Stored only when the file read is the file hashed (same size and modification time after reading).
+                unit.Storable = complete && unit.Hashed is { } h && Stat(file) == h.Stat;
+                unit.Changed = true;
+            }
+            total += unit.Count;
+            units.Add(unit);
+        }
+        Corpus.RejectUnknownMetadataRows(files, metadata, rejected);
+        var read = clock.Elapsed;
+
+        // Ids made unique over the whole corpus, and the vocabulary: the sum of each file's word counts.
+        var ids = new List<string>(total);
+        foreach (var u in units) ids.AddRange(u.RawIds);
+        Corpus.MakeIdsUnique(ids);
+        CorpusVocabulary? vocabulary = null;
+        GluedWordRepair? repair = null;
+        foreach (var u in units)
+            if (u.Cached is null) u.Vocabulary = options.RepairGluedWords ? CorpusVocabulary.Build(u.Records!.Select(r => r.Text).ToList()).Part() : VocabularyPart.Empty;
+        if (options.RepairGluedWords)
+        {
+            vocabulary = CorpusVocabulary.Sum(units.Select(u => u.Cached?.Vocabulary ?? u.Vocabulary!));
+            repair = new GluedWordRepair(vocabulary, options.Rules);
+        }
+
+        // Which cached articles still hold: same final id, same metadata row, same vocabulary answers.
+        var metadataDigests = units.Select(u => MetadataDigest(Corpus.MetadataOf(u.File, metadata))).ToArray();
+        var work = new List<(int Unit, int Index)>();
+        var reused = new List<(int Unit, int Index)>();
+        for (int k = 0; k < units.Count; k++)
+        {
+            var u = units[k];
+            u.Articles = new StoredArticle?[u.Count];
+            for (int j = 0; j < u.Count; j++)
+            {
+                if (u.Cached?.Articles[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
+                    && (vocabulary is null || s.Answers.TrueForAll(vocabulary.Answers)))
+                {
+                    u.Articles[j] = s;
+                    reused.Add((k, j));
+                }
+                else work.Add((k, j));
+            }
+        }
+        foreach (var k in work.Select(w => w.Unit).Distinct())
+        {
+            var u = units[k];
+            u.Changed = true;
+            if (u.Records is not null) continue;
+            // An unchanged file with articles to clean again: read once more (the records are not kept), and check it is the file cached.
+            var records = new List<RejectedInput>();
+            var again = new List<ArticleRecord>();
+            try { Corpus.ReadFile(u.File, options, again, records); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+            if (again.Count != u.Count || !again.Select(r => r.Id).SequenceEqual(u.Cached!.Ids, StringComparer.Ordinal) || Stat(u.File) != u.Hashed!.Stat) return null;
+            u.Records = again;
+        }
+
+        var articles = new Article[total];
+        var changeLists = new List<CleaningChange>?[total];
+        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
+        Parallel.For(0, work.Count, w =>
+        {
+            var (k, j) = work[w];
+            var u = units[k];
+            int i = u.First + j;
+            var record = u.Records![j];
+            if (!string.Equals(record.Id, ids[i], StringComparison.Ordinal)) record = record with { Id = ids[i] };
+            var changes = new List<CleaningChange>();
+            var answers = new List<VocabularyAnswer>();
+            CorpusVocabulary.Log = vocabulary is null ? null : answers;
+            try { articles[i] = builder.Process(record, Corpus.MetadataOf(u.File, metadata), changes); }
+            finally { CorpusVocabulary.Log = null; }
+            if (changes.Count > 0) changeLists[i] = changes;
+            // Each answer once: the repair asks about the same parts of a run many times, and a vocabulary answers a word alike.
+            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToList(), answers.Distinct().ToList());
+        });
+        Parallel.For(0, reused.Count, r =>
+        {
+            var (k, j) = reused[r];
+            int i = units[k].First + j;
+            var s = units[k].Articles[j]!;
+            articles[i] = s.Article with { Layout = ArticleLayout.Of(s.Article.Text), Words = WordCounter.Count(s.Article.Text) };
+            if (s.Changes.Count > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
+        });
+        foreach (var u in units) u.Records = null;
+        var clean = clock.Elapsed;
+
+        // Near-duplicates with the signatures of reused articles; those computed now are kept with their articles.
+        var signatures = new uint[]?[total];
+        foreach (var (k, j) in reused) signatures[units[k].First + j] = units[k].Articles[j]!.Signature;
+        var corpus = Corpus.Finish(articles, changeLists, rejected, options, signatures);
+        foreach (var u in units)
+            for (int j = 0; j < u.Count; j++)
+                if (u.Articles[j]!.Signature is null && signatures[u.First + j] is { } computed) { u.Articles[j]!.Signature = computed; u.Changed = true; }
+        // The result store's fingerprints: remembered for reused articles (same text, same sentences), computed now for
+        // the others (the analyses then find them computed).
+        Parallel.For(0, units.Count, k =>
+        {
+            var u = units[k];
+            for (int j = 0; j < u.Count; j++)
+            {
+                var s = u.Articles[j]!;
+                if (s.Fingerprint is { } known) AnalysisVersions.Remember(corpus.Articles[u.First + j], known);
+                else if (u.Storable) s.Fingerprint = AnalysisVersions.Fingerprint(corpus.Articles[u.First + j]);
+            }
+        });
+        var finish = clock.Elapsed;
+
+        var changed = units.Where(u => u.Storable && u.Changed).ToList();
+        var rows = new byte[changed.Count][];
+        Parallel.For(0, changed.Count, c => rows[c] = Encode(changed[c]));
+        // Each bucket touched (a changed file's, or one holding entries of files gone from the folder) rewritten whole.
+        var touched = new HashSet<int>();
+        for (int r = 0; r < changed.Count; r++)
+        {
+            (buckets[changed[r].Bucket] ??= new(StringComparer.Ordinal))[changed[r].File] = rows[r];
+            touched.Add(changed[r].Bucket);
+        }
+        if (folder && store.Prune)
+        {
+            var present = units.Select(u => u.File).ToHashSet(StringComparer.Ordinal);
+            for (int b = 0; b < Buckets; b++)
+            {
+                if (unreadable[b]) touched.Add(b);
+                if (buckets[b] is not { } map) continue;
+                foreach (var path in map.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && !present.Contains(p)).ToList())
+                {
+                    map.Remove(path);
+                    touched.Add(b);
+                }
+            }
+        }
+        if (touched.Count > 0)
+            lock (WriteGate)
+            {
+                Directory.CreateDirectory(cacheFolder);
+                foreach (var b in touched) WriteBucket(BucketFile(cacheFolder, b), buckets[b]);
+                if (folder && store.Prune)
+                    foreach (var leftover in Directory.EnumerateFiles(cacheFolder, "*.tmp")) File.Delete(leftover);
+            }
+        store.AddCorpusLoad(new CorpusCacheCounts(units.Count(u => u.Cached is not null), units.Count(u => u.Cached is null), reused.Count, work.Count)
+        {
+            CheckTime = check, ReadTime = read - check, CleanTime = clean - read, FinishTime = finish - clean, WriteTime = clock.Elapsed - finish,
+        });
+        return corpus;
+    }
+
+    // The file's content hash with the options key; null when it cannot be read (the cold path then reports why).
+    private static Hashed? Digest(string file, string key)
+    {
+        try
+        {
+            if (FileNode.Of(file, follow: true) is not { Kind: FileKind.Regular }) return null;
+            var stat = Stat(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            return new Hashed(Convert.ToHexString(SHA256.HashData(stream)) + ":" + key, stat);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    private static (long Length, long Ticks) Stat(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, 0);
+    }
+
+    /// <summary>
+    /// Everything a file's articles depend on besides its content and path: the entry's layout, the library build (its code
+    /// and embedded word lists and rules) and the corpus options that reach reading and cleaning (all but the
+    /// near-duplicate threshold, which is applied to the whole corpus on every load).
+    /// </summary>
+    internal static string OptionsKey(CorpusOptions options)
+    {
+        var text = string.Join("\u001f", Format, typeof(CorpusCache).Assembly.ManifestModule.ModuleVersionId,
+            options.MaxFileBytes, options.CsvTextColumn ?? "\u0000", options.CsvTitleColumn ?? "\u0000", options.CsvDateColumn ?? "\u0000",
+            options.CsvSourceColumn ?? "\u0000", options.CsvIdColumn ?? "\u0000", options.RepairGluedWords, options.InferPublishedFromMentions,
+            options.MetadataFileName, JsonSerializer.Serialize(options.Rules));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    // What cleaning reads of a metadata.csv row: title, source, date and url ("" for none).
+    private static string MetadataDigest(ArticleRecord? row)
+    {
+        if (row is null) return "";
+        var text = string.Join("\u001f", row.Title ?? "\u0000", row.Source ?? "\u0000", row.Url ?? "\u0000",
+            row.Published is { } p ? $"{p.Ticks}:{(int)p.Kind}" : "\u0000");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    // Entries are kept in at most 256 bucket files (by the first byte of the SHA-256 of the input's path): one file per
+    // input file cost 3 s of system time to write for 10,000 small files; a change rewrites one bucket, not everything.
+    private const int Buckets = 256;
+    private const string BucketFormat = "corpus-bucket-1";
+
+    private static int BucketOf(string file) => SHA256.HashData(Encoding.UTF8.GetBytes(file))[0];
+
+    private static string BucketFile(string cacheFolder, int bucket) => Path.Combine(cacheFolder, $"{bucket:x2}.bin");
+
+    /// <summary>The input paths the cache folder holds entries for (for tests and reports).</summary>
+    internal static List<string> StoredPaths(string cacheFolder) =>
+        Enumerable.Range(0, Buckets).SelectMany(b => ReadBucket(BucketFile(cacheFolder, b), out _)?.Keys.AsEnumerable() ?? []).Order(StringComparer.Ordinal).ToList();
+
+    // A bucket: each input path's entry. Null when there is none, or when it cannot be read whole (unreadable: a miss
+    // for every file in it, rewritten by the next load that prunes or changes it).
+    private static Dictionary<string, byte[]>? ReadBucket(string file, out bool unreadable)
+    {
+        unreadable = false;
+        if (!File.Exists(file)) return null;
+        try
+        {
+            var bytes = File.ReadAllBytes(file);
+            using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (r.ReadString() != BucketFormat) { unreadable = true; return null; }
+            int n = Len(r);
+            var map = new Dictionary<string, byte[]>(n, StringComparer.Ordinal);
+            for (int i = 0; i < n; i++) map[Req(r)] = Bytes(r, Len(r));
+            if (r.BaseStream.Position == bytes.Length) return map;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or UnauthorizedAccessException or FormatException or ArgumentException or OverflowException) { }
+        unreadable = true;
+        return null;
+    }
+
+    // Written beside its place and renamed over it (atomic): a killed run leaves the old bucket or the new one, and at
+    // most a temporary file, removed by the next load that prunes. An empty bucket is removed.
+    private static void WriteBucket(string file, Dictionary<string, byte[]>? map)
+    {
+        if (map is null || map.Count == 0) { File.Delete(file); return; }
+        var temporary = file + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var w = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            w.Write(BucketFormat);
+            w.Write(map.Count);
+            foreach (var (path, payload) in map) { Str(w, path); w.Write(payload.Length); w.Write(payload); }
+        }
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    // ---------- the entry's layout ----------
+
+    private static byte[] Encode(Unit u)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Format);
+            Str(w, u.File);
+            Str(w, u.Digest);
+            w.Write(u.RawIds.Count);
+            foreach (var id in u.RawIds) Str(w, id);
+            var vocabulary = u.Cached?.Vocabulary ?? u.Vocabulary!;
+            Str(w, vocabulary.Words);
+            w.Write(vocabulary.Counts.Length);
+            w.Write(vocabulary.Counts);
+            w.Write(u.Rejected.Count);
+            foreach (var r in u.Rejected) { Str(w, r.Path); Str(w, r.Reason); }
+            foreach (var s in u.Articles) WriteArticle(w, s!);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Entry? Decode(byte[] payload, string file, string digest)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            if (r.ReadString() != Format || Str(r) != file || Str(r) != digest) return null;
+            int n = r.ReadInt32();
+            if (n < 0 || n > payload.Length) return null;
+            var ids = new List<string>(n);
+            for (int i = 0; i < n; i++) ids.Add(Req(r));
+            var words = Req(r);
+            var vocabulary = new VocabularyPart(words, Bytes(r, Len(r)));
+            if (!vocabulary.IsWellFormed) return null;
+            int rejectedCount = Len(r);
+            var rejected = new List<RejectedInput>(rejectedCount);
+            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Req(r), Req(r)));
+            var articles = new StoredArticle[n];
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(r);
+            return r.BaseStream.Position == payload.Length ? new Entry(ids, vocabulary, rejected, articles) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
+        {
+            return null;   // an unreadable entry is a miss: the file is read and cleaned afresh
+        }
+    }
+
+    private static void WriteArticle(BinaryWriter w, StoredArticle s)
+    {
+        var a = s.Article;
+        Str(w, s.Id); Str(w, s.Metadata);
+        Str(w, a.Path); Str(w, a.Title); Str(w, a.Source); Str(w, a.Dateline);
+        w.Write(a.Published.HasValue);
+        if (a.Published is { } p) { w.Write(p.Ticks); w.Write((byte)p.Kind); }
+        w.Write((int)a.PublishedBasis);
+        Str(w, a.PublishedEvidence); Str(w, a.Text); Str(w, a.Url);
+        w.Write(a.Extra.Count);
+        foreach (var (k, v) in a.Extra) { Str(w, k); Str(w, v); }
+        Str(w, a.TitleBasis); Str(w, a.SourceEvidence);
+        w.Write(a.Captions.Count);
+        foreach (var c in a.Captions) Str(w, c);
+        w.Write(s.Changes.Count);
+        foreach (var (kind, before, after) in s.Changes) { Str(w, kind); Str(w, before); Str(w, after); }
+        w.Write(s.Answers.Count);
+        foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
+        w.Write(s.Signature is null ? -1 : s.Signature.Length);
+        w.Write(MemoryMarshal.AsBytes((s.Signature ?? []).AsSpan()));
+        w.Write(s.Fingerprint?.Length ?? 0);
+        w.Write(s.Fingerprint ?? []);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
+
+    private static StoredArticle ReadArticle(BinaryReader r)
+    {
+        var id = Req(r);
+        var metadata = Req(r);
+        var path = Req(r);
+        var title = Req(r);
+        var source = Str(r);
+        var dateline = Str(r);
+        DateTime? published = r.ReadBoolean() ? new DateTime(r.ReadInt64(), (DateTimeKind)r.ReadByte()) : null;
+        var basis = (PublishedBasis)r.ReadInt32();
+        var evidence = Str(r);
+        var text = Req(r);
+        var url = Str(r);
+        int extraCount = Len(r);
+        var extra = extraCount == 0 ? NoExtra : new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
+        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(Req(r), Str(r));
+        var titleBasis = Req(r);
+        var sourceEvidence = Str(r);
+        int captionCount = Len(r);
+        var captions = new List<string>(captionCount);
+        for (int i = 0; i < captionCount; i++) captions.Add(Req(r));
+        int changeCount = Len(r);
+        var changes = new List<(string, string, string)>(changeCount);
+        for (int i = 0; i < changeCount; i++) changes.Add((Req(r), Req(r), Req(r)));
+        int answerCount = Len(r);
+        var answers = new List<VocabularyAnswer>(answerCount);
+        for (int i = 0; i < answerCount; i++) answers.Add(new(Req(r), r.ReadBoolean(), r.ReadInt32()));
+        int signatureLength = r.ReadInt32();
+        if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
+        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(Bytes(r, signatureLength * sizeof(uint))).ToArray();
+        int fingerprintLength = r.ReadInt32();
+        if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
+        var fingerprint = fingerprintLength == 0 ? null : Bytes(r, fingerprintLength);
+        var article = new Article(id, path, title, source, dateline, published, basis, evidence, text, url, extra)
+        {
+            TitleBasis = titleBasis,
+            SourceEvidence = sourceEvidence,
+            Captions = captions.Count == 0 ? [] : captions,
+        };
+        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
+    }
+
+    // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16 units.
+    private static void Str(BinaryWriter w, string? s)
+    {
+        if (s is null) { w.Write((byte)0); return; }
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) { w.Write((byte)1); w.Write(s); return; }
+        w.Write((byte)2);
+        w.Write(s.Length);
+        w.Write(MemoryMarshal.AsBytes(s.AsSpan()));
+    }
+
+    private static string? Str(BinaryReader r) => r.ReadByte() switch
+    {
+        0 => null,
+        1 => r.ReadString(),
+        2 => ReadUtf16(r),
+        var b => throw new FormatException($"bad string marker {b}"),
+    };
+
+    // A string the layout never leaves null: a null one means the entry is not one this code wrote.
+    private static string Req(BinaryReader r) => Str(r) ?? throw new FormatException("null where a string is required");
+
+    private static string ReadUtf16(BinaryReader r)
+    {
+        int length = Len(r);
+        return new string(MemoryMarshal.Cast<byte, char>(Bytes(r, checked(length * 2))));
+    }
+
+    // A count or length read from an entry: never negative, never more than the bytes left.
+    private static int Len(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        return n >= 0 && n <= r.BaseStream.Length - r.BaseStream.Position ? n : throw new FormatException("bad length");
+    }
+
+    // ReadBytes returns what is left when the entry ends early: a cut entry must not pass for a whole one.
+    private static byte[] Bytes(BinaryReader r, int count)
+    {
+        var bytes = r.ReadBytes(count);
+        return bytes.Length == count ? bytes : throw new EndOfStreamException();
+    }
+}
+
+/// <summary>
+/// The word counts of one part of a corpus (one input file), compact: its distinct lower-cased words joined by NUL (words
+/// are letter runs) and two bytes per word, its count and lower-case count saturated at <see cref="CorpusVocabulary.Saturation"/>.
+/// </summary>
+internal sealed record VocabularyPart(string Words, byte[] Counts)
+{
+    /// <summary>No words.</summary>
+    public static VocabularyPart Empty { get; } = new("", []);
+
+    /// <summary>Whether there are two counts per word.</summary>
+    public bool IsWellFormed => Counts.Length == (Words.Length == 0 ? 0 : 2 * (Words.AsSpan().Count('\0') + 1));
+}
+
+/// <summary>One answer the corpus vocabulary gave the glued-word repair: the (lower-cased) word, which count, and the value.</summary>
+internal readonly record struct VocabularyAnswer(string Word, bool Lower, int Value);
+
+internal sealed partial class CorpusVocabulary
+{
+    /// <summary>The most a count answers (the repair compares counts with 1 and 2 only).</summary>
+    internal const int Saturation = 2;
+
+    /// <summary>
+    /// When set (on the thread cleaning one article), every answer <see cref="Count"/> and <see cref="LowerCount"/>
+    /// give is added to it: the corpus cache keeps them to tell whether a new corpus would clean the article the same way.
+    /// Thread-static because articles are cleaned in parallel with one shared repair.
+    /// </summary>
+    [ThreadStatic]
+    internal static List<VocabularyAnswer>? Log;
+
+    private int Answer(ReadOnlySpan<char> word, bool lower)
+    {
+        Span<char> buffer = stackalloc char[LowerCase.Max];
+        var key = LowerCase.Of(word, buffer);
+        int n = counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var c) ? Math.Min(lower ? c.Lower : c.All, Saturation) : 0;
+        Log?.Add(new VocabularyAnswer(key.ToString(), lower, n));
+        return n;
+    }
+
+    /// <summary>Whether this vocabulary gives <paramref name="answer"/> again.</summary>
+    internal bool Answers(VocabularyAnswer answer) => Answer(answer.Word, answer.Lower) == answer.Value;
+
+    /// <summary>This vocabulary as a part of a corpus's: its words and their counts, saturated (see <see cref="VocabularyPart"/>).</summary>
+    internal VocabularyPart Part()
+    {
+        var words = new StringBuilder();
+        var saturated = new byte[counts.Count * 2];
+        int i = 0;
+        foreach (var (word, n) in counts)
+        {
+            if (i > 0) words.Append('\0');
+            words.Append(word);
+            saturated[2 * i] = (byte)Math.Min(n.All, Saturation);
+            saturated[2 * i + 1] = (byte)Math.Min(n.Lower, Saturation);
+            i++;
+        }
+        return new VocabularyPart(words.ToString(), saturated);
+    }
+
+    /// <summary>
+    /// The vocabulary of a corpus made of <paramref name="parts"/>: their counts added up. Counts saturated per part
+    /// give the same answers as the whole's exact counts, since min(a + b, 2) = min(min(a, 2) + min(b, 2), 2).
+    /// </summary>
+    internal static CorpusVocabulary Sum(IEnumerable<VocabularyPart> parts)
+    {
+        var result = new CorpusVocabulary();
+        var lookup = result.counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var part in parts)
+        {
+            var words = part.Words.AsSpan();
+            for (int i = 0; i < part.Counts.Length / 2; i++)
+            {
+                int end = words.IndexOf('\0');
+                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, end < 0 ? words : words[..end], out _);
+                total.All += part.Counts[2 * i];
+                total.Lower += part.Counts[2 * i + 1];
+                words = end < 0 ? [] : words[(end + 1)..];
+            }
+        }
+        return result;
+    }
+}
