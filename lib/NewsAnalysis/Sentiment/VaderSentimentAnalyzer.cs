@@ -82,11 +82,13 @@ public sealed class VaderSentimentAnalyzer
         Background(() => _ = VaderEmojiLexicon.Default);
         Background(CompileScoringMethods);
 
-        // Lazy<T> keeps a factory's exception and raises it to every caller of Default: nothing is lost by ignoring it here.
+        // Lazy<T> keeps a factory's exception and raises it to every caller of Default, where it is reported, and a method
+        // not compiled ahead is compiled at its first call: nothing is lost by ignoring an exception here, while one let
+        // through would end the process from a pool thread.
         static void Background(Action work) => ThreadPool.UnsafeQueueUserWorkItem(_ =>
         {
             try { work(); }
-            catch (Exception e) when (e is IOException or FormatException or InvalidDataException or UnauthorizedAccessException) { }
+            catch (Exception) { }
         }, null);
     }
 

@@ -2,7 +2,7 @@ namespace NewsAnalysis;
 
 /// <summary>A stretch of an article's cleaned text, e.g. a paragraph.</summary>
 /// <remarks>
-/// A span the loader builds refers to its article's text and makes <see cref="Text"/> on each read: a corpus of a
+/// A span the loader builds refers to its article's text and makes <see cref="Text"/> when it is first read (then keeps it): a corpus of a
 /// million short articles would otherwise hold every paragraph's text twice (docs/corpus.md, "Speed and memory").
 /// Equality compares <see cref="Index"/>, <see cref="Start"/>, <see cref="Length"/> and the characters of
 /// <see cref="Text"/>, as before.
@@ -34,7 +34,7 @@ public sealed record TextSpan
     /// <summary>Length in characters.</summary>
     public int Length { get; init; }
 
-    /// <summary>The text itself (for a span of a loaded article, made from the article's text on each read).</summary>
+    /// <summary>The text itself (for a span of a loaded article, made from the article's text when first read).</summary>
     public string Text
     {
         get => made ??= text.Text;
@@ -61,8 +61,8 @@ public sealed record TextSpan
 
 /// <summary>A sentence of an article's cleaned text.</summary>
 /// <remarks>
-/// Like <see cref="TextSpan"/>, a sentence the loader builds makes <see cref="Text"/> from its article's text on each
-/// read; equality compares the numbers and the characters of <see cref="Text"/>.
+/// Like <see cref="TextSpan"/>, a sentence the loader builds makes <see cref="Text"/> from its article's text when it
+/// is first read; equality compares the numbers and the characters of <see cref="Text"/>.
 /// </remarks>
 public sealed record SentenceSpan
 {
@@ -96,7 +96,7 @@ public sealed record SentenceSpan
     /// <summary>Length in characters.</summary>
     public int Length { get; init; }
 
-    /// <summary>The sentence text (for a sentence of a loaded article, made from the article's text on each read).</summary>
+    /// <summary>The sentence text (for a sentence of a loaded article, made from the article's text when first read).</summary>
     public string Text
     {
         get => made ??= text.Text;
