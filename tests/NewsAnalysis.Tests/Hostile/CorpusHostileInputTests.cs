@@ -213,13 +213,15 @@ public class CorpusHostileInputTests
         for (int i = 0; i < 2_000; i++) csv.Append($"c{i},Row {i} says the council met on Tuesday and agreed a budget.\n");
         dir.Write("big.csv", csv.ToString());
         dir.Write("lines.jsonl", "{\"text\": \"A short line of news.\"}\n{\"text\": \"" + new string('x', 3000) + "\"}\n{\"text\": \"Another short line.\"}\n");
+        dir.Write("items.json", "[{\"text\": \"A short item.\"}, {\"text\": \"" + new string('z', 3000) + "\"}, {\"text\": \"Another short item.\"}]");
         dir.Write("long.txt", "Long article. " + new string('y', 5000));
         dir.Write("short.txt", "A short article about the council.");
         var articles = HostileCli.Articles(dir.Path, "--max-file-size", "2K");
-        Assert.Equal(2_000 + 2 + 1, articles.Count);
+        Assert.Equal(2_000 + 2 + 2 + 1, articles.Count);
         var rejected = HostileCli.Bounded("corpus", "--data", dir.Path, "--rejected", "--format", "csv", "--max-file-size", "2K");
         var rows = HostileCli.CsvRows(rejected.Out).ToDictionary(r => r[0], r => r[1]);
-        Assert.Equal(["lines.jsonl#line 2", "long.txt"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["items.json#item 2", "lines.jsonl#line 2", "long.txt"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("array item 2 (line 1) is over the 2,048-character limit", rows["items.json#item 2"]);
         Assert.Contains("over the 2,048-character limit", rows["lines.jsonl#line 2"]);
         Assert.Contains("over the 2,048-byte limit for one article (--max-file-size)", rows["long.txt"]);
         var bad = HostileCli.Bounded("corpus", "--data", dir.Path, "--max-file-size", "lots");
