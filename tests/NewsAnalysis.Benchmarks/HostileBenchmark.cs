@@ -41,6 +41,7 @@ internal sealed class HostileBenchmark : IBenchmarkSuite
     {
         var news = Path.Combine(AppContext.BaseDirectory, "news.dll");
         Console.WriteLine($"news = {news}; {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
+        Console.WriteLine("CPU and peak are the news process's own (report's notebook kernels run as child processes and are not counted); wall is the whole run.");
         Console.WriteLine("| input | verb | exit | wall | CPU | peak | stdout lines | stderr (first line) | bounds |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var temp = Directory.CreateTempSubdirectory("news-hostile-bench-").FullName;
