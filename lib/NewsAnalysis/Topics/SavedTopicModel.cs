@@ -159,47 +159,47 @@ public sealed class SavedTopicModel
         var sigma2 = new double[rank];
         for (int j = 0; j < points.Length; j++) for (int c = 0; c < rank; c++) sigma2[c] += weights[j] * points[j][c] * points[j][c];
         var inverse = sigma2.Select(s => s > 0 ? (float)(1 / s) : 0f).ToArray();
+        // A (units × terms) and Aᵀ in compressed rows: Aᵀ·R is then summed one term at a time, over the units holding it
+        // in unit order — the same additions in the same order as scattering each unit's row into the terms, without
+        // the scattered writes over the whole terms × rank matrix — and both products are split over the cores. The
+        // buffers are allocated once, not per pass.
+        var a = TopicSvd.SparseMatrix.FromRows(rows, null, termCount);
+        var at = a.Transpose();
         var w = new float[termCount * rank];
+        var step = new float[termCount * rank];
+        var best = new float[termCount * rank];
+        var scaled = new float[rows.Count * rank];
+        var projected = new float[rows.Count * rank];
         var residual = points.Select(p => (float[])p.Clone()).ToArray();
-        float[]? best = null;
+        var squares = new double[rows.Count];
         double bestResidual = double.MaxValue;
         for (int pass = 0; pass <= MaxRefinements; pass++)
         {
-            // W += Aᵀ·R·Σ⁻² (R = P on the first pass), then R = P − A·W.
-            var step = new float[termCount * rank];
-            var scaled = new float[rank];
-            for (int j = 0; j < rows.Count; j++)
-            {
-                TensorPrimitives.Multiply(residual[j], inverse, scaled);
-                TensorPrimitives.Multiply(scaled, (float)weights[j], scaled);
-                foreach (var (t, a) in rows[j].Items())
-                    if (a != 0) TensorPrimitives.MultiplyAdd(scaled, a, step.AsSpan(t * rank, rank), step.AsSpan(t * rank, rank));
-            }
-            TensorPrimitives.Add(w, step, w);
-            var squares = new double[rows.Count];
+            // W += Aᵀ·R·Σ⁻² (R = P on the first pass, each row times its weight), then R = P − A·W.
             TopicParallel.ForRanges(rows.Count, j =>
             {
-                TensorPrimitives.Subtract(points[j], Project(rows[j], w, rank), residual[j]);
+                var target = scaled.AsSpan(j * rank, rank);
+                TensorPrimitives.Multiply(residual[j], inverse, target);
+                TensorPrimitives.Multiply(target, (float)weights[j], target);
+            });
+            at.Times(scaled, rank, step);
+            TensorPrimitives.Add(w, step, w);
+            a.Times(w, rank, projected);
+            TopicParallel.ForRanges(rows.Count, j =>
+            {
+                TensorPrimitives.Subtract(points[j], projected.AsSpan(j * rank, rank), residual[j]);
                 squares[j] = weights[j] * TensorPrimitives.SumOfSquares(residual[j]);
             });
             double total = squares.Sum();
             if (total >= bestResidual) break;
             bestResidual = total;
-            best = (float[])w.Clone();
+            w.CopyTo(best, 0);
         }
-        return best!;
+        return best;
     }
 
     /// <summary>Most refinement passes of the projection (see <see cref="Projection"/>).</summary>
     internal const int MaxRefinements = 4;
-
-    private static float[] Project(Microsoft.ML.Data.VBuffer<float> row, float[] w, int rank)
-    {
-        var result = new float[rank];
-        foreach (var (t, a) in row.Items())
-            if (a != 0) TensorPrimitives.MultiplyAdd(w.AsSpan(t * rank, rank), a, result, result);
-        return result;
-    }
 
     /// <summary>
     /// The map's two axes as a linear function of the SVD coordinates (the map is their first two principal components):
