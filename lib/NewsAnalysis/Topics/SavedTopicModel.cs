@@ -378,7 +378,11 @@ public sealed class SavedTopicModel
     /// <summary>The model as bytes (see <see cref="Read"/>).</summary>
     public byte[] ToBytes()
     {
-        using var buffer = new MemoryStream();
+        // Sized for the projection (most of the bytes: terms × rank floats), the terms and the fitted units up front,
+        // so the stream does not grow by doubling through a blob of tens of megabytes.
+        long estimate = 4L * (projection.Length + idf.Length) + terms.Sum(t => 2L * t.Length + 2) + 40L * fitted.Count
+            + stopWords.Sum(t => 2L * t.Length + 2) + (1 << 16);
+        using var buffer = new MemoryStream((int)Math.Min(estimate, Array.MaxLength));
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
