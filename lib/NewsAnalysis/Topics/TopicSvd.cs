@@ -261,6 +261,24 @@ internal static class TopicSvd
         }
 
         /// <summary>
+        /// <paramref name="addend"/> + this · X, written into <paramref name="into"/> (all Rows × l, row-major): each
+        /// row's sum formed as <see cref="Times"/> forms it (from zero, in the order of its entries), then added to
+        /// the addend's row, element by element — the same values as <c>Times</c> followed by an element-wise sum, without
+        /// holding the product whole.
+        /// </summary>
+        public void TimesAdd(float[] x, int l, float[] addend, float[] into)
+        {
+            TopicParallel.ForRanges(Rows, i =>
+            {
+                Span<float> sum = l <= 512 ? stackalloc float[l] : new float[l];
+                sum.Clear();
+                for (int e = offsets[i]; e < offsets[i + 1]; e++)
+                    TensorPrimitives.MultiplyAdd(x.AsSpan(indices[e] * l, l), values[e], sum, sum);
+                TensorPrimitives.Add(addend.AsSpan(i * l, l), sum, into.AsSpan(i * l, l));
+            });
+        }
+
+        /// <summary>
         /// This · X for a row-major X (Columns × l): Rows × l, row-major, each output row summed by one thread, in the
         /// order of its entries, from zero. Written into <paramref name="into"/> (Rows × l, overwritten) when given.
         /// </summary>
