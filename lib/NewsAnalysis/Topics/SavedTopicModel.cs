@@ -154,7 +154,7 @@ public sealed class SavedTopicModel
     /// already exact to rounding, further passes only amplify the rounding), and the best W is kept. Written here
     /// because TopicSvd returns only the coordinates.
     /// </summary>
-    private static float[] Projection(List<Microsoft.ML.Data.VBuffer<float>> rows, float[][] points, double[] weights, int termCount, int rank)
+    internal static float[] Projection(List<Microsoft.ML.Data.VBuffer<float>> rows, float[][] points, double[] weights, int termCount, int rank)
     {
         var sigma2 = new double[rank];
         for (int j = 0; j < points.Length; j++) for (int c = 0; c < rank; c++) sigma2[c] += weights[j] * points[j][c] * points[j][c];
