@@ -50,6 +50,35 @@ internal static class StoreOptions
         finally { CurrentShard.Value = null; }
     }
 
+    /// <summary>
+    /// Starts opening the result store that <see cref="Run"/> will use (loading DuckDB's native library, opening or
+    /// creating the file) on another thread, so that it overlaps what the verb does before <see cref="Run"/>, such as
+    /// loading the corpus; <see cref="Run"/> then finds the database open (stores of one folder share it). Disposing the
+    /// handle waits for the opening and lets this reference go. Null with --no-cache, or when the data path does not
+    /// exist (no store is made for it; loading reports the path). A store that cannot be opened now (locked by another
+    /// process, unreadable) is left to <see cref="Run"/>, which waits for it or reports it as before.
+    /// </summary>
+    public static IDisposable? OpenAhead(ParseResult parse, Option<string> data, Option<DirectoryInfo?> cache, Option<bool> noCache)
+    {
+        if (parse.GetValue(noCache) || !Path.Exists(CommonOptions.ResolveData(parse.GetValue(data)!))) return null;
+        var folder = Folder(parse, data, cache);
+        return new OpeningStore(Task.Run(() =>
+        {
+            try
+            {
+                var store = ArticleResultStore.Open(folder, lockWait: TimeSpan.Zero);
+                store.Prune = false;   // this reference runs no analysis: nothing of its own to prune
+                return store;
+            }
+            catch (IOException) { return null; }
+        }));
+    }
+
+    private sealed class OpeningStore(Task<ArticleResultStore?> opening) : IDisposable
+    {
+        public void Dispose() => opening.GetAwaiter().GetResult()?.Dispose();
+    }
+
     /// <summary>The cache folder: --cache, else the default one of the data path.</summary>
     public static string Folder(ParseResult parse, Option<string> data, Option<DirectoryInfo?> cache) =>
         parse.GetValue(cache)?.FullName ?? ArticleResultStore.DefaultFolder(CommonOptions.ResolveData(parse.GetValue(data)!));

@@ -182,7 +182,7 @@ internal sealed class SentimentBenchmark : IBenchmarkSuite
     /// ReadyToRun, framework-dependent) into the benchmarks' output folder and returns its <c>news</c> executable. The
     /// first publish compiles every assembly ahead of time (minutes); later ones only what changed.
     /// </summary>
-    private static string PublishCli()
+    internal static string PublishCli()
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "news-published");
         var watch = Stopwatch.StartNew();

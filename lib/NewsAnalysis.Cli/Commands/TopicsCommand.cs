@@ -48,6 +48,7 @@ internal static class TopicsCommand
         {
             // NEWS_TIMINGS=1: one line on stderr saying where the process's time went (the topics benchmark reads it).
             var timings = Environment.GetEnvironmentVariable("NEWS_TIMINGS") is "1" ? new StageTimings() : null;
+            using var storeAhead = StoreOptions.OpenAhead(parse, data, cache, noCache);
             var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
             timings?.Mark("load");
             var options = new TopicOptions

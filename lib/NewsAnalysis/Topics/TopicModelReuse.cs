@@ -57,22 +57,24 @@ public static class TopicModelReuse
             }
             if (unusable is null)
             {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var clock = new TopicPhaseTimer();
                 var assigned = saved!.Assign(corpus);
-                assigned.Phases = [new TopicPhase("assign", clock.Elapsed, TimeSpan.Zero)];
+                clock.Mark("assign");
+                assigned.Phases = clock.Phases;
                 assigned.ModelNote = ReuseNote(assigned, saved);
                 return assigned;
             }
             why = unusable;
         }
         var model = TopicModeler.Fit(corpus, options);
-        var saving = System.Diagnostics.Stopwatch.StartNew();
+        var saving = new TopicPhaseTimer();
         var toSave = options.Method == TopicMethod.KMeans ? SavedTopicModel.From(model) : null;
         model.FitState = null;
         if (toSave is not null)
         {
             store.SaveModel(name, toSave.ToBytes());
-            model.Phases = [.. model.Phases, new TopicPhase("save model", saving.Elapsed, TimeSpan.Zero)];
+            saving.Mark("save model");
+            model.Phases = [.. model.Phases, .. saving.Phases];
         }
         // A first fit, or a method that is never saved, is what a run without the store does: nothing to say. A saved
         // model that could not be used, or --refit, is said.

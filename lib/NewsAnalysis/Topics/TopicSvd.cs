@@ -214,15 +214,16 @@ internal static class TopicSvd
     }
 
     /// <summary>A sparse matrix in compressed rows (row offsets, column indices, values), for products with dense matrices.</summary>
-    private sealed class SparseMatrix(int rows, int columns, int[] offsets, int[] indices, float[] values)
+    /// <summary>A sparse matrix in compressed rows (also used for the saved model's projection, <see cref="SavedTopicModel"/>).</summary>
+    internal sealed class SparseMatrix(int rows, int columns, int[] offsets, int[] indices, float[] values)
     {
         public int Rows { get; } = rows;
 
         public int Columns { get; } = columns;
 
-        public static SparseMatrix FromRows(IReadOnlyList<VBuffer<float>> rows, double[]? weights)
+        public static SparseMatrix FromRows(IReadOnlyList<VBuffer<float>> rows, double[]? weights, int? columns = null)
         {
-            int n = rows[0].Length;
+            int n = columns ?? rows[0].Length;
             var offsets = new int[rows.Count + 1];
             var indices = new List<int>();
             var values = new List<float>();
@@ -259,13 +260,35 @@ internal static class TopicSvd
             return new SparseMatrix(Columns, Rows, counts, tIndices, tValues);
         }
 
-        /// <summary>This · X for a row-major X (Columns × l): Rows × l, row-major, each output row summed by one thread.</summary>
-        public float[] Times(float[] x, int l)
+        /// <summary>
+        /// <paramref name="addend"/> + this · X, written into <paramref name="into"/> (all Rows × l, row-major): each
+        /// row's sum formed as <see cref="Times"/> forms it (from zero, in the order of its entries), then added to
+        /// the addend's row, element by element — the same values as <c>Times</c> followed by an element-wise sum, without
+        /// holding the product whole.
+        /// </summary>
+        public void TimesAdd(float[] x, int l, float[] addend, float[] into)
         {
-            var result = new float[Rows * l];
+            TopicParallel.ForRanges(Rows, i =>
+            {
+                Span<float> sum = l <= 512 ? stackalloc float[l] : new float[l];
+                sum.Clear();
+                for (int e = offsets[i]; e < offsets[i + 1]; e++)
+                    TensorPrimitives.MultiplyAdd(x.AsSpan(indices[e] * l, l), values[e], sum, sum);
+                TensorPrimitives.Add(addend.AsSpan(i * l, l), sum, into.AsSpan(i * l, l));
+            });
+        }
+
+        /// <summary>
+        /// This · X for a row-major X (Columns × l): Rows × l, row-major, each output row summed by one thread, in the
+        /// order of its entries, from zero. Written into <paramref name="into"/> (Rows × l, overwritten) when given.
+        /// </summary>
+        public float[] Times(float[] x, int l, float[]? into = null)
+        {
+            var result = into ?? new float[Rows * l];
             TopicParallel.ForRanges(Rows, i =>
             {
                 var target = result.AsSpan(i * l, l);
+                if (into is not null) target.Clear();
                 for (int e = offsets[i]; e < offsets[i + 1]; e++)
                     TensorPrimitives.MultiplyAdd(x.AsSpan(indices[e] * l, l), values[e], target, target);
             });
