@@ -46,8 +46,10 @@ public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int Artic
 /// row digest); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
 /// new corpus's vocabulary: when every answer is the same, the repair takes the same path. The answers saturate at 2
 /// (the repair asks only "none, once, or twice or more"), so a word's count growing does not re-clean its articles.
-/// Anything else is recomputed on every load: unique ids, the vocabulary, paragraphs and sentences (<see cref="ArticleLayout.Of"/>)
-/// and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
+/// A reused article keeps its paragraphs and sentences (<see cref="ArticleLayout"/>) and word count as stored: both are
+/// functions of the cleaned text alone (<see cref="ArticleLayout.Of"/> and <see cref="WordCounter.Count"/> read nothing
+/// else, no option, no rule), and the library build in the key covers their code. Anything else is recomputed on every
+/// load: unique ids, the vocabulary and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
 /// be read again makes the load fall back to a cold one. Each bucket is written to a temporary file renamed over the
 /// old one, so a killed run leaves every entry the old or the new one, each valid for its own key (an unreadable entry
 /// or bucket is a miss). While the store is open, its database lock keeps other processes out of the folder; two loads
@@ -62,7 +64,7 @@ internal static class CorpusCache
     private static readonly object WriteGate = new();
 
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
-    private const string Format = "corpus-cache-2";
+    private const string Format = "corpus-cache-3";
 
     private sealed class Unit(string file, Hashed? hashed, int first, int bucket)
     {
@@ -242,7 +244,7 @@ internal static class CorpusCache
             var (k, j) = reused[r];
             int i = units[k].First + j;
             var s = units[k].Articles[j]!;
-            articles[i] = s.Article with { Layout = ArticleLayout.Of(s.Article.Text), Words = WordCounter.Count(s.Article.Text) };
+            articles[i] = s.Article;   // with its stored layout and word count (a function of its text: see the remarks)
             if (s.Changes.Count > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
         });
         foreach (var u in units) u.Records = null;
@@ -463,6 +465,10 @@ internal static class CorpusCache
         Str(w, a.TitleBasis); Str(w, a.SourceEvidence);
         w.Write(a.Captions.Count);
         foreach (var c in a.Captions) Str(w, c);
+        var bounds = a.Layout?.Bounds;
+        w.Write(bounds?.Length ?? -1);
+        w.Write(MemoryMarshal.AsBytes((bounds ?? []).AsSpan()));
+        w.Write(a.Words);
         w.Write(s.Changes.Count);
         foreach (var (kind, before, after) in s.Changes) { Str(w, kind); Str(w, before); Str(w, after); }
         w.Write(s.Answers.Count);
@@ -496,6 +502,11 @@ internal static class CorpusCache
         int captionCount = Len(r);
         var captions = new List<string>(captionCount);
         for (int i = 0; i < captionCount; i++) captions.Add(Req(r));
+        int boundsLength = r.ReadInt32();
+        if (boundsLength < -1 || boundsLength > (r.BaseStream.Length - r.BaseStream.Position) / sizeof(int)) throw new FormatException("bad layout length");
+        var layout = boundsLength < 0 ? ArticleLayout.Of(text)
+            : ArticleLayout.FromBounds(text, MemoryMarshal.Cast<byte, int>(Bytes(r, boundsLength * sizeof(int))).ToArray()) ?? throw new FormatException("bad layout");
+        int words = r.ReadInt32();
         int changeCount = Len(r);
         var changes = new List<(string, string, string)>(changeCount);
         for (int i = 0; i < changeCount; i++) changes.Add((Req(r), Req(r), Req(r)));
@@ -512,7 +523,9 @@ internal static class CorpusCache
         {
             TitleBasis = titleBasis,
             SourceEvidence = sourceEvidence,
-            Captions = captions.Count == 0 ? [] : captions,
+            Captions = captions.Count == 0 ? Array.Empty<string>() : captions,
+            Layout = layout,
+            Words = words,
         };
         return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
     }

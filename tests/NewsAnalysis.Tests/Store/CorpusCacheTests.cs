@@ -181,5 +181,31 @@ public sealed class CorpusCacheTests : TempFolderTest
         Assert.Equal(entries, Entries());
     }
 
+    // A reused article keeps its stored paragraphs and sentences (not split again): the numbers give back the layout of
+    // the text they were made from, and numbers that do not fit a text (a damaged or foreign entry) are refused.
+    [Fact]
+    public void A_stored_layout_gives_back_the_spans_of_its_text_and_only_of_a_text_it_fits()
+    {
+        WriteCorpus();
+        NewsCorpus cold;
+        using (ArticleResultStore.Use(null)) cold = Corpus.Load(Data);
+        foreach (var article in cold.Articles)
+        {
+            var layout = ArticleLayout.Of(article.Text);
+            var again = ArticleLayout.FromBounds(article.Text, layout.Bounds);
+            Assert.NotNull(again);
+            Assert.Equal(article.Paragraphs, again.Paragraphs);
+            Assert.Equal(article.Sentences, again.Sentences);
+        }
+        var text = cold.Articles.First(a => a.Sentences.Count >= 2).Text;
+        var bounds = ArticleLayout.Of(text).Bounds;
+        Assert.Null(ArticleLayout.FromBounds(text[..^1], bounds));                  // the last sentence ends past the text
+        Assert.Null(ArticleLayout.FromBounds(text, bounds[..^1]));                  // a sentence cut short
+        Assert.Null(ArticleLayout.FromBounds(text, [.. bounds[..^1], bounds[0]]));  // a sentence in a paragraph that is not there
+        Assert.Null(ArticleLayout.FromBounds(text, [bounds.Length, .. bounds[1..]]));
+        Assert.Null(ArticleLayout.FromBounds(text, []));
+        Assert.NotNull(ArticleLayout.FromBounds("", ArticleLayout.Of("").Bounds));
+    }
+
     private int Entries() => CorpusCache.StoredPaths(Path.Combine(Root, "cache", CorpusCache.FolderName)).Count;
 }
