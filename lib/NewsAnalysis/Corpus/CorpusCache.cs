@@ -452,7 +452,8 @@ internal static class CorpusCache
             var rejected = new List<RejectedInput>(rejectedCount);
             for (int i = 0; i < rejectedCount; i++) rejected.Add(new(r.Req(), r.Req()));
             var articles = new StoredArticle[n];
-            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i]);
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool);
             return r.AtEnd ? new Entry(ids, vocabulary, rejected, articles) : null;
         }
         catch (FormatException)
@@ -519,26 +520,28 @@ internal static class CorpusCache
 
     private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 
-    private static StoredArticle ReadArticle(ref EntryReader r, string file, string rawId)
+    // Short values that repeat from article to article (metadata digest, source, dateline, date evidence, extra columns)
+    // are read once per entry into pool and shared, as the loader's StringPool shares them.
+    private static StoredArticle ReadArticle(ref EntryReader r, string file, string rawId, Dictionary<string, string> pool)
     {
         var id = r.Byte() switch { 0 => rawId, 1 => r.Req(), _ => throw new FormatException("bad id") };
-        var metadata = r.Req();
+        var metadata = r.Str(pool) ?? throw new FormatException("null metadata digest");
         var pathFile = r.Byte() switch { 0 => file, 1 => r.Req(), _ => throw new FormatException("bad path") };
         var label = Code(ref r, RowLabels);
         int number = r.Int32();
         var title = r.Req();
-        var source = r.Str();
-        var dateline = r.Str();
+        var source = r.Str(pool);
+        var dateline = r.Str(pool);
         DateTime? published = r.Bool() ? new DateTime(r.Int64(), (DateTimeKind)r.Byte()) : null;
         var basis = (PublishedBasis)r.Int32();
-        var evidence = r.Str();
+        var evidence = r.Str(pool);
         var text = r.Req();
         var url = r.Str();
         int extraCount = r.Len();
         var extra = extraCount == 0 ? NoExtra : new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
-        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(r.Req(), r.Str());
+        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(r.Str(pool) ?? throw new FormatException("null column"), r.Str(pool));
         var titleBasis = Code(ref r, TitleBases) ?? throw new FormatException("null title basis");
-        var sourceEvidence = r.Str();
+        var sourceEvidence = r.Str(pool);
         int captionCount = r.Len();
         var captions = captionCount == 0 ? [] : new string[captionCount];
         for (int i = 0; i < captionCount; i++) captions[i] = r.Req();
@@ -640,6 +643,22 @@ internal static class CorpusCache
             2 => new string(MemoryMarshal.Cast<byte, char>(Bytes(checked(Len() * 2)))),
             var b => throw new FormatException($"bad string marker {b}"),
         };
+
+        /// <summary>As <see cref="Str()"/>, a UTF-8 string of at most 64 bytes taken from <paramref name="pool"/> (added when new, up to 1,024 of them).</summary>
+        public string? Str(Dictionary<string, string> pool)
+        {
+            if (data.Length - position < 5 || data[position] != 1) return Str();
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(data.Slice(position + 1, 4));
+            if (length is < 0 or > 64) return Str();
+            position += 5;
+            var bytes = Bytes(length);
+            Span<char> chars = stackalloc char[64];
+            int n = Encoding.UTF8.GetChars(bytes, chars);
+            if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var pooled)) return pooled;
+            var made = new string(chars[..n]);
+            if (pool.Count < 1024) pool[made] = made;
+            return made;
+        }
 
         // A string the layout never leaves null: a null one means the entry is not one this code wrote.
         public string Req() => Str() ?? throw new FormatException("null where a string is required");
