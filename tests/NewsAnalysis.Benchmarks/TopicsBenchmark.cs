@@ -56,14 +56,8 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         var news = System.IO.Path.Combine(AppContext.BaseDirectory, "news.dll");
         using var temp = new TempFolder();
         var copies = Directory.CreateDirectory(System.IO.Path.Combine(temp.Path, "copies")).FullName;
-        var text = File.ReadAllText(Directory.GetFiles(BenchData.Articles, "*.txt").Order(StringComparer.Ordinal).ElementAt(1));
-        for (int i = 0; i < 10_000; i++) File.WriteAllText(System.IO.Path.Combine(copies, $"copy{i:D5}.txt"), text);
-        var json = new System.Text.StringBuilder("[");
-        for (int i = 0; i < 120_000; i++)
-            json.Append(i == 0 ? "" : ",").Append("{\"id\":\"n").Append(i).Append("\",\"title\":\"Markets rally\",\"text\":\"Markets rallied on Monday as investors cheered strong bank ")
-                .Append("earnings, lower inflation figures and steady jobs data. Analysts expect more gains, item ").Append(i).Append(".\"}");
-        var near = System.IO.Path.Combine(temp.Path, "near.json");
-        File.WriteAllText(near, json.Append(']').ToString());
+        NewsAnalysis.Tests.HostileInputs.CopiesOfOneArticle(BenchData.Articles, copies);
+        var near = NewsAnalysis.Tests.HostileInputs.NearIdenticalJsonArray(temp.Path);
         foreach (var (name, data) in new[] { ("10,000 copies of one article (.txt files), paragraphs, k auto", copies), ("JSON array of 120,000 near-identical items, paragraphs, k auto", near) })
         {
             var run = MeasuredProcess.Run("dotnet", ["exec", news, "topics", "--data", data, "--format", "csv", "--out", System.IO.Path.Combine(temp.Path, "out.csv")],

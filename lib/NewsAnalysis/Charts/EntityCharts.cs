@@ -28,7 +28,8 @@ public static class EntityCharts
 
     /// <summary>
     /// A network of <paramref name="matrix"/>: entities on a circle (one marker trace per type, marker size by sentences
-    /// naming the entity), one line per pair named together, its width by the number of such sentences.
+    /// naming the entity), one line per pair named together, its width by the number of such sentences. With no entity,
+    /// one empty trace named "no entities".
     /// </summary>
     public static GenericChart Network(EntityCooccurrence matrix, string title = "Who is named with whom")
     {
@@ -74,6 +75,8 @@ public static class EntityCharts
                 TextPosition: StyleParam.TextPosition.TopCenter,
                 Marker: marker));
         }
+        // Plotly.NET cannot combine zero charts: with no entity the chart is one empty, named trace.
+        if (traces.Count == 0) traces.Add(CSharpChart.Scatter<double, double, string>(x: [], y: [], mode: StyleParam.Mode.Markers, Name: "no entities"));
         var hidden = new LinearAxis();
         foreach (var property in new[] { "showgrid", "zeroline", "showticklabels" }) hidden.SetProperty(property, false);
         hidden.SetProperty("range", new[] { -1.45, 1.45 });   // room for the labels around the circle

@@ -158,26 +158,32 @@ internal static class CorpusReaders
             ReadJson(id, path, whole.ToString(), options, records, rejected);
             return;
         }
-        // An array: items streamed one at a time (System.Text.Json reads the UTF-8 stream in buffers; one item is held).
-        using var utf8 = new Utf8ReaderStream(reader);
-        var jsonOptions = new JsonSerializerOptions { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-        int i = 0;
+        // An array: items cut out one at a time, each under the single-article cap (a longer item is read past, not held).
+        var itemOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = JsonArrayItems.MaxDepth };
+        int read = 0;
         try
         {
-            foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8, jsonOptions).ToBlockingEnumerable())
+            foreach (var (i, line, text) in JsonArrayItems.Read(reader, options.MaxFileBytes))
             {
-                i++;
+                read = i;
                 var rowPath = $"{path}#item {i}";
-                if (item.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {item.ValueKind}, expected an object")); continue; }
-                FromJsonObject(item, $"{id}-{i:D4}", new RowPath(path, "#item ", i), options, records, rejected);
+                if (text is null) { rejected.Add(new(rowPath, $"array item {i} (line {line}) is over the {options.MaxFileBytes:N0}-character limit for one article (--max-file-size)")); continue; }
+                try
+                {
+                    using var doc = JsonDocument.Parse(text, itemOptions);
+                    if (doc.RootElement.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {doc.RootElement.ValueKind}, expected an object")); continue; }
+                    FromJsonObject(doc.RootElement, $"{id}-{i:D4}", new RowPath(path, "#item ", i), options, records, rejected);
+                }
+                catch (JsonException e) { rejected.Add(new(rowPath, $"malformed JSON in array item {i} (line {line + (int)(e.LineNumber ?? 0)}): {FirstLine(e.Message)}")); }
             }
         }
-        catch (JsonException e)
+        catch (JsonArrayBrokenException e)
         {
-            rejected.Add(new($"{path}#item {i + 1}", $"malformed JSON in array item {i + 1} (line {e.LineNumber + 1}): {FirstLine(e.Message)}; the {i:N0} items before it are read, the rest of the file cannot be"));
+            int at = Math.Max(e.Item, read + 1);
+            rejected.Add(new($"{path}#item {at}", $"malformed JSON array at line {e.Line}: {e.Message}; the {read:N0} items before it are read, the rest of the file cannot be"));
             return;
         }
-        if (i == 0) rejected.Add(new(path, "JSON array is empty"));
+        if (read == 0) rejected.Add(new(path, "JSON array is empty"));
     }
 
     // JSON Lines: one object per line, each line read under the single-article cap (a longer line is skipped, not held).
@@ -434,45 +440,4 @@ internal static class CorpusReaders
         }
         return result;
     }
-}
-
-/// <summary>
-/// The UTF-8 bytes of a <see cref="TextReader"/>'s characters, as a read-only stream, so System.Text.Json can stream a
-/// file whatever its encoding (the decoder already chose it). Hand-written: the BCL transcodes streams to streams
-/// (<see cref="Encoding.CreateTranscodingStream"/>), but has no reader-to-stream adapter.
-/// </summary>
-internal sealed class Utf8ReaderStream(TextReader reader) : Stream
-{
-    private readonly Encoder encoder = new UTF8Encoding(false).GetEncoder();
-    private readonly char[] chars = new char[16 * 1024];
-    private readonly byte[] bytes = new byte[3 * 16 * 1024 + 8];
-    private int start, end;
-    private bool done;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        while (start == end && !done)
-        {
-            int n = reader.Read(chars, 0, chars.Length);
-            done = n == 0;
-            end = encoder.GetBytes(chars, 0, n, bytes, 0, flush: done);
-            start = 0;
-        }
-        int take = Math.Min(buffer.Length, end - start);
-        bytes.AsSpan(start, take).CopyTo(buffer);
-        start += take;
-        return take;
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

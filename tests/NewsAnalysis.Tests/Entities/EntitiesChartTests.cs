@@ -39,6 +39,20 @@ public class EntitiesChartTests
     }
 
     [Fact]
+    public void A_corpus_naming_no_entity_still_draws_every_chart()
+    {
+        var corpus = Corpus.FromRecords([new ArticleRecord("a", "a.txt", "The council met on Tuesday and agreed a budget for next year.")]);
+        var analysis = EntityAnalysis.Run(corpus);
+        var m = analysis.Cooccurrence(10);
+        Assert.Empty(m.Entities);
+        var network = Figure(EntityCharts.Network(m)).GetProperty("data");
+        Assert.Equal("no entities", Assert.Single(network.EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(0, Figure(EntityCharts.Network(m)).GetProperty("data")[0].GetProperty("x").GetArrayLength());
+        Assert.Equal(1, Figure(EntityCharts.Heatmap(m)).GetProperty("data").GetArrayLength());
+        Assert.Equal(0, Figure(EntityCharts.Mentions(analysis, 5)).GetProperty("data")[0].GetProperty("y").GetArrayLength());
+    }
+
+    [Fact]
     public void Mentions_chart_has_one_bar_per_entity_up_to_top()
     {
         var data = Figure(EntityCharts.Mentions(EntitiesTestData.Seeds, 7)).GetProperty("data");

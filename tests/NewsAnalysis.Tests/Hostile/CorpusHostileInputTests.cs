@@ -11,36 +11,14 @@ namespace NewsAnalysis.Tests;
 /// </summary>
 public class CorpusHostileInputTests
 {
-    private static readonly string[] Seeds = Directory.GetFiles(TestData.Articles, "*.txt").Order(StringComparer.Ordinal).ToArray();
-
-    private static void CopySeeds(string dir)
-    {
-        foreach (var f in Seeds) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var p = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-    }
+    private static readonly string[] Seeds = HostileInputs.Seeds(TestData.Articles);
 
     [Fact]
     public void Links_out_of_the_folder_loops_devices_fifos_and_dangling_links_are_rejected_rows_and_the_articles_load()
     {
         if (!OperatingSystem.IsLinux()) return;
         using var dir = new CorpusTempFolder();
-        CopySeeds(dir.Path);
-        Directory.CreateDirectory(Path.Combine(dir.Path, "sub"));
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "loop"), ".");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "sub", "up"), "..");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "etc"), "/etc");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "passwd.txt"), "/etc/passwd");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "zero.txt"), "/dev/zero");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "urandom.txt"), "/dev/urandom");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "dangling.txt"), "/no/such/file");
-        File.CreateSymbolicLink(Path.Combine(dir.Path, "seed-link.txt"), Path.GetFileName(Seeds[0]));
-        MakeFifo(Path.Combine(dir.Path, "fifo.txt"));
+        HostileInputs.LinksFolder(TestData.Articles, dir.Path);
 
         var rejected = HostileCli.Rejected(dir.Path).ToDictionary(r => r.Path, r => r.Reason);
         Assert.Equal(["dangling.txt", "etc", "fifo.txt", "loop", "passwd.txt", "seed-link.txt", "sub/up", "urandom.txt", "zero.txt"],
@@ -67,7 +45,7 @@ public class CorpusHostileInputTests
         if (!OperatingSystem.IsLinux()) return;
         using var dir = new CorpusTempFolder();
         var fifo = Path.Combine(dir.Path, "fifo.txt");
-        MakeFifo(fifo);
+        HostileInputs.MakeFifo(fifo);
         foreach (var data in new[] { "/dev/zero", fifo })
         {
             var rows = HostileCli.Rejected(data);
@@ -80,8 +58,7 @@ public class CorpusHostileInputTests
     public void Ten_thousand_copies_of_one_article_load_and_pair_each_copy_with_the_first_in_bounded_time()
     {
         using var dir = new CorpusTempFolder();
-        var text = File.ReadAllText(Seeds[1]);
-        for (int i = 0; i < 10_000; i++) File.WriteAllText(Path.Combine(dir.Path, $"copy{i:D5}.txt"), text);
+        HostileInputs.CopiesOfOneArticle(TestData.Articles, dir.Path);
         var pairs = HostileCli.CsvRows(HostileCli.Bounded("corpus", "--data", dir.Path, "--duplicates", "--format", "csv").Out);
         Assert.Equal(9_999, pairs.Count);
         Assert.All(pairs, p => Assert.Equal(("copy00000", "1"), (p[0], p[2])));
@@ -94,7 +71,7 @@ public class CorpusHostileInputTests
     public void A_json_array_of_120000_near_identical_items_streams_and_flags_them_in_bounded_time()
     {
         using var dir = new CorpusTempFolder();
-        var path = HostileCli.NearIdenticalJsonArray(dir.Path);
+        var path = HostileInputs.NearIdenticalJsonArray(dir.Path);
         Assert.InRange(new FileInfo(path).Length, 19_000_000, 30_000_000);   // the 19.9 MB
         var run = HostileCli.Bounded("corpus", "--data", path, "--duplicates", "--format", "csv");
         Assert.Equal(0, run.Exit);
@@ -111,15 +88,7 @@ public class CorpusHostileInputTests
     public void Dates_at_the_edges_of_the_calendar_are_a_per_article_problem_and_timeline_goes_on()
     {
         using var dir = new CorpusTempFolder();
-        dir.Write("json/d.json", JsonSerializer.Serialize(new[]
-        {
-            new { title = "Far future", date = "9999-12-31", text = "Officials met in Geneva on Monday to discuss the treaty. Talks continue next week." },
-            new { title = "Far past", date = "0001-01-01", text = "The council met on Tuesday and agreed a budget for next year." },
-            new { title = "Normal", date = "2020-05-01", text = "The council met on Tuesday and agreed a budget for next year, officials said." },
-        }));
-        dir.Write("meta/a.txt", "The council met on Tuesday and agreed a budget for next year.\n");
-        dir.Write("meta/b.txt", "Officials met in Geneva on Monday to discuss the treaty. Talks continue next week.\n");
-        dir.Write("meta/metadata.csv", "file,title,published\na.txt,A,9999-12-31\nb.txt,B,0001-01-01\n");
+        HostileInputs.EdgeDates(dir.Path);
 
         var articles = HostileCli.Articles(dir.Path).ToDictionary(a => a["Title"]);
         foreach (var (title, date) in new[] { ("Far future", "9999-12-31"), ("Far past", "0001-01-01"), ("A", "9999-12-31"), ("B", "0001-01-01") })
@@ -213,13 +182,15 @@ public class CorpusHostileInputTests
         for (int i = 0; i < 2_000; i++) csv.Append($"c{i},Row {i} says the council met on Tuesday and agreed a budget.\n");
         dir.Write("big.csv", csv.ToString());
         dir.Write("lines.jsonl", "{\"text\": \"A short line of news.\"}\n{\"text\": \"" + new string('x', 3000) + "\"}\n{\"text\": \"Another short line.\"}\n");
+        dir.Write("items.json", "[{\"text\": \"A short item.\"}, {\"text\": \"" + new string('z', 3000) + "\"}, {\"text\": \"Another short item.\"}]");
         dir.Write("long.txt", "Long article. " + new string('y', 5000));
         dir.Write("short.txt", "A short article about the council.");
         var articles = HostileCli.Articles(dir.Path, "--max-file-size", "2K");
-        Assert.Equal(2_000 + 2 + 1, articles.Count);
+        Assert.Equal(2_000 + 2 + 2 + 1, articles.Count);
         var rejected = HostileCli.Bounded("corpus", "--data", dir.Path, "--rejected", "--format", "csv", "--max-file-size", "2K");
         var rows = HostileCli.CsvRows(rejected.Out).ToDictionary(r => r[0], r => r[1]);
-        Assert.Equal(["lines.jsonl#line 2", "long.txt"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["items.json#item 2", "lines.jsonl#line 2", "long.txt"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("array item 2 (line 1) is over the 2,048-character limit", rows["items.json#item 2"]);
         Assert.Contains("over the 2,048-character limit", rows["lines.jsonl#line 2"]);
         Assert.Contains("over the 2,048-byte limit for one article (--max-file-size)", rows["long.txt"]);
         var bad = HostileCli.Bounded("corpus", "--data", dir.Path, "--max-file-size", "lots");

@@ -33,28 +33,6 @@ internal sealed record HostileCli(MeasuredProcess Run)
         return run;
     }
 
-    /// <summary>
-    /// Writes issue #15's "one JSON array of 120,000 near-identical items" (~20 MB: one sentence differing only in its
-    /// item number) as <c>near.json</c> in <paramref name="folder"/> and returns its path.
-    /// </summary>
-    public static string NearIdenticalJsonArray(string folder)
-    {
-        var path = Path.Combine(folder, "near.json");
-        using var stream = File.Create(path);
-        using var json = new System.Text.Json.Utf8JsonWriter(stream);
-        json.WriteStartArray();
-        for (int i = 0; i < 120_000; i++)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", $"n{i}");
-            json.WriteString("title", "Markets rally");
-            json.WriteString("text", $"Markets rallied on Monday as investors cheered strong bank earnings, lower inflation figures and steady jobs data. Analysts expect more gains, item {i}.");
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        return path;
-    }
-
     /// <summary>The rows of <c>news corpus --rejected --format csv</c> as (path, reason).</summary>
     public static List<(string Path, string Reason)> Rejected(string data)
     {

@@ -14,9 +14,7 @@ public class TopicsDegenerateInputTests
     public void Topics_a_million_one_word_sentences_is_one_line_saying_no_term_is_left()
     {
         using var dir = new CorpusTempFolder();
-        var text = new StringBuilder();
-        for (int i = 1; i <= 1_000_000; i++) text.Append("Go ").Append(i).Append(". ");
-        dir.Write("go.txt", text.ToString());
+        HostileInputs.MillionTinySentences(dir.Path);
         foreach (var args in new[] { new[] { "--unit", "sentence" }, ["--method", "lda"] })
         {
             var run = HostileCli.Bounded(["topics", "--data", dir.Path, .. args]);
@@ -45,7 +43,7 @@ public class TopicsDegenerateInputTests
     public void Topics_html_holding_only_a_script_and_a_style_is_one_line_without_ml_net_internals()
     {
         using var dir = new CorpusTempFolder();
-        dir.Write("page.html", "<html><head><script>var x = 1;</script><style>p { color: red }</style></head><body></body></html>");
+        HostileInputs.OnlyScriptAndStyle(dir.Path);
         var (exit, output, error) = CliRunner.Run("topics", "--data", dir.Path);
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -96,8 +94,7 @@ public class TopicsDegenerateInputTests
     public void Topics_on_ten_thousand_copies_of_one_article_stay_in_bounds_and_assign_every_paragraph()
     {
         using var dir = new CorpusTempFolder();
-        var text = File.ReadAllText(Directory.GetFiles(TestData.Articles, "*.txt").Order(StringComparer.Ordinal).ElementAt(1));
-        for (int i = 0; i < 10_000; i++) File.WriteAllText(Path.Combine(dir.Path, $"copy{i:D5}.txt"), text);
+        HostileInputs.CopiesOfOneArticle(TestData.Articles, dir.Path);
         var run = HostileCli.Bounded("topics", "--data", dir.Path, "--format", "csv");
         Assert.Equal(0, run.Exit);
         var rows = HostileCli.CsvRows(run.Out);
@@ -114,7 +111,7 @@ public class TopicsDegenerateInputTests
     public void Topics_on_a_json_array_of_120000_near_identical_items_stay_in_bounds()
     {
         using var dir = new CorpusTempFolder();
-        var path = HostileCli.NearIdenticalJsonArray(dir.Path);
+        var path = HostileInputs.NearIdenticalJsonArray(dir.Path);
         var run = HostileCli.Bounded("topics", "--data", path, "--format", "csv", "--summary");
         Assert.Equal(0, run.Exit);
         Assert.NotEmpty(HostileCli.CsvRows(run.Out));
