@@ -38,6 +38,26 @@ internal sealed class ArticleLayout(string text, int[] bounds)
         return new ArticleLayout(text, bounds);
     }
 
+    /// <summary>
+    /// The layout <paramref name="bounds"/> describe for <paramref name="text"/> (as <see cref="Bounds"/> gave them), or
+    /// null when they do not describe one: a count that does not fit, or a span outside the text.
+    /// </summary>
+    public static ArticleLayout? FromBounds(string text, int[] bounds)
+    {
+        if (bounds.Length == 0 || bounds[0] < 0 || bounds[0] > (bounds.Length - 1) / 2) return null;
+        int paragraphs = bounds[0];
+        if ((bounds.Length - 1 - 2 * paragraphs) % 3 != 0) return null;
+        static bool Inside(string text, int start, int length) => start >= 0 && length > 0 && start <= text.Length - length;
+        for (int k = 1; k < 1 + 2 * paragraphs; k += 2)
+            if (!Inside(text, bounds[k], bounds[k + 1])) return null;
+        for (int k = 1 + 2 * paragraphs; k < bounds.Length; k += 3)
+            if (!Inside(text, bounds[k], bounds[k + 1]) || (uint)bounds[k + 2] >= (uint)paragraphs) return null;
+        return new ArticleLayout(text, bounds);
+    }
+
+    /// <summary>The numbers this layout is made of (see the class remarks); <see cref="FromBounds"/> makes it again.</summary>
+    public int[] Bounds => bounds;
+
     public int ParagraphCount => bounds[0];
 
     public int SentenceCount => (bounds.Length - 1 - 2 * bounds[0]) / 3;

@@ -46,8 +46,10 @@ public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int Artic
 /// row digest); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
 /// new corpus's vocabulary: when every answer is the same, the repair takes the same path. The answers saturate at 2
 /// (the repair asks only "none, once, or twice or more"), so a word's count growing does not re-clean its articles.
-/// Anything else is recomputed on every load: unique ids, the vocabulary, paragraphs and sentences (<see cref="ArticleLayout.Of"/>)
-/// and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
+/// A reused article keeps its paragraphs and sentences (<see cref="ArticleLayout"/>) and word count as stored: both are
+/// functions of the cleaned text alone (<see cref="ArticleLayout.Of"/> and <see cref="WordCounter.Count"/> read nothing
+/// else, no option, no rule), and the library build in the key covers their code. Anything else is recomputed on every
+/// load: unique ids, the vocabulary and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
 /// be read again makes the load fall back to a cold one. Each bucket is written to a temporary file renamed over the
 /// old one, so a killed run leaves every entry the old or the new one, each valid for its own key (an unreadable entry
 /// or bucket is a miss). While the store is open, its database lock keeps other processes out of the folder; two loads
@@ -62,7 +64,7 @@ internal static class CorpusCache
     private static readonly object WriteGate = new();
 
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
-    private const string Format = "corpus-cache-2";
+    private const string Format = "corpus-cache-4";
 
     private sealed class Unit(string file, Hashed? hashed, int first, int bucket)
     {
@@ -84,7 +86,7 @@ internal static class CorpusCache
 
     private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
 
-    private sealed record StoredArticle(string Id, string Metadata, Article Article, List<(string Kind, string Before, string After)> Changes, List<VocabularyAnswer> Answers)
+    private sealed record StoredArticle(string Id, string Metadata, Article Article, (string Kind, string Before, string After)[] Changes, VocabularyAnswer[] Answers)
     {
         /// <summary>The MinHash signature of the text (empty: no words), when near-duplicate detection computed one.</summary>
         public uint[]? Signature { get; set; }
@@ -113,13 +115,13 @@ internal static class CorpusCache
         var bucketOf = files.Select(BucketOf).ToArray();
         var check = clock.Elapsed;
 
-        var buckets = new Dictionary<string, byte[]>?[Buckets];
+        var buckets = new Dictionary<string, ReadOnlyMemory<byte>>?[Buckets];
         var unreadable = new bool[Buckets];
         Parallel.For(0, Buckets, b => buckets[b] = ReadBucket(BucketFile(cacheFolder, b), out unreadable[b]));
         var entries = new Entry?[files.Count];
         Parallel.For(0, files.Count, f =>
         {
-            if (digests[f] is { } hashed && buckets[bucketOf[f]]?.GetValueOrDefault(files[f]) is { } payload) entries[f] = Decode(payload, files[f], hashed.Digest);
+            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest);
         });
 
         // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
@@ -196,7 +198,7 @@ internal static class CorpusCache
             for (int j = 0; j < u.Count; j++)
             {
                 if (u.Cached?.Articles[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
-                    && (vocabulary is null || s.Answers.TrueForAll(vocabulary.Answers)))
+                    && (vocabulary is null || Array.TrueForAll(s.Answers, vocabulary.Answers)))
                 {
                     u.Articles[j] = s;
                     reused.Add((k, j));
@@ -235,15 +237,15 @@ internal static class CorpusCache
             finally { CorpusVocabulary.Log = null; }
             if (changes.Count > 0) changeLists[i] = changes;
             // Each answer once: the repair asks about the same parts of a run many times, and a vocabulary answers a word alike.
-            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToList(), answers.Distinct().ToList());
+            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToArray(), answers.Distinct().ToArray());
         });
         Parallel.For(0, reused.Count, r =>
         {
             var (k, j) = reused[r];
             int i = units[k].First + j;
             var s = units[k].Articles[j]!;
-            articles[i] = s.Article with { Layout = ArticleLayout.Of(s.Article.Text), Words = WordCounter.Count(s.Article.Text) };
-            if (s.Changes.Count > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
+            articles[i] = s.Article;   // with its stored layout and word count (a function of its text: see the remarks)
+            if (s.Changes.Length > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
         });
         foreach (var u in units) u.Records = null;
         var clean = clock.Elapsed;
@@ -353,7 +355,7 @@ internal static class CorpusCache
     // Entries are kept in at most 256 bucket files (by the first byte of the SHA-256 of the input's path): one file per
     // input file cost 3 s of system time to write for 10,000 small files; a change rewrites one bucket, not everything.
     private const int Buckets = 256;
-    private const string BucketFormat = "corpus-bucket-1";
+    private const string BucketFormat = "corpus-bucket-2";
 
     private static int BucketOf(string file) => SHA256.HashData(Encoding.UTF8.GetBytes(file))[0];
 
@@ -363,51 +365,61 @@ internal static class CorpusCache
     internal static List<string> StoredPaths(string cacheFolder) =>
         Enumerable.Range(0, Buckets).SelectMany(b => ReadBucket(BucketFile(cacheFolder, b), out _)?.Keys.AsEnumerable() ?? []).Order(StringComparer.Ordinal).ToList();
 
-    // A bucket: each input path's entry. Null when there is none, or when it cannot be read whole (unreadable: a miss
-    // for every file in it, rewritten by the next load that prunes or changes it).
-    private static Dictionary<string, byte[]>? ReadBucket(string file, out bool unreadable)
+    // A bucket: each input path's entry, a slice of the bucket's bytes (not copied). Null when there is none, or when it
+    // cannot be read whole (unreadable: a miss for every file in it, rewritten by the next load that prunes or changes it).
+    private static Dictionary<string, ReadOnlyMemory<byte>>? ReadBucket(string file, out bool unreadable)
     {
         unreadable = false;
         if (!File.Exists(file)) return null;
         try
         {
             var bytes = File.ReadAllBytes(file);
-            using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            if (r.ReadString() != BucketFormat) { unreadable = true; return null; }
-            int n = Len(r);
-            var map = new Dictionary<string, byte[]>(n, StringComparer.Ordinal);
-            for (int i = 0; i < n; i++) map[Req(r)] = Bytes(r, Len(r));
-            if (r.BaseStream.Position == bytes.Length) return map;
+            var r = new EntryReader(bytes);
+            if (r.Req() != BucketFormat) { unreadable = true; return null; }
+            int n = r.Len();
+            var map = new Dictionary<string, ReadOnlyMemory<byte>>(n, StringComparer.Ordinal);
+            for (int i = 0; i < n; i++)
+            {
+                var path = r.Req();
+                int length = r.Len();
+                map[path] = bytes.AsMemory(r.Position, length);
+                r.Skip(length);
+            }
+            if (r.AtEnd) return map;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or UnauthorizedAccessException or FormatException or ArgumentException or OverflowException) { }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { }
         unreadable = true;
         return null;
     }
 
     // Written beside its place and renamed over it (atomic): a killed run leaves the old bucket or the new one, and at
     // most a temporary file, removed by the next load that prunes. An empty bucket is removed.
-    private static void WriteBucket(string file, Dictionary<string, byte[]>? map)
+    private static void WriteBucket(string file, Dictionary<string, ReadOnlyMemory<byte>>? map)
     {
         if (map is null || map.Count == 0) { File.Delete(file); return; }
         var temporary = file + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var w = new BinaryWriter(stream, Encoding.UTF8))
         {
-            w.Write(BucketFormat);
+            Str(w, BucketFormat);
             w.Write(map.Count);
-            foreach (var (path, payload) in map) { Str(w, path); w.Write(payload.Length); w.Write(payload); }
+            foreach (var (path, payload) in map) { Str(w, path); w.Write(payload.Length); w.Write(payload.Span); }
         }
         File.Move(temporary, file, overwrite: true);
     }
 
     // ---------- the entry's layout ----------
+    // Written with a BinaryWriter, read with EntryReader straight from the bucket's bytes: BinaryReader made a
+    // MemoryStream per entry and built every string over 128 bytes through a StringBuilder (decoding was half of a
+    // 1%-new rerun's corpus load, measured). Strings that repeat across articles (the input file, row labels, title
+    // bases, an id equal to the row's id) are written as a code and read back as one shared string.
 
     private static byte[] Encode(Unit u)
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(Format);
+            Str(w, Format);
             Str(w, u.File);
             Str(w, u.Digest);
             w.Write(u.RawIds.Count);
@@ -418,54 +430,71 @@ internal static class CorpusCache
             w.Write(vocabulary.Counts);
             w.Write(u.Rejected.Count);
             foreach (var r in u.Rejected) { Str(w, r.Path); Str(w, r.Reason); }
-            foreach (var s in u.Articles) WriteArticle(w, s!);
+            for (int j = 0; j < u.Articles.Length; j++) WriteArticle(w, u.Articles[j]!, u.File, u.RawIds[j]);
         }
         return buffer.ToArray();
     }
 
-    private static Entry? Decode(byte[] payload, string file, string digest)
+    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest)
     {
         try
         {
-            using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-            if (r.ReadString() != Format || Str(r) != file || Str(r) != digest) return null;
-            int n = r.ReadInt32();
+            var r = new EntryReader(payload.Span);
+            if (r.Str() != Format || r.Str() != file || r.Str() != digest) return null;
+            int n = r.Int32();
             if (n < 0 || n > payload.Length) return null;
             var ids = new List<string>(n);
-            for (int i = 0; i < n; i++) ids.Add(Req(r));
-            var words = Req(r);
-            var vocabulary = new VocabularyPart(words, Bytes(r, Len(r)));
+            for (int i = 0; i < n; i++) ids.Add(r.Req());
+            var words = r.Req();
+            var vocabulary = new VocabularyPart(words, r.Bytes(r.Len()).ToArray());
             if (!vocabulary.IsWellFormed) return null;
-            int rejectedCount = Len(r);
+            int rejectedCount = r.Len();
             var rejected = new List<RejectedInput>(rejectedCount);
-            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(Req(r), Req(r)));
+            for (int i = 0; i < rejectedCount; i++) rejected.Add(new(r.Req(), r.Req()));
             var articles = new StoredArticle[n];
-            for (int i = 0; i < n; i++) articles[i] = ReadArticle(r);
-            return r.BaseStream.Position == payload.Length ? new Entry(ids, vocabulary, rejected, articles) : null;
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool);
+            return r.AtEnd ? new Entry(ids, vocabulary, rejected, articles) : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
+        catch (FormatException)
         {
             return null;   // an unreadable entry is a miss: the file is read and cleaned afresh
         }
     }
 
-    private static void WriteArticle(BinaryWriter w, StoredArticle s)
+    // The labels of a row's path (RowPath) and the title bases the builder gives, by code (0: none or not one of them).
+    private static readonly string[] RowLabels = ["#row ", "#line ", "#item "];
+    private static readonly string[] TitleBases = ["headline", "metadata", "lead-sentence", "glued-headline", "unknown"];
+
+    private static void WriteArticle(BinaryWriter w, StoredArticle s, string file, string rawId)
     {
         var a = s.Article;
-        Str(w, s.Id); Str(w, s.Metadata);
-        Str(w, a.Path); Str(w, a.Title); Str(w, a.Source); Str(w, a.Dateline);
+        // The id: 0 when it is the row's id as read (most articles), else written.
+        if (s.Id == rawId) w.Write((byte)0); else { w.Write((byte)1); Str(w, s.Id); }
+        Str(w, s.Metadata);
+        // The path: the input file (0) or another string (1), then the row label's code (or 0 and the label), and the row number.
+        var path = a.RowPath;
+        if (path.File == file) w.Write((byte)0); else { w.Write((byte)1); Str(w, path.File); }
+        Code(w, RowLabels, path.Label);
+        w.Write(path.Number);
+        Str(w, a.Title); Str(w, a.Source); Str(w, a.Dateline);
         w.Write(a.Published.HasValue);
         if (a.Published is { } p) { w.Write(p.Ticks); w.Write((byte)p.Kind); }
         w.Write((int)a.PublishedBasis);
         Str(w, a.PublishedEvidence); Str(w, a.Text); Str(w, a.Url);
         w.Write(a.Extra.Count);
         foreach (var (k, v) in a.Extra) { Str(w, k); Str(w, v); }
-        Str(w, a.TitleBasis); Str(w, a.SourceEvidence);
+        Code(w, TitleBases, a.TitleBasis);
+        Str(w, a.SourceEvidence);
         w.Write(a.Captions.Count);
         foreach (var c in a.Captions) Str(w, c);
-        w.Write(s.Changes.Count);
+        var bounds = a.Layout?.Bounds;
+        w.Write(bounds?.Length ?? -1);
+        w.Write(MemoryMarshal.AsBytes((bounds ?? []).AsSpan()));
+        w.Write(a.Words);
+        w.Write(s.Changes.Length);
         foreach (var (kind, before, after) in s.Changes) { Str(w, kind); Str(w, before); Str(w, after); }
-        w.Write(s.Answers.Count);
+        w.Write(s.Answers.Length);
         foreach (var answer in s.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
         w.Write(s.Signature is null ? -1 : s.Signature.Length);
         w.Write(MemoryMarshal.AsBytes((s.Signature ?? []).AsSpan()));
@@ -473,89 +502,172 @@ internal static class CorpusCache
         w.Write(s.Fingerprint ?? []);
     }
 
+    // A string of a short list as its place in the list plus one (0 and the string itself for any other, or null).
+    private static void Code(BinaryWriter w, string[] known, string? value)
+    {
+        int k = value is null ? -1 : Array.IndexOf(known, value);
+        if (k >= 0) { w.Write((byte)(k + 1)); return; }
+        w.Write((byte)0);
+        Str(w, value);
+    }
+
+    private static string? Code(ref EntryReader r, string[] known)
+    {
+        int k = r.Byte();
+        if (k == 0) return r.Str();
+        return k <= known.Length ? known[k - 1] : throw new FormatException("bad code");
+    }
+
     private static readonly IReadOnlyDictionary<string, string?> NoExtra = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 
-    private static StoredArticle ReadArticle(BinaryReader r)
+    // Short values that repeat from article to article (metadata digest, source, dateline, date evidence, extra columns)
+    // are read once per entry into pool and shared, as the loader's StringPool shares them.
+    private static StoredArticle ReadArticle(ref EntryReader r, string file, string rawId, Dictionary<string, string> pool)
     {
-        var id = Req(r);
-        var metadata = Req(r);
-        var path = Req(r);
-        var title = Req(r);
-        var source = Str(r);
-        var dateline = Str(r);
-        DateTime? published = r.ReadBoolean() ? new DateTime(r.ReadInt64(), (DateTimeKind)r.ReadByte()) : null;
-        var basis = (PublishedBasis)r.ReadInt32();
-        var evidence = Str(r);
-        var text = Req(r);
-        var url = Str(r);
-        int extraCount = Len(r);
+        var id = r.Byte() switch { 0 => rawId, 1 => r.Req(), _ => throw new FormatException("bad id") };
+        var metadata = r.Str(pool) ?? throw new FormatException("null metadata digest");
+        var pathFile = r.Byte() switch { 0 => file, 1 => r.Req(), _ => throw new FormatException("bad path") };
+        var label = Code(ref r, RowLabels);
+        int number = r.Int32();
+        var title = r.Req();
+        var source = r.Str(pool);
+        var dateline = r.Str(pool);
+        DateTime? published = r.Bool() ? new DateTime(r.Int64(), (DateTimeKind)r.Byte()) : null;
+        var basis = (PublishedBasis)r.Int32();
+        var evidence = r.Str(pool);
+        var text = r.Req();
+        var url = r.Str();
+        int extraCount = r.Len();
         var extra = extraCount == 0 ? NoExtra : new Dictionary<string, string?>(extraCount, StringComparer.Ordinal);
-        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(Req(r), Str(r));
-        var titleBasis = Req(r);
-        var sourceEvidence = Str(r);
-        int captionCount = Len(r);
-        var captions = new List<string>(captionCount);
-        for (int i = 0; i < captionCount; i++) captions.Add(Req(r));
-        int changeCount = Len(r);
-        var changes = new List<(string, string, string)>(changeCount);
-        for (int i = 0; i < changeCount; i++) changes.Add((Req(r), Req(r), Req(r)));
-        int answerCount = Len(r);
-        var answers = new List<VocabularyAnswer>(answerCount);
-        for (int i = 0; i < answerCount; i++) answers.Add(new(Req(r), r.ReadBoolean(), r.ReadInt32()));
-        int signatureLength = r.ReadInt32();
+        for (int i = 0; i < extraCount; i++) ((Dictionary<string, string?>)extra).Add(r.Str(pool) ?? throw new FormatException("null column"), r.Str(pool));
+        var titleBasis = Code(ref r, TitleBases) ?? throw new FormatException("null title basis");
+        var sourceEvidence = r.Str(pool);
+        int captionCount = r.Len();
+        var captions = captionCount == 0 ? [] : new string[captionCount];
+        for (int i = 0; i < captionCount; i++) captions[i] = r.Req();
+        int boundsLength = r.Int32();
+        var layout = boundsLength < 0 ? ArticleLayout.Of(text)
+            : ArticleLayout.FromBounds(text, MemoryMarshal.Cast<byte, int>(r.Bytes(checked(boundsLength * sizeof(int)))).ToArray()) ?? throw new FormatException("bad layout");
+        int words = r.Int32();
+        int changeCount = r.Len();
+        var changes = changeCount == 0 ? [] : new (string, string, string)[changeCount];
+        for (int i = 0; i < changeCount; i++) changes[i] = (r.Req(), r.Req(), r.Req());
+        int answerCount = r.Len();
+        var answers = answerCount == 0 ? [] : new VocabularyAnswer[answerCount];
+        for (int i = 0; i < answerCount; i++) answers[i] = new(r.Req(), r.Bool(), r.Int32());
+        int signatureLength = r.Int32();
         if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
-        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(Bytes(r, signatureLength * sizeof(uint))).ToArray();
-        int fingerprintLength = r.ReadInt32();
+        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(r.Bytes(signatureLength * sizeof(uint))).ToArray();
+        int fingerprintLength = r.Int32();
         if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
-        var fingerprint = fingerprintLength == 0 ? null : Bytes(r, fingerprintLength);
-        var article = new Article(id, path, title, source, dateline, published, basis, evidence, text, url, extra)
+        var fingerprint = fingerprintLength == 0 ? null : r.Bytes(fingerprintLength).ToArray();
+        var article = new Article(id, pathFile, title, source, dateline, published, basis, evidence, text, url, extra)
         {
+            RowPath = label is null ? new RowPath(pathFile) : new RowPath(pathFile, label, number),
             TitleBasis = titleBasis,
             SourceEvidence = sourceEvidence,
-            Captions = captions.Count == 0 ? [] : captions,
+            Captions = captions,
+            Layout = layout,
+            Words = words,
         };
         return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
     }
 
-    // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16 units.
+    // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16
+    // units; each with its length in bytes (UTF-8) or units (UTF-16) as a 32-bit number.
     private static void Str(BinaryWriter w, string? s)
     {
         if (s is null) { w.Write((byte)0); return; }
-        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) { w.Write((byte)1); w.Write(s); return; }
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            w.Write((byte)1);
+            int length = Encoding.UTF8.GetByteCount(s);
+            w.Write(length);
+            if (length <= 512)
+            {
+                Span<byte> bytes = stackalloc byte[length];
+                Encoding.UTF8.GetBytes(s, bytes);
+                w.Write(bytes);
+            }
+            else w.Write(Encoding.UTF8.GetBytes(s));
+            return;
+        }
         w.Write((byte)2);
         w.Write(s.Length);
         w.Write(MemoryMarshal.AsBytes(s.AsSpan()));
     }
 
-    private static string? Str(BinaryReader r) => r.ReadByte() switch
+    /// <summary>
+    /// Reads what <c>Str(BinaryWriter, string?)</c> and a BinaryWriter's numbers wrote, from a span (no stream, no
+    /// copy but the strings and arrays made). Every count is checked against the bytes left: a cut or damaged entry
+    /// throws <see cref="FormatException"/>, never passes for a whole one.
+    /// </summary>
+    private ref struct EntryReader(ReadOnlySpan<byte> data)
     {
-        0 => null,
-        1 => r.ReadString(),
-        2 => ReadUtf16(r),
-        var b => throw new FormatException($"bad string marker {b}"),
-    };
+        private readonly ReadOnlySpan<byte> data = data;
+        private int position;
 
-    // A string the layout never leaves null: a null one means the entry is not one this code wrote.
-    private static string Req(BinaryReader r) => Str(r) ?? throw new FormatException("null where a string is required");
+        public readonly int Position => position;
 
-    private static string ReadUtf16(BinaryReader r)
-    {
-        int length = Len(r);
-        return new string(MemoryMarshal.Cast<byte, char>(Bytes(r, checked(length * 2))));
-    }
+        public readonly bool AtEnd => position == data.Length;
 
-    // A count or length read from an entry: never negative, never more than the bytes left.
-    private static int Len(BinaryReader r)
-    {
-        int n = r.ReadInt32();
-        return n >= 0 && n <= r.BaseStream.Length - r.BaseStream.Position ? n : throw new FormatException("bad length");
-    }
+        public ReadOnlySpan<byte> Bytes(int count)
+        {
+            if (count < 0 || count > data.Length - position) throw new FormatException("entry cut short");
+            var span = data.Slice(position, count);
+            position += count;
+            return span;
+        }
 
-    // ReadBytes returns what is left when the entry ends early: a cut entry must not pass for a whole one.
-    private static byte[] Bytes(BinaryReader r, int count)
-    {
-        var bytes = r.ReadBytes(count);
-        return bytes.Length == count ? bytes : throw new EndOfStreamException();
+        public void Skip(int count) => Bytes(count);
+
+        public byte Byte() => Bytes(1)[0];
+
+        public bool Bool() => Byte() switch { 0 => false, 1 => true, _ => throw new FormatException("bad boolean") };
+
+        public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+        public long Int64() => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
+
+        // A count or length: never negative, never more than the bytes left.
+        public int Len()
+        {
+            int n = Int32();
+            return n >= 0 && n <= data.Length - position ? n : throw new FormatException("bad length");
+        }
+
+        public string? Str() => Byte() switch
+        {
+            0 => null,
+            1 => Utf8(),
+            2 => new string(MemoryMarshal.Cast<byte, char>(Bytes(checked(Len() * 2)))),
+            var b => throw new FormatException($"bad string marker {b}"),
+        };
+
+        /// <summary>As <see cref="Str()"/>, a UTF-8 string of at most 64 bytes taken from <paramref name="pool"/> (added when new, up to 1,024 of them).</summary>
+        public string? Str(Dictionary<string, string> pool)
+        {
+            if (data.Length - position < 5 || data[position] != 1) return Str();
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(data.Slice(position + 1, 4));
+            if (length is < 0 or > 64) return Str();
+            position += 5;
+            var bytes = Bytes(length);
+            Span<char> chars = stackalloc char[64];
+            int n = Encoding.UTF8.GetChars(bytes, chars);
+            if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var pooled)) return pooled;
+            var made = new string(chars[..n]);
+            if (pool.Count < 1024) pool[made] = made;
+            return made;
+        }
+
+        // A string the layout never leaves null: a null one means the entry is not one this code wrote.
+        public string Req() => Str() ?? throw new FormatException("null where a string is required");
+
+        private string Utf8()
+        {
+            var bytes = Bytes(Len());
+            return bytes.Length == 0 ? "" : Encoding.UTF8.GetString(bytes);
+        }
     }
 }
 

@@ -23,6 +23,12 @@ internal readonly struct RowPath : IEquatable<RowPath>
     /// <summary>The file (for a row) or the whole path.</summary>
     public string File => file;
 
+    /// <summary>The row's label (<c>#row </c>, <c>#line </c>, <c>#item </c>), or null for a path that is one string.</summary>
+    public string? Label => label;
+
+    /// <summary>The row's number (0 for a path that is one string).</summary>
+    public int Number => number;
+
     /// <summary>The path as users see it.</summary>
     public override string ToString() => label is null ? file : string.Concat(file, label, number.ToString(CultureInfo.InvariantCulture));
 

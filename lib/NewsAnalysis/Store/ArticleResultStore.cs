@@ -228,7 +228,7 @@ public sealed class ArticleResultStore : IDisposable
     // The per-article cache: keys, one read of the analysis's stored results, the missing articles analysed in
     // parallel batches each committed in one transaction, then (Prune) the unused results dropped.
     private List<T> Cached<T>(NewsCorpus corpus, string analysis, string version, Func<Article, string?> extraKey,
-        Func<Article, List<T>> compute, Action<BinaryWriter, List<T>> write, Func<BinaryReader, Article, List<T>> read)
+        Func<Article, List<T>> compute, Action<BinaryWriter, List<T>> write, ArticleResultRowsReader<T> read)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -286,13 +286,18 @@ public sealed class ArticleResultStore : IDisposable
         return all;
     }
 
+    // SHA-256 of version, fingerprint and extra one after the other, in one call on a stack buffer (the digest an
+    // IncrementalHash fed the three gives, without a native hash object per article).
     private static string Key(byte[] version, byte[] fingerprint, string? extra)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(version);
-        hash.AppendData(fingerprint);
-        if (extra is not null) hash.AppendData(Encoding.UTF8.GetBytes(extra));
-        return Convert.ToHexString(hash.GetHashAndReset(), 0, 16);
+        int length = version.Length + fingerprint.Length + (extra is null ? 0 : Encoding.UTF8.GetByteCount(extra));
+        Span<byte> buffer = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        version.CopyTo(buffer);
+        fingerprint.CopyTo(buffer[version.Length..]);
+        if (extra is not null) Encoding.UTF8.GetBytes(extra, buffer[(version.Length + fingerprint.Length)..]);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer, hash);
+        return Convert.ToHexString(hash[..16]);
     }
 
     private static byte[] Encode<T>(List<T> rows, Action<BinaryWriter, List<T>> write)
@@ -302,10 +307,10 @@ public sealed class ArticleResultStore : IDisposable
         return buffer.ToArray();
     }
 
-    private static List<T> Decode<T>(byte[] payload, Article article, Func<BinaryReader, Article, List<T>> read)
+    private static List<T> Decode<T>(byte[] payload, Article article, ArticleResultRowsReader<T> read)
     {
-        using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-        return read(reader, article);
+        var reader = new ArticleResultReader(payload);
+        return read(ref reader, article);
     }
 
     private Dictionary<string, byte[]> Load(string analysis)

@@ -68,7 +68,8 @@ public sealed class CorpusCacheTests : TempFolderTest
         BbcSet.Read(TestData.BbcCsv ?? throw new InvalidOperationException("../shared/eval/bbc/bbc-news.csv is missing")).Skip(skip).Take(take).ToList();
 
     // The seeds (chrome, captions, mojibake, glued words), BBC articles in CSV with a near and an exact duplicate, JSON
-    // Lines with an id repeated elsewhere, one file name in two folders, rejected files, an emoji (a surrogate pair).
+    // Lines with an id repeated elsewhere, a JSON array with extra columns, one file name in two folders, rejected
+    // files, an emoji (a surrogate pair).
     private void WriteCorpus()
     {
         foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(Data, "seeds")).FullName, Path.GetFileName(file)));
@@ -79,6 +80,8 @@ public sealed class CorpusCacheTests : TempFolderTest
         WriteCsv("wire.csv", rows);
         Write("wire.jsonl", string.Join("\n", Bbc(200, 30).Select((r, i) =>
             System.Text.Json.JsonSerializer.Serialize(new { id = i == 3 ? "bbc010" : $"j{i}", title = $"Item {i} \U0001F4F0", text = r.Text }))) + "\n{broken\n");
+        // A JSON array (rows labelled "#item N") whose items carry extra columns (kept per article, shared when read back).
+        Write("items.json", System.Text.Json.JsonSerializer.Serialize(Bbc(300, 3).Select((r, i) => new { id = $"it{i}", text = r.Text, desk = i == 1 ? "sport" : "news", lang = "en" })));
         Write("x/x.txt", "Plan news\n\nOfficials discussed thezorbax plan on Monday in the capital. The zorbax committee met again.");
         Write("x/same.txt", "Same name\n\nA first story about rail fares going up in March, the operators said.");
         Write("y/same.txt", "Same name\n\nA second story about bus fares going down in April, the council said.");
@@ -153,16 +156,16 @@ public sealed class CorpusCacheTests : TempFolderTest
         using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
         Same(store);
         // Every bucket file cut short (as a torn write would leave it, were it not renamed into place), one of them emptied, and a leftover temporary file.
-        Assert.Equal(12, Entries());   // one per input file, the rejected ones too (empty.txt, notes.docx: their rejections are kept)
+        Assert.Equal(13, Entries());   // one per input file, the rejected ones too (empty.txt, notes.docx: their rejections are kept)
         var buckets = Directory.GetFiles(Path.Combine(Root, "cache", CorpusCache.FolderName));
-        Assert.InRange(buckets.Length, 2, 12);
+        Assert.InRange(buckets.Length, 2, 13);
         foreach (var bucket in buckets) File.WriteAllBytes(bucket, File.ReadAllBytes(bucket)[..^7]);
         File.WriteAllBytes(buckets[0], []);
         File.WriteAllBytes(buckets[1] + ".tmp", [1, 2, 3]);
         Assert.Empty(CorpusCache.StoredPaths(Path.Combine(Root, "cache", CorpusCache.FolderName)));
         var torn = Same(store);
         Assert.Equal(0, torn.FilesReused);
-        Assert.Equal(12, Entries());   // rewritten
+        Assert.Equal(13, Entries());   // rewritten
         Assert.Empty(Directory.GetFiles(Path.Combine(Root, "cache", CorpusCache.FolderName), "*.tmp"));
         var warm = Same(store);
         Assert.Equal(0, warm.FilesRead);
@@ -179,6 +182,32 @@ public sealed class CorpusCacheTests : TempFolderTest
         var changed = Same(store);
         Assert.Equal((1, 1), (changed.FilesRead, changed.ArticlesCleaned));
         Assert.Equal(entries, Entries());
+    }
+
+    // A reused article keeps its stored paragraphs and sentences (not split again): the numbers give back the layout of
+    // the text they were made from, and numbers that do not fit a text (a damaged or foreign entry) are refused.
+    [Fact]
+    public void A_stored_layout_gives_back_the_spans_of_its_text_and_only_of_a_text_it_fits()
+    {
+        WriteCorpus();
+        NewsCorpus cold;
+        using (ArticleResultStore.Use(null)) cold = Corpus.Load(Data);
+        foreach (var article in cold.Articles)
+        {
+            var layout = ArticleLayout.Of(article.Text);
+            var again = ArticleLayout.FromBounds(article.Text, layout.Bounds);
+            Assert.NotNull(again);
+            Assert.Equal(article.Paragraphs, again.Paragraphs);
+            Assert.Equal(article.Sentences, again.Sentences);
+        }
+        var text = cold.Articles.First(a => a.Sentences.Count >= 2).Text;
+        var bounds = ArticleLayout.Of(text).Bounds;
+        Assert.Null(ArticleLayout.FromBounds(text[..^1], bounds));                  // the last sentence ends past the text
+        Assert.Null(ArticleLayout.FromBounds(text, bounds[..^1]));                  // a sentence cut short
+        Assert.Null(ArticleLayout.FromBounds(text, [.. bounds[..^1], bounds[0]]));  // a sentence in a paragraph that is not there
+        Assert.Null(ArticleLayout.FromBounds(text, [bounds.Length, .. bounds[1..]]));
+        Assert.Null(ArticleLayout.FromBounds(text, []));
+        Assert.NotNull(ArticleLayout.FromBounds("", ArticleLayout.Of("").Bounds));
     }
 
     private int Entries() => CorpusCache.StoredPaths(Path.Combine(Root, "cache", CorpusCache.FolderName)).Count;
