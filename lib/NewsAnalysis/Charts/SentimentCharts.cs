@@ -32,14 +32,31 @@ public static class SentimentCharts
         return ChartTitle.Apply(chart, "Article tone: mean sentence sentiment");
     }
 
-    /// <summary>The distribution of sentence compound scores, one histogram trace per article, from <see cref="SentimentAnalysis.SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>.</summary>
+    /// <summary>Articles up to which <see cref="SentenceDistribution"/> draws one histogram per article; above, one for all.</summary>
+    public const int DistributionTracesMax = 12;
+
+    /// <summary>
+    /// The distribution of sentence compound scores from <see cref="SentimentAnalysis.SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>:
+    /// one histogram trace per article (in order of first appearance) up to <see cref="DistributionTracesMax"/> articles;
+    /// above that one histogram of every sentence, named by the number of articles (thousands of overlaid histograms
+    /// and legend entries say nothing, and made the chart's cost grow with articles × sentences).
+    /// </summary>
     public static GenericChart SentenceDistribution(DataFrame sentences)
     {
         var ids = FrameColumns.Column(sentences, "ArticleId").Cast<string>().ToList();
         var compound = Doubles(sentences, "Compound");
-        var traces = ids.Distinct().Select(id => CSharpChart.Histogram<double, double, string>(
-            X: ids.Select((a, i) => (a, i)).Where(p => p.a == id).Select(p => compound[p.i]).ToList(),
-            Name: id, Opacity: 0.6)).ToList();
+        var byArticle = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (!byArticle.TryGetValue(ids[i], out var values)) { byArticle[ids[i]] = values = []; order.Add(ids[i]); }
+            values.Add(compound[i]);
+        }
+        var traces = order.Count <= DistributionTracesMax
+            ? order.Select(id => CSharpChart.Histogram<double, double, string>(X: byArticle[id], Name: id, Opacity: 0.6)).ToList()
+            : [CSharpChart.Histogram<double, double, string>(X: compound, Name: $"all {order.Count:N0} articles", Opacity: 0.6)];
+        // Plotly.NET cannot combine zero charts: with no sentence the chart is one empty, named trace.
+        if (traces.Count == 0) traces.Add(CSharpChart.Histogram<double, double, string>(X: Array.Empty<double>(), Name: "no sentences"));
         var chart = CSharpChart.Combine(traces).WithXAxisStyle<double, double, string>(TitleText: "Sentence compound score (-1 … +1)");
         return ChartTitle.Apply(chart, "Distribution of sentence sentiment");
     }

@@ -36,6 +36,20 @@ public class SentimentChartsTests
     }
 
     [Fact]
+    public void SentimentChartsSentenceDistribution_OverManyArticlesIsOneHistogramOfEverySentence()
+    {
+        var corpus = Corpus.FromRecords(Enumerable.Range(0, SentimentCharts.DistributionTracesMax + 1)
+            .Select(i => new ArticleRecord($"a{i:D2}", $"a{i:D2}.txt", $"Article {i} is good. It is also bad. Nothing else happened on day {i}.")));
+        var sentences = SentimentAnalysis.SentenceFrame(corpus);
+        var trace = Assert.Single(Traces(SentimentCharts.SentenceDistribution(sentences)));
+        Assert.Equal($"all {SentimentCharts.DistributionTracesMax + 1} articles", trace.GetProperty("name").GetString());
+        Assert.Equal(sentences.Columns["Compound"].Cast<double?>().Select(v => v!.Value), Numbers(trace, "x"));
+        var few = SentimentAnalysis.SentenceFrame(Corpus.FromRecords(corpus.Articles.Take(SentimentCharts.DistributionTracesMax)
+            .Select(a => new ArticleRecord(a.Id, a.Path, a.Text))));
+        Assert.Equal(SentimentCharts.DistributionTracesMax, Traces(SentimentCharts.SentenceDistribution(few)).Count);
+    }
+
+    [Fact]
     public void SentimentChartsEntityTone_DivergesAroundZeroSortedByTone()
     {
         var corpus = TestData.Seeds;
