@@ -223,9 +223,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             }
             foreach (var variant in variants)
             {
-                // A variant ending in "~s" also stems plurals (an experiment switch of the feature code, NEWS_TOPICS_STEM).
-                Environment.SetEnvironmentVariable("NEWS_TOPICS_STEM", variant.EndsWith("~s", StringComparison.Ordinal) ? "s" : null);
-                var stop = StopList(variant.Split('~')[0], english, sklearn, groups);
+                var stop = StopList(variant, english, sklearn, groups);
                 var ours = Enumerable.Range(1, seeds).Select(seed =>
                 {
                     var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article, K = set.K, Seed = seed, StopWords = stop });

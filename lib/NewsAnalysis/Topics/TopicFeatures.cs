@@ -50,8 +50,7 @@ internal static class TopicFeatures
             .Select(TopicStopWords.NormaliseWord).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
         long minDocuments = Math.Max(options.MinDocumentFrequency, (long)Math.Ceiling(options.MinDocumentShare * texts.Count));
         var tokens = new string[texts.Count][];
-        bool stem = Environment.GetEnvironmentVariable("NEWS_TOPICS_STEM") == "s";   // EXPERIMENT, not for commit
-        TopicParallel.ForRanges(texts.Count, i => tokens[i] = Tokens(texts[i], stopWords, stem), chunk: 64);
+        TopicParallel.ForRanges(texts.Count, i => tokens[i] = Tokens(texts[i], stopWords), chunk: 64);
         // Words numbered by first occurrence over the units in order.
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new List<string>();
@@ -166,7 +165,7 @@ internal static class TopicFeatures
     /// <c>NormalizeText</c> (lower case, no diacritics, no punctuation, no digits) make them, tokens left empty and stop
     /// words dropped.
     /// </summary>
-    internal static string[] Tokens(string text, IReadOnlySet<string> stopWords, bool stem = false)
+    internal static string[] Tokens(string text, IReadOnlySet<string> stopWords)
     {
         var result = new List<string>();
         Span<char> buffer = stackalloc char[64];
@@ -176,19 +175,9 @@ internal static class TopicFeatures
             if (token.IsEmpty) continue;
             var normal = Normalise(token, buffer);
             if (normal is null || stopWords.Contains(normal)) continue;
-            result.Add(stem ? SStem(normal) : normal);
+            result.Add(normal);
         }
         return result.ToArray();
-    }
-
-    // Harman's S-stemmer (1991): -ies -> -y (not -eies, -aies), -es -> -e (not -aes, -ees, -oes), -s -> (not -us, -ss).
-    private static string SStem(string w)
-    {
-        if (w.Length <= 3) return w;
-        if (w.EndsWith("ies", StringComparison.Ordinal) && !w.EndsWith("eies", StringComparison.Ordinal) && !w.EndsWith("aies", StringComparison.Ordinal)) return w[..^3] + "y";
-        if (w.EndsWith("es", StringComparison.Ordinal) && !w.EndsWith("aes", StringComparison.Ordinal) && !w.EndsWith("ees", StringComparison.Ordinal) && !w.EndsWith("oes", StringComparison.Ordinal)) return w[..^1];
-        if (w.EndsWith('s') && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal)) return w[..^1];
-        return w;
     }
 
     // Lower case, diacritics, punctuation and digits removed (null when nothing is left). ASCII tokens, nearly all of
