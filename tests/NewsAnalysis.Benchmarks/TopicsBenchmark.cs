@@ -185,8 +185,8 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
     /// <summary>
     /// Stop lists compared over seeds on the labelled sets looked at while choosing defaults (BBC, AG News rows 1-3,800;
     /// the held-out rows only with <c>heldout</c> among the arguments): <c>topics stoplists N VARIANT...</c>, each variant
-    /// a base list (<c>ours</c>: english.txt + news.txt, the default; <c>mlnet</c>: english.txt; <c>sklearn</c>:
-    /// scikit-learn.txt) with <c>news.txt</c> groups added (<c>+time</c>) or removed (<c>-time</c>) by the first word of
+    /// a base list (<c>ours</c>: english.txt + news.txt, the default before issue #12's fourth session; <c>mlnet</c>: english.txt; <c>sklearn</c>:
+    /// scikit-learn.txt, the default now) with <c>news.txt</c> groups added (<c>+time</c>) or removed (<c>-time</c>) by the first word of
     /// their <c># group:</c> line. Ours with <c>Seed</c> 1..N per variant, the peer once with <c>random_state</c> 0..N-1.
     /// </summary>
     private static void StopLists(string[] args)
