@@ -41,6 +41,7 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
         string section = args.Length > 0 ? args[0] : "all";
         if (section is "all" or "peer") Peer(args.Skip(1).ToArray());
         if (section is "all" or "seeds") Seeds(args.Skip(1).FirstOrDefault());
+        if (section == "stoplists") StopLists(args.Skip(1).ToArray());
         if (section is "all" or "bbc") Bbc(args.Skip(1).FirstOrDefault());
         if (section is "all" or "paragraphs" or "paragraphs-auto") Paragraphs(section == "paragraphs-auto");
         if (section is "all" or "copies") Copies();
@@ -193,6 +194,98 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             string.Join(", ", scores.Select(s => $"{s.Nmi:F3} / {s.Ari:F3}")) +
             $"; mean {scores.Average(s => s.Nmi):F3} / {scores.Average(s => s.Ari):F3}, lowest {scores.Min(s => s.Nmi):F3} / {scores.Min(s => s.Ari):F3}";
     }
+
+    /// <summary>
+    /// Stop lists compared over seeds on the labelled sets looked at while choosing defaults (BBC, AG News rows 1-3,800;
+    /// the held-out rows only with <c>heldout</c> among the arguments): <c>topics stoplists N VARIANT...</c>, each variant
+    /// a base list (<c>ours</c>: english.txt + news.txt, the default before issue #12's fourth session; <c>mlnet</c>: english.txt; <c>sklearn</c>:
+    /// scikit-learn.txt, the default now) with <c>news.txt</c> groups added (<c>+time</c>) or removed (<c>-time</c>) by the first word of
+    /// their <c># group:</c> line. Ours with <c>Seed</c> 1..N per variant, the peer once with <c>random_state</c> 0..N-1.
+    /// </summary>
+    private static void StopLists(string[] args)
+    {
+        int seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        bool heldOut = args.Contains("heldout");
+        bool peerToo = !args.Contains("nopeer");
+        var variants = args.Skip(1).Where(a => a is not ("heldout" or "nopeer")).ToList();
+        if (variants.Count == 0) variants = ["ours", "sklearn"];
+        var stopwords = System.IO.Path.Combine(BenchData.Root, "data", "stopwords");
+        var groups = NewsGroups(System.IO.Path.Combine(stopwords, "news.txt"));
+        var english = TopicStopWords.Load(System.IO.Path.Combine(stopwords, "english.txt"));
+        var sklearn = TopicStopWords.Load(System.IO.Path.Combine(stopwords, "scikit-learn.txt"));
+        var script = System.IO.Path.Combine(BenchData.Root, "tests", "NewsAnalysis.Benchmarks", "Peers", "topics_sklearn.py");
+        using var temp = new TempFolder();
+        Console.WriteLine($"NMI / ARI per seed (ours Seed 1..{seeds}, scikit-learn random_state 0..{seeds - 1}); {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
+        foreach (var set in LabelledSets().Where(s => heldOut || !s.Role.StartsWith("held out", StringComparison.Ordinal)))
+        {
+            if (!File.Exists(set.Path)) { Console.WriteLine($"{set.Name}: absent ({set.Path})"); continue; }
+            var corpus = Corpus.Load(set.Path);
+            var categories = corpus.Articles.Select(a => a.Extra["category"] ?? "").ToList();
+            if (peerToo && File.Exists(Python))
+            {
+                var truth = Categories(set.Path);
+                var theirs = Enumerable.Range(0, seeds).Select(seed =>
+                {
+                    var outFile = System.IO.Path.Combine(temp.Path, $"peer-{seed}.out");
+                    var run = MeasuredProcess.Run(Python, [script, set.Path, set.K.ToString(CultureInfo.InvariantCulture), outFile, seed.ToString(CultureInfo.InvariantCulture)],
+                        BenchData.Root, TimeSpan.FromMinutes(10));
+                    if (run.Exit != 0) throw new InvalidOperationException($"The peer failed on {set.Path} (exit {run.Exit}): {run.Err.Trim()}");
+                    return SeedScores(File.ReadAllLines(outFile).Where(l => l.Length > 0).ToList(), truth);
+                }).ToList();
+                Console.WriteLine($"{set.Name} | scikit-learn | {SeedRow(theirs)}");
+            }
+            foreach (var variant in variants)
+            {
+                var stop = StopList(variant, english, sklearn, groups);
+                var ours = Enumerable.Range(1, seeds).Select(seed =>
+                {
+                    var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article, K = set.K, Seed = seed, StopWords = stop });
+                    return SeedScores(model.Assignments.Select(a => a.Topic.ToString(CultureInfo.InvariantCulture)).ToList(), categories);
+                }).ToList();
+                Console.WriteLine($"{set.Name} | {variant} ({stop.Count} words) | {SeedRow(ours)}");
+            }
+            Console.WriteLine($"    (load average {BenchData.LoadAverage()})");
+        }
+
+        static IReadOnlyList<string> StopList(string variant, IReadOnlyList<string> english, IReadOnlyList<string> sklearn, Dictionary<string, List<string>> groups)
+        {
+            var parts = System.Text.RegularExpressions.Regex.Split(variant, "(?=[+-])");
+            var words = new HashSet<string>(parts[0] switch
+            {
+                "ours" => english.Concat(groups.Values.SelectMany(g => g)),
+                "mlnet" => english,
+                "sklearn" => sklearn,
+                _ => throw new ArgumentException($"Unknown base list '{parts[0]}' (ours, mlnet, sklearn)."),
+            }, StringComparer.Ordinal);
+            foreach (var part in parts.Skip(1))
+            {
+                var name = part[1..];
+                var group = groups.FirstOrDefault(g => g.Key.StartsWith(name, StringComparison.Ordinal)).Value
+                    ?? (IEnumerable<string>)name.Split(',');   // not a group: the words themselves, comma-separated
+                if (part[0] == '+') words.UnionWith(group); else words.ExceptWith(group);
+            }
+            return words.Order(StringComparer.Ordinal).ToList();
+        }
+
+        static Dictionary<string, List<string>> NewsGroups(string path)
+        {
+            var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            List<string>? current = null;
+            foreach (var line in File.ReadLines(path).Select(l => l.Trim()))
+            {
+                if (line.StartsWith("# group:", StringComparison.Ordinal)) result[line["# group:".Length..].Trim()] = current = [];
+                else if (line.Length > 0 && !line.StartsWith('#')) current?.Add(line);
+            }
+            return result;
+        }
+    }
+
+    private static (double Nmi, double Ari) SeedScores(List<string> topics, List<string> truth) =>
+        (TopicAgreement.NormalizedMutualInformation(topics, truth), TopicAgreement.AdjustedRandIndex(topics, truth));
+
+    private static string SeedRow(List<(double Nmi, double Ari)> scores) =>
+        string.Join(", ", scores.Select(s => $"{s.Nmi:F3} / {s.Ari:F3}")) +
+        $" | mean {scores.Average(s => s.Nmi):F3} / {scores.Average(s => s.Ari):F3}, lowest {scores.Min(s => s.Nmi):F3} / {scores.Min(s => s.Ari):F3}";
 
     private static List<string> Categories(string path)
     {

@@ -27,7 +27,7 @@ public sealed class SavedTopicModel
     /// The version of the saved model's format and of the code that fits and assigns: a model saved under another
     /// version is not used (bump it when the features, the projection or the clustering change what they return).
     /// </summary>
-    public const string FormatVersion = "topic-model-1";
+    public const string FormatVersion = "topic-model-2";
 
     private const string Magic = "NewsAnalysis topic model";
 

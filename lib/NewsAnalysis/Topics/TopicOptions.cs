@@ -62,7 +62,7 @@ public sealed record TopicOptions
     /// </summary>
     public double MinDocumentShare { get; init; } = 0.0002;
 
-    /// <summary>Stop words removed before counting, or null for <see cref="TopicStopWords.Default"/> (English plus news words).</summary>
+    /// <summary>Stop words removed before counting, or null for <see cref="TopicStopWords.Default"/> (scikit-learn's English list; labels leave out <see cref="TopicStopWords.NotLabels"/> whatever this holds).</summary>
     public IReadOnlyCollection<string>? StopWords { get; init; }
 
     /// <summary>

@@ -12,10 +12,26 @@ internal static class TopicTerms
     /// </summary>
     internal static readonly HashSet<string> NotTerms = new(["mr", "mrs", "ms", "dr"], StringComparer.Ordinal);
 
+    private static readonly Lazy<HashSet<string>> notLabels = new(() => TopicStopWords.NotLabels.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Whether <paramref name="term"/> may not be a topic's term: a title on its own (<see cref="NotTerms"/>; "mr blair" may),
+    /// or a unigram or bigram holding a word of <see cref="TopicStopWords.NotLabels"/> ("said", "blair said"): the features
+    /// keep such words (they help the clustering), the labels never show them.
+    /// </summary>
+    internal static bool IsNotTerm(string term)
+    {
+        if (NotTerms.Contains(term)) return true;
+        var words = notLabels.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = term.AsSpan();
+        int space = span.IndexOf(' ');
+        return space < 0 ? words.Contains(span) : words.Contains(span[..space]) || words.Contains(span[(space + 1)..]);
+    }
+
     /// <summary>
     /// For each topic, its top terms by c-TF-IDF: tf(t, c) / |c| × log(1 + A / f(t)), where tf(t, c) is the count of
     /// term t in the topic's units, |c| the topic's total count, A the mean total count per topic and f(t) the term's
-    /// count over all topics. Ties go to the term that sorts first. <see cref="NotTerms"/> are left out.
+    /// count over all topics. Ties go to the term that sorts first. Terms for which <see cref="IsNotTerm"/> holds are left out.
     /// </summary>
     public static List<TopicTerm>[] Top(IReadOnlyList<VBuffer<float>> counts, string[] terms, int[] topicOfUnit, int k, int top)
     {
@@ -42,7 +58,7 @@ internal static class TopicTerms
             double words = perTopic[c].Sum();
             var row = perTopic[c];
             result[c] = Enumerable.Range(0, terms.Length)
-                .Where(t => row[t] > 0 && !NotTerms.Contains(terms[t]))
+                .Where(t => row[t] > 0 && !IsNotTerm(terms[t]))
                 .Select(t => new TopicTerm(terms[t], row[t] / words * Math.Log(1 + meanWords / overall[t])))
                 .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
                 .Take(top).ToList();
