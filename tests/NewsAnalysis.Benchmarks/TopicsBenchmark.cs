@@ -168,31 +168,12 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             }
             var corpus = Corpus.Load(set.Path);
             var categories = corpus.Articles.Select(a => a.Extra["category"] ?? "").ToList();
-            var ours = Enumerable.Range(1, seeds).Select(seed =>
-            {
-                var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article, K = set.K, Seed = seed });
-                return Scores(model.Assignments.Select(a => a.Topic.ToString(CultureInfo.InvariantCulture)).ToList(), categories);
-            }).ToList();
-            Console.WriteLine($"{set.Name} ({set.Role}): news topics {Row(ours)}");
+            var ours = OursOverSeeds(corpus, categories, set.K, seeds);
+            Console.WriteLine($"{set.Name} ({set.Role}): news topics {SeedRow(ours, "; ")}");
             if (!peer) continue;
-            var truth = Categories(set.Path);
-            var theirs = Enumerable.Range(0, seeds).Select(seed =>
-            {
-                var outFile = System.IO.Path.Combine(temp.Path, $"peer-{seed}.out");
-                var run = MeasuredProcess.Run(Python, [script, set.Path, set.K.ToString(CultureInfo.InvariantCulture), outFile, seed.ToString(CultureInfo.InvariantCulture)],
-                    BenchData.Root, TimeSpan.FromMinutes(10));
-                if (run.Exit != 0) throw new InvalidOperationException($"The peer failed on {set.Path} (exit {run.Exit}): {run.Err.Trim()}");
-                return Scores(File.ReadAllLines(outFile).Where(l => l.Length > 0).ToList(), truth);
-            }).ToList();
-            Console.WriteLine($"{set.Name} ({set.Role}): scikit-learn {Row(theirs)}  (load average {BenchData.LoadAverage()})");
+            var theirs = PeerOverSeeds(script, set.Path, set.K, seeds, temp.Path);
+            Console.WriteLine($"{set.Name} ({set.Role}): scikit-learn {SeedRow(theirs, "; ")}  (load average {BenchData.LoadAverage()})");
         }
-
-        static (double Nmi, double Ari) Scores(List<string> topics, List<string> truth) =>
-            (TopicAgreement.NormalizedMutualInformation(topics, truth), TopicAgreement.AdjustedRandIndex(topics, truth));
-
-        static string Row(List<(double Nmi, double Ari)> scores) =>
-            string.Join(", ", scores.Select(s => $"{s.Nmi:F3} / {s.Ari:F3}")) +
-            $"; mean {scores.Average(s => s.Nmi):F3} / {scores.Average(s => s.Ari):F3}, lowest {scores.Min(s => s.Nmi):F3} / {scores.Min(s => s.Ari):F3}";
     }
 
     /// <summary>
@@ -223,26 +204,14 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
             var categories = corpus.Articles.Select(a => a.Extra["category"] ?? "").ToList();
             if (peerToo && File.Exists(Python))
             {
-                var truth = Categories(set.Path);
-                var theirs = Enumerable.Range(0, seeds).Select(seed =>
-                {
-                    var outFile = System.IO.Path.Combine(temp.Path, $"peer-{seed}.out");
-                    var run = MeasuredProcess.Run(Python, [script, set.Path, set.K.ToString(CultureInfo.InvariantCulture), outFile, seed.ToString(CultureInfo.InvariantCulture)],
-                        BenchData.Root, TimeSpan.FromMinutes(10));
-                    if (run.Exit != 0) throw new InvalidOperationException($"The peer failed on {set.Path} (exit {run.Exit}): {run.Err.Trim()}");
-                    return SeedScores(File.ReadAllLines(outFile).Where(l => l.Length > 0).ToList(), truth);
-                }).ToList();
-                Console.WriteLine($"{set.Name} | scikit-learn | {SeedRow(theirs)}");
+                var theirs = PeerOverSeeds(script, set.Path, set.K, seeds, temp.Path);
+                Console.WriteLine($"{set.Name} | scikit-learn | {SeedRow(theirs, " | ")}");
             }
             foreach (var variant in variants)
             {
                 var stop = StopList(variant, english, sklearn, groups);
-                var ours = Enumerable.Range(1, seeds).Select(seed =>
-                {
-                    var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article, K = set.K, Seed = seed, StopWords = stop });
-                    return SeedScores(model.Assignments.Select(a => a.Topic.ToString(CultureInfo.InvariantCulture)).ToList(), categories);
-                }).ToList();
-                Console.WriteLine($"{set.Name} | {variant} ({stop.Count} words) | {SeedRow(ours)}");
+                var ours = OursOverSeeds(corpus, categories, set.K, seeds, stop);
+                Console.WriteLine($"{set.Name} | {variant} ({stop.Count} words) | {SeedRow(ours, " | ")}");
             }
             Console.WriteLine($"    (load average {BenchData.LoadAverage()})");
         }
@@ -283,9 +252,33 @@ internal sealed class TopicsBenchmark : IBenchmarkSuite
     private static (double Nmi, double Ari) SeedScores(List<string> topics, List<string> truth) =>
         (TopicAgreement.NormalizedMutualInformation(topics, truth), TopicAgreement.AdjustedRandIndex(topics, truth));
 
-    private static string SeedRow(List<(double Nmi, double Ari)> scores) =>
+    // Each seed's NMI / ARI, then (after `separator`) their mean and lowest.
+    private static string SeedRow(List<(double Nmi, double Ari)> scores, string separator) =>
         string.Join(", ", scores.Select(s => $"{s.Nmi:F3} / {s.Ari:F3}")) +
-        $" | mean {scores.Average(s => s.Nmi):F3} / {scores.Average(s => s.Ari):F3}, lowest {scores.Min(s => s.Nmi):F3} / {scores.Min(s => s.Ari):F3}";
+        $"{separator}mean {scores.Average(s => s.Nmi):F3} / {scores.Average(s => s.Ari):F3}, lowest {scores.Min(s => s.Nmi):F3} / {scores.Min(s => s.Ari):F3}";
+
+    // Our in-process fits of `corpus` (units: articles) with Seed 1..seeds, scored against `categories` (null stop words: the default list).
+    private static List<(double Nmi, double Ari)> OursOverSeeds(NewsCorpus corpus, List<string> categories, int k, int seeds,
+        IReadOnlyList<string>? stopWords = null) =>
+        Enumerable.Range(1, seeds).Select(seed =>
+        {
+            var model = TopicModeler.Fit(corpus, new TopicOptions { Unit = TopicUnit.Article, K = k, Seed = seed, StopWords = stopWords });
+            return SeedScores(model.Assignments.Select(a => a.Topic.ToString(CultureInfo.InvariantCulture)).ToList(), categories);
+        }).ToList();
+
+    // The scikit-learn peer on the CSV at `path` with random_state 0..seeds-1, scored against its category column.
+    private static List<(double Nmi, double Ari)> PeerOverSeeds(string script, string path, int k, int seeds, string temp)
+    {
+        var truth = Categories(path);
+        return Enumerable.Range(0, seeds).Select(seed =>
+        {
+            var outFile = System.IO.Path.Combine(temp, $"peer-{seed}.out");
+            var run = MeasuredProcess.Run(Python, [script, path, k.ToString(CultureInfo.InvariantCulture), outFile, seed.ToString(CultureInfo.InvariantCulture)],
+                BenchData.Root, TimeSpan.FromMinutes(10));
+            if (run.Exit != 0) throw new InvalidOperationException($"The peer failed on {path} (exit {run.Exit}): {run.Err.Trim()}");
+            return SeedScores(File.ReadAllLines(outFile).Where(l => l.Length > 0).ToList(), truth);
+        }).ToList();
+    }
 
     private static List<string> Categories(string path)
     {
