@@ -92,16 +92,9 @@ internal static class CorpusReaders
         {
             if (doc.RootElement.ValueKind == JsonValueKind.Object) { FromJsonObject(doc.RootElement, id, new RowPath(path), options, records, rejected); return; }
             if (doc.RootElement.ValueKind != JsonValueKind.Array) { rejected.Add(new(path, $"JSON root is a {doc.RootElement.ValueKind}, expected an object or an array of objects")); return; }
-            int i = 0;
-            foreach (var item in doc.RootElement.EnumerateArray())
-            {
-                i++;
-                var rowPath = $"{path}#item {i}";
-                if (item.ValueKind != JsonValueKind.Object) { rejected.Add(new(rowPath, $"array item {i} is a {item.ValueKind}, expected an object")); continue; }
-                FromJsonObject(item, $"{id}-{i:D4}", new RowPath(path, "#item ", i), options, records, rejected);
-            }
-            if (i == 0) rejected.Add(new(path, "JSON array is empty"));
         }
+        // An array (read whole when a comment stood before its '['): its items cut out as a streamed array's are.
+        ReadJsonArray(id, path, new StringReader(text), options, records, rejected);
     }
 
     private static void FromJsonObject(JsonElement obj, string defaultId, RowPath where, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
@@ -158,7 +151,12 @@ internal static class CorpusReaders
             ReadJson(id, path, whole.ToString(), options, records, rejected);
             return;
         }
-        // An array: items cut out one at a time, each under the single-article cap (a longer item is read past, not held).
+        ReadJsonArray(id, path, reader, options, records, rejected);
+    }
+
+    // An array: items cut out one at a time, each under the single-article cap (a longer item is read past, not held).
+    private static void ReadJsonArray(string id, string path, TextReader reader, CorpusOptions options, List<ArticleRecord> records, List<RejectedInput> rejected)
+    {
         var itemOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = JsonArrayItems.MaxDepth };
         int read = 0;
         try

@@ -39,6 +39,20 @@ public class JsonArrayItemsTests
     }
 
     [Fact]
+    public void An_array_behind_a_leading_comment_is_read_item_by_item_as_any_array()
+    {
+        using var dir = new CorpusTempFolder();
+        var path = dir.Write("a.json", "// exported items\n[{\"text\": \"One.\"}, 7, {\"text\": \"" + new string('w', 3_000) + "\"}, {\"text\": \"Four.\"}]");
+        var corpus = Corpus.Load(path, new CorpusOptions { MaxFileBytes = 8_192 });   // read whole, under the single-article cap
+        Assert.Equal(["One.", new string('w', 3_000), "Four."], corpus.Articles.Select(a => a.Text));
+        Assert.Equal([$"{path}#item 1", $"{path}#item 3", $"{path}#item 4"], corpus.Articles.Select(a => a.Path));
+        var rejected = Assert.Single(corpus.Rejected);
+        Assert.Equal(($"{path}#item 2", "array item 2 is a Number, expected an object"), (rejected.Path, rejected.Reason));
+        var capped = Corpus.Load(path, new CorpusOptions { MaxFileBytes = 2_048 });
+        Assert.Contains("over the 2,048-byte limit for one article (--max-file-size)", Assert.Single(capped.Rejected).Reason);
+    }
+
+    [Fact]
     public void Brackets_commas_and_comment_marks_inside_strings_and_comments_do_not_cut_an_item()
     {
         var json = "// a list\n[ /* first */ {\"t\": \"a ] b } c, d \\\" e [ {\", \"n\": [1, {\"x\": \"//\"}]} // end\n, \"s\\\\\" /* ] */ ,\n[] ]";
