@@ -77,7 +77,8 @@ public sealed class ExportTests : TempFolderTest
         foreach (var name in names)
             AssertSameTable(Path.Combine(pq, name + ".parquet"), Path.Combine(csv, name + ".csv"));
         var readme = File.ReadAllText(Path.Combine(pq, "README.md"));
-        foreach (var name in names) Assert.Contains($"## {name}.parquet", readme);
+        foreach (var name in names)   // each file's section with its row count (the README is written from what was kept of each frame)
+            Assert.Contains($"## {name}.parquet\n\n{ReadParquet(Path.Combine(pq, name + ".parquet"), out _).Count:N0} rows; one row = ", readme.ReplaceLineEndings("\n"));
         Assert.Contains("| Compound | DOUBLE |", readme);
         Assert.Contains("| Published | TIMESTAMP |", readme);
         // Real content, not empty files: every seed article and its mentions.
