@@ -198,13 +198,17 @@ internal static class TableOutput
     }
 
     // Printable ASCII (control characters are escaped before this) is one cell a character in Spectre's measure.
-    private static bool IsPrintableAscii(string s) => s.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0;
+    private static bool IsPrintableAscii(ReadOnlySpan<char> s) => s.IndexOfAnyExceptInRange(' ', '~') < 0;
 
-    // A string's cells as Spectre measures one piece of text (Segment.CellCount: wcwidth with emoji joiners and VS16).
-    private static int Length(string s) => IsPrintableAscii(s) ? s.Length : new Segment(s).CellCount();
+    // A string's cells as Spectre measures one piece of text (Segment.CellCount: wcwidth per character, except that a
+    // zero-width joiner hides the next character and VS16 may widen the one before). Without those two it is the sum
+    // of its characters' widths, so it is measured by runs as CellWidth does (no allocation for ASCII runs).
+    private static int Length(string s) =>
+        IsPrintableAscii(s) ? s.Length : s.AsSpan().IndexOfAny('\u200D', '\uFE0F') >= 0 ? new Segment(s).CellCount() : CellWidth(s);
 
     // A cell's cells as Spectre's Paragraph measures it: the sum over its runs of white space and of other characters
-    // (it splits text there, so a joiner or VS16 before a space counts differently than in Length).
+    // (it splits text there, so a joiner or VS16 before a space counts differently than in Length). A run of printable
+    // ASCII is one cell a character; any other run is measured by Spectre.
     private static int CellWidth(string s)
     {
         if (IsPrintableAscii(s)) return s.Length;
@@ -214,7 +218,8 @@ internal static class TableOutput
             bool space = char.IsWhiteSpace(s[start]);
             int end = start + 1;
             while (end < s.Length && char.IsWhiteSpace(s[end]) == space) end++;
-            width += new Segment(s[start..end]).CellCount();
+            var run = s.AsSpan(start, end - start);
+            width += IsPrintableAscii(run) ? run.Length : new Segment(run.ToString()).CellCount();
             start = end;
         }
         return width;
