@@ -11,11 +11,13 @@ namespace NewsAnalysis.Cli;
 /// </summary>
 /// <remarks>
 /// Written by hand (not Spectre's <see cref="Table"/>) for its cost only: Spectre lays the whole table out in memory
-/// (every cell a <see cref="Text"/>, measured per column, rendered to one list of segments, merged, then written), and on
-/// 100,000 articles (311,893 rows of the sentence sentiment table) that took ~130 µs and ~7 KB held per row: 42 s and
-/// 2 GB more than <c>--format csv</c> for the CLI run (45.2 s, 2.3 GB peak against 3.0 s, 389 MB; 2 cores, load ~2).
-/// This writer keeps the formatted cells (the frame is in memory anyway; formatting them again for a second pass costs
-/// more than holding them: figures in docs/sentiment.md) and writes each row as it is laid out.
+/// (every cell a <see cref="Text"/>, measured per column, rendered into one list of segments, merged, then written).
+/// Measured on the sentence sentiment table of 100,000 short articles (311,892 rows, `output` benchmark suite, 2 cores,
+/// load 12-14): Spectre 169 µs and 46 KB allocated per row (on 30,000 rows); the whole `news sentiment` run, second run,
+/// 107.8 s and 2.48 GB peak with Spectre, 10-15 s and ~600 MB with this writer (CSV: 5.8-7.4 s, ~385 MB); same bytes.
+/// This writer: 6.7 µs a row (CSV of every column: 2.4 µs). It holds the formatted cells (the frame is in memory anyway):
+/// formatting them again for a second pass would cost 0.24 s CPU and 175 MB allocated per pass (measured), to save the
+/// ~80 MB (estimated: 311,892 rows of number strings, cut texts and references) held.
 /// Spectre's own pieces still decide what is printed: cell widths are Spectre's (<see cref="Segment.CellCount()"/> of the
 /// whitespace-separated runs, as its <see cref="Paragraph"/> measures them), the border strings come from
 /// <see cref="TableBorder.GetColumnRow"/>, and headers are Spectre <see cref="Markup"/> rendered by Spectre. A property
