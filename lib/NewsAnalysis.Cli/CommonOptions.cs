@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Data.Analysis;
-using Spectre.Console;
 
 namespace NewsAnalysis.Cli;
 
@@ -259,85 +258,11 @@ internal static class CommonOptions
     public const int FileTableWidth = 200;
 
     /// <summary>
-    /// A readable table (Spectre.Console), one line per row: cells are single-line, no longer than
+    /// A readable table (Spectre.Console's rounded table, written a row at a time by <see cref="TableOutput"/>), one line per row: cells are single-line, no longer than
     /// <paramref name="maxCell"/>, and text columns (widest first, never numbers or dates) are cut with an ellipsis
     /// until the table fits <paramref name="width"/> (default: the terminal's, or <see cref="FileTableWidth"/> when
     /// redirected). Columns in <paramref name="keepEnd"/> keep their end and are right-aligned (KWIC's left context).
     /// </summary>
-    public static void WriteTable(DataFrame frame, TextWriter writer, int? width = null, IReadOnlyCollection<string>? keepEnd = null, int maxCell = 60)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-        });
-        int total = Math.Max(width ?? (Console.IsOutputRedirected ? FileTableWidth : SafeWindowWidth()), 40);
-        console.Profile.Width = total;
-        var columns = frame.Columns.ToList();
-        var cells = columns.Select(c => Enumerable.Range(0, (int)frame.Rows.Count)
-            .Select(r => TerminalText.OneLine(FrameWriter.FormatCell(c[r]))).ToArray()).ToArray();
-        var widths = FitWidths(columns, cells, total, maxCell);
-        var table = new Table().Border(TableBorder.Rounded);
-        for (int c = 0; c < columns.Count; c++)
-        {
-            var column = new TableColumn(Markup.Escape(TerminalText.OneLine(columns[c].Name))).NoWrap();
-            if (keepEnd?.Contains(columns[c].Name) == true) column.RightAligned();
-            table.AddColumn(column);
-        }
-        for (int r = 0; r < frame.Rows.Count; r++)
-            table.AddRow(Enumerable.Range(0, columns.Count).Select(c => new Text(Cut(cells[c][r], widths[c], keepEnd?.Contains(columns[c].Name) == true))));
-        console.Write(table);
-        writer.WriteLine($"{frame.Rows.Count} row(s)");
-    }
-
-    // Column widths: each column's longest cell (text capped at maxCell), then the widest text column narrowed one
-    // character at a time (not below its header or 8) until the table with its borders fits the total width; id
-    // columns (Id, ArticleId, ...) only once the other text columns are at their floor, as a cut id is less useful.
-    private static int[] FitWidths(List<DataFrameColumn> columns, string[][] cells, int total, int maxCell)
-    {
-        bool[] text = columns.Select(c => c.DataType == typeof(string)).ToArray();
-        int[] floor = columns.Select(c => Math.Max(Length(c.Name), 8)).ToArray();
-        int[] widths = columns.Select((c, i) =>
-        {
-            int longest = cells[i].Length == 0 ? 0 : cells[i].Max(Length);
-            return Math.Max(Length(c.Name), text[i] ? Math.Min(longest, maxCell) : longest);
-        }).ToArray();
-        int available = total - (3 * columns.Count + 1);   // "│ " before each column, " │" after the last
-        bool[] id = columns.Select(c => c.Name.EndsWith("Id", StringComparison.Ordinal)).ToArray();
-        foreach (var ids in new[] { false, true })
-        {
-            while (widths.Sum() > available)
-            {
-                int widest = -1;
-                for (int i = 0; i < widths.Length; i++)
-                    if (text[i] && id[i] == ids && widths[i] > floor[i] && (widest < 0 || widths[i] >= widths[widest])) widest = i;
-                if (widest < 0) break;   // nothing left to narrow in this pass (after the last, the terminal wraps)
-                widths[widest]--;
-            }
-        }
-        return widths;
-    }
-
-    private static int Length(string s) => new Spectre.Console.Rendering.Segment(s).CellCount();
-
-    // Cuts s to width cells with an ellipsis, at the end or (keepEnd) at the start.
-    private static string Cut(string s, int width, bool keepEnd)
-    {
-        if (Length(s) <= width) return s;
-        if (keepEnd)
-        {
-            int start = s.Length - (width - 1);
-            while (start < s.Length && Length(s[start..]) > width - 1) start++;
-            return "…" + s[start..];
-        }
-        int end = width - 1;
-        while (end > 0 && Length(s[..end]) > width - 1) end--;
-        return s[..end] + "…";
-    }
-
-    private static int SafeWindowWidth()
-    {
-        try { return Console.WindowWidth; } catch (IOException) { return 200; }
-    }
+    public static void WriteTable(DataFrame frame, TextWriter writer, int? width = null, IReadOnlyCollection<string>? keepEnd = null, int maxCell = 60) =>
+        TableOutput.Write(frame, writer, width, keepEnd, maxCell);
 }

@@ -15,7 +15,7 @@ internal static class TerminalText
     /// <summary><paramref name="text"/> with every control character written as an escape.</summary>
     public static string Escape(string text)
     {
-        if (!text.Any(IsControl)) return text;
+        if (text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 || !text.Any(IsControl)) return text;   // printable ASCII first: most cells
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {

@@ -66,7 +66,11 @@ internal static class NearDuplicateDetector
 
         // 3. LSH, one band at a time (memory: one key per article, not one bucket object per band and article): sort by
         // the band's key, and in each run of equal keys compare every member with the run's first members.
-        var keys = new (ulong Key, int Index)[m];
+        // Keys and article indices in two arrays sorted together (a primitive key sorts several times faster than a
+        // tuple through its comparer); within a run of equal keys the indices are then put in order, which gives the
+        // order sorting (key, index) pairs gave.
+        var keys = new ulong[m];
+        var members = new int[m];
         var matches = new Dictionary<int, List<(int Earlier, float Similarity)>>();   // only articles that have a match
         for (int b = 0; b < Bands; b++)
         {
@@ -77,19 +81,21 @@ internal static class NearDuplicateDetector
                 ulong key = (ulong)b;
                 var sig = signatures.AsSpan(r * Hashes + b * Rows, Rows);
                 foreach (var v in sig) key = Mix(key ^ v);
-                keys[count++] = (key, r);
+                keys[count] = key;
+                members[count++] = r;
             }
-            Array.Sort(keys, 0, count);
+            Array.Sort(keys, members, 0, count);
             for (int start = 0; start < count;)
             {
                 int end = start + 1;
-                while (end < count && keys[end].Key == keys[start].Key) end++;
+                while (end < count && keys[end] == keys[start]) end++;
+                if (end - start > 1) Array.Sort(members, start, end - start);
                 for (int p = start + 1; p < end; p++)
                 {
-                    int later = keys[p].Index;
+                    int later = members[p];
                     for (int q = start; q < Math.Min(p, start + CandidatesPerBucket); q++)
                     {
-                        int earlier = keys[q].Index;
+                        int earlier = members[q];
                         var known = matches.GetValueOrDefault(later);
                         if (known is not null && known.Exists(k => k.Earlier == earlier)) continue;
                         double sim = Estimate(signatures.AsSpan(earlier * Hashes, Hashes), signatures.AsSpan(later * Hashes, Hashes));
