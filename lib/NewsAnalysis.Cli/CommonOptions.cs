@@ -222,6 +222,15 @@ internal static class CommonOptions
             file.Commit();
             return;
         }
+        if (format != OutputFormat.Table)
+        {
+            // CSV and JSON go out as they are written: the whole text held first (a MemoryStream, its copy and a UTF-16
+            // string of it, ~3.5 times the output) made `news corpus --format csv` of 1,000,000 short articles (390 MB of
+            // CSV) peak at 4.0 GB; written through, 2.3 GB (the load alone: 1.7 GB).
+            using var target = RowOutput.StandardOutput(stdout);
+            WriteTo(frame, format, target, null, keepEnd, csvSafe);
+            return;
+        }
         using var buffer = new MemoryStream();
         WriteTo(frame, format, buffer, stdout, keepEnd, csvSafe);
         if (buffer.Length > 0) stdout.Write(new UTF8Encoding(false).GetString(buffer.ToArray()));

@@ -42,6 +42,14 @@ internal static class RowOutput
         file.Commit();   // not reached when a row fails: the temporary file is deleted and the old file stays
     }
 
+    /// <summary>
+    /// A buffered byte stream onto <paramref name="stdout"/>: the process's own standard output when it is
+    /// <see cref="Console.Out"/> (which flushes on every write), else the writer itself (UTF-8 decoded, as a test's
+    /// <see cref="StringWriter"/>). Disposing it flushes what is left.
+    /// </summary>
+    public static Stream StandardOutput(TextWriter stdout) =>
+        new BufferedStream(ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput() : new Utf8TextWriterStream(stdout), 1 << 16);
+
     private static void WriteTo(OutputFormat format, Stream? stream, TextWriter? console, IReadOnlyList<FrameRowColumn> columns,
         bool csvSafe, Action<FrameRowWriter> rows)
     {

@@ -62,6 +62,8 @@ public static class FrameWriter
                 WriteJsonValue(json, column[r]);
             }
             json.WriteEndObject();
+            // Utf8JsonWriter keeps everything it wrote until flushed: without this the whole document sat in memory.
+            if (json.BytesPending > 1 << 16) json.Flush();
         }
         json.WriteEndArray();
     }

@@ -71,6 +71,38 @@ public class FrameRowWriterTests
     }
 
     [Fact]
+    public void FrameWriter_Json_HandsItsBytesToTheStreamWhileWriting()
+    {
+        // Utf8JsonWriter keeps what it wrote until flushed: a frame's JSON must reach the stream in pieces as rows are
+        // written (a whole 1,000,000-article table used to sit in memory first), and the pieces make the same document.
+        var n = 20_000;
+        var frame = new DataFrame(
+            new StringDataFrameColumn("Text", Enumerable.Range(0, n).Select(i => "é😀 row " + i)),
+            new Int32DataFrameColumn("N", Enumerable.Range(0, n)));
+        var stream = new WriteRecordingStream();
+        FrameWriter.WriteJson(frame, stream);
+        Assert.True(stream.Length > 16 * 65536, $"only {stream.Length} bytes");
+        Assert.True(stream.Largest <= 2 * 65536, $"one write of {stream.Largest} bytes out of {stream.Length}");
+        using var document = System.Text.Json.JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(n, document.RootElement.GetArrayLength());
+        Assert.Equal("é😀 row 19999", document.RootElement[n - 1].GetProperty("Text").GetString());
+    }
+
+    private sealed class WriteRecordingStream : MemoryStream
+    {
+        public long Largest { get; private set; }
+
+        // MemoryStream's span overload calls the array one in a derived class: both count, each once.
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Largest = Math.Max(Largest, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+    }
+
+    [Fact]
     public void FrameRowWriter_RefusesCellsOfTheWrongTypeOrCount()
     {
         using var rows = FrameRowWriter.Csv(new StringWriter(), [new FrameRowColumn("N", typeof(int))]);

@@ -67,6 +67,33 @@ public sealed class ExportTests : TempFolderTest
     }
 
     [Fact]
+    public void Export_skip_leaves_out_the_files_named_and_writes_the_others_whole()
+    {
+        var all = Path.Combine(Root, "all");
+        var some = Path.Combine(Root, "some");
+        Assert.Equal(0, CliRunner.Run("export", all, "--to", "csv", "--no-cache").Exit);
+        var run = CliRunner.Run("export", some, "--to", "csv", "--no-cache", "--skip", "topics", "--skip", "sentences,Events");
+        Assert.Equal((0, ""), (run.Exit, run.Err));
+        var left = new[] { "topics", "sentences", "events" };
+        var names = Directory.GetFiles(all, "*.csv").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Equal(10, names.Count);
+        foreach (var name in names)
+        {
+            var path = Path.Combine(some, name + ".csv");
+            if (left.Contains(name)) { Assert.False(File.Exists(path), $"{name}.csv written"); continue; }
+            Assert.Equal(File.ReadAllText(Path.Combine(all, name + ".csv")), File.ReadAllText(path));
+        }
+        var readme = File.ReadAllText(Path.Combine(some, "README.md"));
+        Assert.DoesNotContain("## topics.csv", readme);
+        Assert.Contains("## mentions.csv", readme);
+
+        var wrong = CliRunner.Run("export", Path.Combine(Root, "wrong"), "--no-cache", "--skip", "topic");
+        Assert.Equal(1, wrong.Exit);
+        Assert.Contains("--skip 'topic': not an exported file; choose from articles, paragraphs,", wrong.Err);
+        Assert.False(Directory.Exists(Path.Combine(Root, "wrong")));
+    }
+
+    [Fact]
     public void Export_to_parquet_writes_every_frame_that_DuckDB_reads_back_as_the_csv_export()
     {
         var pq = Path.Combine(Root, "pq");
@@ -77,7 +104,8 @@ public sealed class ExportTests : TempFolderTest
         foreach (var name in names)
             AssertSameTable(Path.Combine(pq, name + ".parquet"), Path.Combine(csv, name + ".csv"));
         var readme = File.ReadAllText(Path.Combine(pq, "README.md"));
-        foreach (var name in names) Assert.Contains($"## {name}.parquet", readme);
+        foreach (var name in names)   // each file's section with its row count (the README is written from what was kept of each frame)
+            Assert.Contains($"## {name}.parquet\n\n{ReadParquet(Path.Combine(pq, name + ".parquet"), out _).Count:N0} rows; one row = ", readme.ReplaceLineEndings("\n"));
         Assert.Contains("| Compound | DOUBLE |", readme);
         Assert.Contains("| Published | TIMESTAMP |", readme);
         // Real content, not empty files: every seed article and its mentions.
