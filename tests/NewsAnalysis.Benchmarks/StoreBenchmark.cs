@@ -213,12 +213,15 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (store is null) return (total, cpuSeconds, "", corpus, result);
         var l = store.CorpusLoads[0];
-        var c = store.Counts[0];
+        var c = store.Counts.FirstOrDefault() ?? new ArticleStoreCounts("", 0, 0);   // none when every row came from frame segments
+        var segments = store.Segments.FirstOrDefault();
         var phases = $"{total:F2} s: open {opened.TotalSeconds:F2}, corpus load {(loaded - opened).TotalSeconds:F2} (hash files + read rows {l.CheckTime.TotalSeconds:F2}, " +
                      $"parse/decode {l.ReadTime.TotalSeconds:F2} ({l.FilesRead} files read, {l.FilesReused} reused), clean/check/split {l.CleanTime.TotalSeconds:F2} " +
                      $"({l.ArticlesCleaned:N0} cleaned, {l.ArticlesReused:N0} reused), near-duplicates {l.FinishTime.TotalSeconds:F2}, write {l.WriteTime.TotalSeconds:F2}); " +
                      $"analysis: keys {c.KeyTime.TotalSeconds:F2}, read+decode {c.ReadTime.TotalSeconds:F2}, analyse+commit {c.ComputeTime.TotalSeconds:F2} ({c.Computed:N0}), " +
-                     $"frame {(ran - loaded - c.KeyTime - c.ReadTime - c.ComputeTime).TotalSeconds:F2}; prune+close {(sw.Elapsed - ran).TotalSeconds:F2}";
+                     $"frame {(ran - loaded - c.KeyTime - c.ReadTime - c.ComputeTime).TotalSeconds:F2}" +
+                     (segments is null ? "" : $" (segments: {segments.Reused} files read back in {segments.ReadTime.TotalSeconds:F2}, {segments.Built} built)") +
+                     $"; prune+close {(sw.Elapsed - ran).TotalSeconds:F2}";
         return (total, cpuSeconds, phases, corpus, result);
     }
 

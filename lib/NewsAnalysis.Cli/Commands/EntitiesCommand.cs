@@ -36,17 +36,21 @@ internal static class EntitiesCommand
             var views = new[] { mentions, counts, sources, pairs, discover }.Where(o => parse.GetValue(o)).ToList();
             if (views.Count > 1)
                 throw new ArgumentException($"Choose one view, not {string.Join(" and ", views.Select(v => v.Name))}.");
-            var analysis = StoreOptions.Run(parse, data, cache, noCache, () => EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, demonyms), shard);
             int? minimum = parse.GetResult(min) is null ? null : parse.GetValue(min);
-            DataFrame frame = views.FirstOrDefault() switch
+            // The view is made while the store is in effect: the analysis reads its results (and frame segments) when asked.
+            var frame = StoreOptions.Run(parse, data, cache, noCache, () =>
             {
-                var v when v == mentions => analysis.MentionFrame(),
-                var v when v == counts => analysis.CountFrame(),
-                var v when v == sources => analysis.SourceFrame(),
-                var v when v == pairs => analysis.PairFrame(minimum ?? 1),
-                var v when v == discover => analysis.Discover(minimum ?? 2),
-                _ => analysis.SummaryFrame(),
-            };
+                var analysis = EntityCliOptions.Analyse(parse, data, gazetteer, noMetonymy, demonyms);
+                return views.FirstOrDefault() switch
+                {
+                    var v when v == mentions => analysis.MentionFrame(),
+                    var v when v == counts => analysis.CountFrame(),
+                    var v when v == sources => analysis.SourceFrame(),
+                    var v when v == pairs => analysis.PairFrame(minimum ?? 1),
+                    var v when v == discover => analysis.Discover(minimum ?? 2),
+                    _ => analysis.SummaryFrame(),
+                };
+            }, shard);
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));
             return 0;
         }));

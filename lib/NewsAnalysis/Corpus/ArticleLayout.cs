@@ -42,17 +42,20 @@ internal sealed class ArticleLayout(string text, int[] bounds)
     /// The layout <paramref name="bounds"/> describe for <paramref name="text"/> (as <see cref="Bounds"/> gave them), or
     /// null when they do not describe one: a count that does not fit, or a span outside the text.
     /// </summary>
-    public static ArticleLayout? FromBounds(string text, int[] bounds)
+    public static ArticleLayout? FromBounds(string text, int[] bounds) => Fits(text.Length, bounds) ? new ArticleLayout(text, bounds) : null;
+
+    /// <summary>Whether <paramref name="bounds"/> describe a layout of a text of <paramref name="textLength"/> chars (see <see cref="FromBounds"/>).</summary>
+    public static bool Fits(int textLength, ReadOnlySpan<int> bounds)
     {
-        if (bounds.Length == 0 || bounds[0] < 0 || bounds[0] > (bounds.Length - 1) / 2) return null;
+        if (bounds.Length == 0 || bounds[0] < 0 || bounds[0] > (bounds.Length - 1) / 2) return false;
         int paragraphs = bounds[0];
-        if ((bounds.Length - 1 - 2 * paragraphs) % 3 != 0) return null;
-        static bool Inside(string text, int start, int length) => start >= 0 && length > 0 && start <= text.Length - length;
+        if ((bounds.Length - 1 - 2 * paragraphs) % 3 != 0) return false;
+        static bool Inside(int textLength, int start, int length) => start >= 0 && length > 0 && start <= textLength - length;
         for (int k = 1; k < 1 + 2 * paragraphs; k += 2)
-            if (!Inside(text, bounds[k], bounds[k + 1])) return null;
+            if (!Inside(textLength, bounds[k], bounds[k + 1])) return false;
         for (int k = 1 + 2 * paragraphs; k < bounds.Length; k += 3)
-            if (!Inside(text, bounds[k], bounds[k + 1]) || (uint)bounds[k + 2] >= (uint)paragraphs) return null;
-        return new ArticleLayout(text, bounds);
+            if (!Inside(textLength, bounds[k], bounds[k + 1]) || (uint)bounds[k + 2] >= (uint)paragraphs) return false;
+        return true;
     }
 
     /// <summary>The numbers this layout is made of (see the class remarks); <see cref="FromBounds"/> makes it again.</summary>

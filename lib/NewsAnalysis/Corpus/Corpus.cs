@@ -204,19 +204,40 @@ public static class Corpus
     }
 
     /// <summary>The corpus of built articles: near-duplicates found and marked, cleaning changes in article order.</summary>
-    internal static NewsCorpus Finish(Article[] articles, List<CleaningChange>?[] changeLists, List<RejectedInput> rejected, CorpusOptions options, uint[]?[]? signatures = null)
+    internal static NewsCorpus Finish(Article[] articles, List<CleaningChange>?[] changeLists, List<RejectedInput> rejected, CorpusOptions options)
     {
-        var found = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold, signatures);
+        var pairs = NearDuplicates(articles, i => articles[i].Id, (later, earlierId) =>
+        {
+            if (articles[later].DuplicateOf is null) articles[later] = articles[later] with { DuplicateOf = earlierId };
+        }, options, null, null);
+        return new NewsCorpus(articles, rejected, Changes(changeLists)) { NearDuplicates = pairs };
+    }
+
+    /// <summary>
+    /// The near-duplicate pairs of <paramref name="articles"/> (ids by <paramref name="idOf"/>, without reading an
+    /// article; with the signatures and fingerprints known, see <see cref="NearDuplicateDetector.Find"/>), each later
+    /// article marked through <paramref name="markDuplicate"/> (the first mark of an article holds).
+    /// </summary>
+    internal static List<NearDuplicatePair> NearDuplicates(IReadOnlyList<Article> articles, Func<int, string> idOf, Action<int, string> markDuplicate,
+        CorpusOptions options, uint[]?[]? signatures, byte[][]? fingerprints)
+    {
+        var found = NearDuplicateDetector.Find(articles, options.NearDuplicateThreshold, signatures, fingerprints);
         var pairs = new List<NearDuplicatePair>(found.Count);
         foreach (var (earlier, later, similarity) in found)
         {
-            pairs.Add(new(articles[earlier].Id, articles[later].Id, similarity));
-            if (articles[later].DuplicateOf is null) articles[later] = articles[later] with { DuplicateOf = articles[earlier].Id };
+            pairs.Add(new(idOf(earlier), idOf(later), similarity));
+            markDuplicate(later, idOf(earlier));
         }
+        return pairs;
+    }
+
+    /// <summary>The cleaning changes of every article, in article order.</summary>
+    internal static List<CleaningChange> Changes(List<CleaningChange>?[] changeLists)
+    {
         // A loop, not SelectMany(c => c ?? []): that made an empty list and an enumerator per unchanged article (~70 MB).
         var changes = new List<CleaningChange>();
         foreach (var c in changeLists) if (c is not null) changes.AddRange(c);
-        return new NewsCorpus(articles, rejected, changes) { NearDuplicates = pairs };
+        return changes;
     }
 
     /// <summary>Texts of at least this many characters in all (64 MB of strings) get a collection after building.</summary>

@@ -49,7 +49,7 @@ public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int Artic
 /// A reused article keeps its paragraphs and sentences (<see cref="ArticleLayout"/>) and word count as stored: both are
 /// functions of the cleaned text alone (<see cref="ArticleLayout.Of"/> and <see cref="WordCounter.Count"/> read nothing
 /// else, no option, no rule), and the library build in the key covers their code. Anything else is recomputed on every
-/// load: unique ids, the vocabulary and near-duplicates. A file that changes while it is read is not stored; a cached file found changed when it must
+/// load: unique ids, the vocabulary and near-duplicates (these when first needed: see <see cref="CorpusArticles"/>). A file that changes while it is read is not stored; a cached file found changed when it must
 /// be read again makes the load fall back to a cold one. Each bucket is written to a temporary file renamed over the
 /// old one, so a killed run leaves every entry the old or the new one, each valid for its own key (an unreadable entry
 /// or bucket is a miss). While the store is open, its database lock keeps other processes out of the folder; two loads
@@ -82,13 +82,35 @@ internal static class CorpusCache
         public StoredArticle?[] Articles { get; set; } = [];
         public bool Storable { get; set; }
         public bool Changed { get; set; }
+        public bool Lazy { get; set; }   // every article reused and left undecoded until read (see CorpusArticles)
     }
 
-    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles);
+    // An entry as read: skimmed (each article's checks, changes, signature and fingerprint, no article made) or whole;
+    // ArticleBytes are its articles' part (MakeArticles reads them again whole).
+    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles, ReadOnlyMemory<byte> Payload, ReadOnlyMemory<byte> ArticleBytes);
 
-    private sealed record StoredArticle(string Id, string Metadata, Article Article, (string Kind, string Before, string After)[] Changes, VocabularyAnswer[] Answers)
+    // The articles of a skimmed entry, made (the entry's checks passed when it was skimmed, so a failure here means the
+    // bytes changed in memory: an error, not a miss).
+    private static StoredArticle[] MakeArticles(Entry entry, string file)
     {
-        /// <summary>The MinHash signature of the text (empty: no words), when near-duplicate detection computed one.</summary>
+        try
+        {
+            var r = new EntryReader(entry.ArticleBytes.Span);
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            var articles = new StoredArticle[entry.Ids.Count];
+            for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, entry.Ids[i], pool, skim: false);
+            return r.AtEnd ? articles : throw new FormatException("bytes left over");
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"the corpus cache entry of '{file}' skimmed but did not decode: {e.Message}", e);
+        }
+    }
+
+    // Article is null in a skimmed entry.
+    private sealed record StoredArticle(string Id, string Metadata, Article? Article, (string Kind, string Before, string After)[] Changes, VocabularyAnswer[] Answers)
+    {
+        /// <summary>The MinHash signature of the text (empty: no words; null: a blank text, or an entry written before every article got one).</summary>
         public uint[]? Signature { get; set; }
 
         /// <summary>The article's fingerprint for the result store (<see cref="AnalysisVersions.Fingerprint"/>: text and sentences).</summary>
@@ -121,7 +143,7 @@ internal static class CorpusCache
         var entries = new Entry?[files.Count];
         Parallel.For(0, files.Count, f =>
         {
-            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest);
+            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest, skim: true);
         });
 
         // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
@@ -219,8 +241,20 @@ internal static class CorpusCache
             if (again.Count != u.Count || !again.Select(r => r.Id).SequenceEqual(u.Cached!.Ids, StringComparer.Ordinal) || Stat(u.File) != u.Hashed!.Stat) return null;
             u.Records = again;
         }
+        // Entries were skimmed. A file whose every article holds, each with its signature and fingerprint kept, stays
+        // undecoded (lazy: CorpusArticles makes its articles when one is first read); the others are decoded whole now.
+        Parallel.For(0, units.Count, k =>
+        {
+            var u = units[k];
+            if (u.Cached is not { } entry) return;
+            u.Lazy = !u.Changed && Array.TrueForAll(u.Articles, s => s!.Signature is not null && s.Fingerprint is not null);
+            if (u.Lazy) return;
+            var whole = MakeArticles(entry, u.File);
+            for (int j = 0; j < u.Count; j++)
+                if (u.Articles[j] is { } s) u.Articles[j] = whole[j] with { Signature = s.Signature, Fingerprint = s.Fingerprint };
+        });
 
-        var articles = new Article[total];
+        var articles = new Article?[total];
         var changeLists = new List<CleaningChange>?[total];
         var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
         Parallel.For(0, work.Count, w =>
@@ -244,29 +278,57 @@ internal static class CorpusCache
             var (k, j) = reused[r];
             int i = units[k].First + j;
             var s = units[k].Articles[j]!;
-            articles[i] = s.Article;   // with its stored layout and word count (a function of its text: see the remarks)
+            articles[i] = s.Article;   // with its stored layout and word count (a function of its text: see the remarks); null in a lazy unit
             if (s.Changes.Length > 0) changeLists[i] = s.Changes.Select(c => new CleaningChange(s.Id, c.Kind, c.Before, c.After)).ToList();
         });
         foreach (var u in units) u.Records = null;
         var clean = clock.Elapsed;
 
-        // Near-duplicates with the signatures of reused articles; those computed now are kept with their articles.
+        // Near-duplicates run on the kept signatures, with the fingerprints standing for the texts, so that the articles
+        // of lazy units are not made.
         var signatures = new uint[]?[total];
-        foreach (var (k, j) in reused) signatures[units[k].First + j] = units[k].Articles[j]!.Signature;
-        var corpus = Corpus.Finish(articles, changeLists, rejected, options, signatures);
-        foreach (var u in units)
-            for (int j = 0; j < u.Count; j++)
-                if (u.Articles[j]!.Signature is null && signatures[u.First + j] is { } computed) { u.Articles[j]!.Signature = computed; u.Changed = true; }
-        // The result store's fingerprints: remembered for reused articles (same text, same sentences), computed now for
-        // the others (the analyses then find them computed).
+        var fingerprints = new byte[total][];
+        // Every article made now that has no signature gets one (a blank text none), so its entry keeps it and near-
+        // duplicate detection, whenever it runs, reads no text but blank ones; a reused article given one rewrites its entry.
         Parallel.For(0, units.Count, k =>
         {
             var u = units[k];
+            if (u.Lazy) return;
             for (int j = 0; j < u.Count; j++)
             {
                 var s = u.Articles[j]!;
-                if (s.Fingerprint is { } known) AnalysisVersions.Remember(corpus.Articles[u.First + j], known);
-                else if (u.Storable) s.Fingerprint = AnalysisVersions.Fingerprint(corpus.Articles[u.First + j]);
+                if (s.Signature is not null || string.IsNullOrWhiteSpace(s.Article!.Text)) continue;
+                var signature = new uint[NearDuplicateDetector.Hashes];
+                s.Signature = NearDuplicateDetector.Signature(s.Article.Text, signature) ? signature : [];
+                u.Changed = true;
+            }
+        });
+        foreach (var u in units)
+            for (int j = 0; j < u.Count; j++) signatures[u.First + j] = u.Articles[j]!.Signature;
+        foreach (var u in units)
+            for (int j = 0; j < u.Count; j++) fingerprints[u.First + j] = u.Articles[j]!.Fingerprint!;
+        Parallel.For(0, total, i => fingerprints[i] ??= AnalysisVersions.Fingerprint(articles[i]!));   // null only for articles made now
+        var lazyUnits = new List<CorpusArticles.Unit>();
+        foreach (var u in units)
+        {
+            if (!u.Lazy) continue;
+            var (entry, file) = (u.Cached!, u.File);
+            lazyUnits.Add(new CorpusArticles.Unit(u.First, u.Count, () => Array.ConvertAll(MakeArticles(entry, file), s => s.Article!)));
+        }
+        // Near-duplicates are found when first needed (an article read, or the pairs asked for): a rerun whose frames all
+        // come from segments skips the pass.
+        var list = new CorpusArticles(articles, lazyUnits, fingerprints, l => Corpus.NearDuplicates(l.Raw, i => ids[i], l.MarkDuplicate, options, signatures, fingerprints));
+        var corpus = new NewsCorpus(list, rejected, Corpus.Changes(changeLists));
+        // The result store's fingerprints: remembered for the articles made now (a lazy unit's when they are made), and
+        // kept in the entries of the files that are stored.
+        Parallel.For(0, units.Count, k =>
+        {
+            var u = units[k];
+            if (u.Lazy) return;
+            for (int j = 0; j < u.Count; j++)
+            {
+                AnalysisVersions.Remember(list.Raw[u.First + j], fingerprints[u.First + j]);
+                if (u.Storable) u.Articles[j]!.Fingerprint ??= fingerprints[u.First + j];
             }
         });
         var finish = clock.Elapsed;
@@ -295,6 +357,17 @@ internal static class CorpusCache
                 }
             }
         }
+        // Each file's identity for frame segments: the SHA-256 of its entry as it now stands in the cache.
+        var written = new Dictionary<Unit, byte[]>();
+        for (int r = 0; r < changed.Count; r++) written[changed[r]] = rows[r];
+        var identities = new byte[]?[units.Count];
+        Parallel.For(0, units.Count, k =>
+        {
+            var u = units[k];
+            if (written.TryGetValue(u, out var row)) identities[k] = SHA256.HashData(row);
+            else if (!u.Changed && u.Cached is { } entry) identities[k] = SHA256.HashData(entry.Payload.Span);
+        });
+        corpus.Units = units.Select((u, k) => new CorpusUnit(u.First, u.Count, identities[k])).ToList();
         if (touched.Count > 0)
             lock (WriteGate)
             {
@@ -435,7 +508,7 @@ internal static class CorpusCache
         return buffer.ToArray();
     }
 
-    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest)
+    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, bool skim)
     {
         try
         {
@@ -451,10 +524,11 @@ internal static class CorpusCache
             int rejectedCount = r.Len();
             var rejected = new List<RejectedInput>(rejectedCount);
             for (int i = 0; i < rejectedCount; i++) rejected.Add(new(r.Req(), r.Req()));
+            int articlesAt = r.Position;
             var articles = new StoredArticle[n];
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool);
-            return r.AtEnd ? new Entry(ids, vocabulary, rejected, articles) : null;
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim);
+            return r.AtEnd ? new Entry(ids, vocabulary, rejected, articles, payload, payload[articlesAt..]) : null;
         }
         catch (FormatException)
         {
@@ -468,7 +542,7 @@ internal static class CorpusCache
 
     private static void WriteArticle(BinaryWriter w, StoredArticle s, string file, string rawId)
     {
-        var a = s.Article;
+        var a = s.Article ?? throw new InvalidOperationException("a skimmed article is never written");
         // The id: 0 when it is the row's id as read (most articles), else written.
         if (s.Id == rawId) w.Write((byte)0); else { w.Write((byte)1); Str(w, s.Id); }
         Str(w, s.Metadata);
@@ -522,10 +596,30 @@ internal static class CorpusCache
 
     // Short values that repeat from article to article (metadata digest, source, dateline, date evidence, extra columns)
     // are read once per entry into pool and shared, as the loader's StringPool shares them.
-    private static StoredArticle ReadArticle(ref EntryReader r, string file, string rawId, Dictionary<string, string> pool)
+    private static StoredArticle ReadArticle(ref EntryReader r, string file, string rawId, Dictionary<string, string> pool, bool skim)
     {
         var id = r.Byte() switch { 0 => rawId, 1 => r.Req(), _ => throw new FormatException("bad id") };
         var metadata = r.Str(pool) ?? throw new FormatException("null metadata digest");
+        Article? article = null;
+        if (skim) SkipBody(ref r); else article = ReadBody(ref r, file, id, pool);
+        int changeCount = r.Len();
+        var changes = changeCount == 0 ? [] : new (string, string, string)[changeCount];
+        for (int i = 0; i < changeCount; i++) changes[i] = (r.Req(), r.Req(), r.Req());
+        int answerCount = r.Len();
+        var answers = answerCount == 0 ? [] : new VocabularyAnswer[answerCount];
+        for (int i = 0; i < answerCount; i++) answers[i] = new(r.Req(), r.Bool(), r.Int32());
+        int signatureLength = r.Int32();
+        if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
+        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(r.Bytes(signatureLength * sizeof(uint))).ToArray();
+        int fingerprintLength = r.Int32();
+        if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
+        var fingerprint = fingerprintLength == 0 ? null : r.Bytes(fingerprintLength).ToArray();
+        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
+    }
+
+    // The cleaned article: path, title, ..., layout and word count (what WriteArticle writes between the metadata digest and the changes).
+    private static Article ReadBody(ref EntryReader r, string file, string id, Dictionary<string, string> pool)
+    {
         var pathFile = r.Byte() switch { 0 => file, 1 => r.Req(), _ => throw new FormatException("bad path") };
         var label = Code(ref r, RowLabels);
         int number = r.Int32();
@@ -549,19 +643,7 @@ internal static class CorpusCache
         var layout = boundsLength < 0 ? ArticleLayout.Of(text)
             : ArticleLayout.FromBounds(text, MemoryMarshal.Cast<byte, int>(r.Bytes(checked(boundsLength * sizeof(int)))).ToArray()) ?? throw new FormatException("bad layout");
         int words = r.Int32();
-        int changeCount = r.Len();
-        var changes = changeCount == 0 ? [] : new (string, string, string)[changeCount];
-        for (int i = 0; i < changeCount; i++) changes[i] = (r.Req(), r.Req(), r.Req());
-        int answerCount = r.Len();
-        var answers = answerCount == 0 ? [] : new VocabularyAnswer[answerCount];
-        for (int i = 0; i < answerCount; i++) answers[i] = new(r.Req(), r.Bool(), r.Int32());
-        int signatureLength = r.Int32();
-        if (signatureLength is not (-1 or 0 or NearDuplicateDetector.Hashes)) throw new FormatException("bad signature");
-        uint[]? signature = signatureLength < 0 ? null : MemoryMarshal.Cast<byte, uint>(r.Bytes(signatureLength * sizeof(uint))).ToArray();
-        int fingerprintLength = r.Int32();
-        if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
-        var fingerprint = fingerprintLength == 0 ? null : r.Bytes(fingerprintLength).ToArray();
-        var article = new Article(id, pathFile, title, source, dateline, published, basis, evidence, text, url, extra)
+        return new Article(id, pathFile, title, source, dateline, published, basis, evidence, text, url, extra)
         {
             RowPath = label is null ? new RowPath(pathFile) : new RowPath(pathFile, label, number),
             TitleBasis = titleBasis,
@@ -570,12 +652,43 @@ internal static class CorpusCache
             Layout = layout,
             Words = words,
         };
-        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
+    }
+
+    // ReadBody's checks without making anything: every string, code and length, and the layout against the text's length
+    // (so an entry that skims is one that decodes whole: CorpusArticles decodes it when an article is first read).
+    private static void SkipBody(ref EntryReader r)
+    {
+        if (r.Byte() switch { 0 => false, 1 => true, _ => throw new FormatException("bad path") }) r.SkipReq();
+        SkipCode(ref r, RowLabels, required: false);
+        r.Int32();
+        r.SkipReq();
+        r.SkipStr(); r.SkipStr();
+        if (r.Bool()) { r.Int64(); r.Byte(); }
+        r.Int32();
+        r.SkipStr();
+        int textLength = r.SkipReq();
+        r.SkipStr();
+        int extraCount = r.Len();
+        for (int i = 0; i < extraCount; i++) { r.SkipReq(); r.SkipStr(); }
+        SkipCode(ref r, TitleBases, required: true);
+        r.SkipStr();
+        int captionCount = r.Len();
+        for (int i = 0; i < captionCount; i++) r.SkipReq();
+        int boundsLength = r.Int32();
+        if (boundsLength >= 0 && !ArticleLayout.Fits(textLength, MemoryMarshal.Cast<byte, int>(r.Bytes(checked(boundsLength * sizeof(int)))))) throw new FormatException("bad layout");
+        r.Int32();
+    }
+
+    private static void SkipCode(ref EntryReader r, string[] known, bool required)
+    {
+        int k = r.Byte();
+        if (k == 0) { if (required) r.SkipReq(); else r.SkipStr(); }
+        else if (k > known.Length) throw new FormatException("bad code");
     }
 
     // Strings exactly as they are: UTF-8 when the string has no surrogate (UTF-8 would replace a lone one), else UTF-16
     // units; each with its length in bytes (UTF-8) or units (UTF-16) as a 32-bit number.
-    private static void Str(BinaryWriter w, string? s)
+    internal static void Str(BinaryWriter w, string? s)
     {
         if (s is null) { w.Write((byte)0); return; }
         if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
@@ -602,7 +715,7 @@ internal static class CorpusCache
     /// copy but the strings and arrays made). Every count is checked against the bytes left: a cut or damaged entry
     /// throws <see cref="FormatException"/>, never passes for a whole one.
     /// </summary>
-    private ref struct EntryReader(ReadOnlySpan<byte> data)
+    internal ref struct EntryReader(ReadOnlySpan<byte> data)
     {
         private readonly ReadOnlySpan<byte> data = data;
         private int position;
@@ -662,6 +775,40 @@ internal static class CorpusCache
 
         // A string the layout never leaves null: a null one means the entry is not one this code wrote.
         public string Req() => Str() ?? throw new FormatException("null where a string is required");
+
+        /// <summary>What <see cref="Str()"/> reads, undecoded: the marker (0 null, 1 UTF-8, 2 UTF-16 units) and the bytes.</summary>
+        public ReadOnlySpan<byte> StrBytes(out byte marker)
+        {
+            marker = Byte();
+            return marker switch
+            {
+                0 => [],
+                1 => Bytes(Len()),
+                2 => Bytes(checked(Len() * 2)),
+                var b => throw new FormatException($"bad string marker {b}"),
+            };
+        }
+
+        /// <summary>Skips what <see cref="Str()"/> reads (checked alike); returns the string's length in chars (-1 for null).</summary>
+        public int SkipStr()
+        {
+            switch (Byte())
+            {
+                case 0: return -1;
+                case 1:
+                    var bytes = Bytes(Len());
+                    return System.Text.Ascii.IsValid(bytes) ? bytes.Length : Encoding.UTF8.GetCharCount(bytes);
+                case 2: { int n = Len(); Bytes(checked(n * 2)); return n; }
+                case var b: throw new FormatException($"bad string marker {b}");
+            }
+        }
+
+        /// <summary>Skips what <see cref="Req"/> reads; returns the string's length in chars.</summary>
+        public int SkipReq()
+        {
+            int n = SkipStr();
+            return n >= 0 ? n : throw new FormatException("null where a string is required");
+        }
 
         private string Utf8()
         {

@@ -31,26 +31,45 @@ internal static class NearDuplicateDetector
     /// later article, then of the earlier one; similarities rounded to 3 decimals. <paramref name="signaturesKnown"/>
     /// (optional, one slot per article) holds signatures computed before from the same text (empty: a text without
     /// words), used instead of computing them; the signatures computed now are put in its empty slots (the corpus cache
-    /// keeps them).
+    /// keeps them). <paramref name="fingerprints"/> (optional, one per article: <see cref="AnalysisVersions.Fingerprint"/>,
+    /// equal exactly when the texts are) stands for the texts when exact duplicates are grouped, so an article whose
+    /// signature is known is never read: the corpus cache leaves such articles undecoded (a known signature means the
+    /// text had words, so it is not blank).
     /// </summary>
-    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold, uint[]?[]? signaturesKnown = null)
+    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold, uint[]?[]? signaturesKnown = null, byte[][]? fingerprints = null)
     {
         int n = articles.Count;
 
         // 1. Exact duplicates: the first article of each text stands for the group.
-        var firstOfText = new Dictionary<string, int>(n, StringComparer.Ordinal);   // sized once: no copies left behind as it grows
         var representatives = new List<int>(n);
         var duplicateOf = new int[n];
-        for (int i = 0; i < n; i++)
+        if (fingerprints is null)
         {
-            var text = articles[i].Text;
-            duplicateOf[i] = -1;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            if (firstOfText.TryGetValue(text, out int first)) { duplicateOf[i] = first; continue; }
-            firstOfText[text] = i;
-            representatives.Add(i);
+            var firstOfText = new Dictionary<string, int>(n, StringComparer.Ordinal);   // sized once: no copies left behind as it grows
+            for (int i = 0; i < n; i++)
+            {
+                var text = articles[i].Text;
+                duplicateOf[i] = -1;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                if (firstOfText.TryGetValue(text, out int first)) { duplicateOf[i] = first; continue; }
+                firstOfText[text] = i;
+                representatives.Add(i);
+            }
         }
-        firstOfText = null!;   // let the table go before the signatures are made
+        else
+        {
+            var firstOfPrint = new Dictionary<(ulong, ulong, ulong, ulong), int>(n);
+            for (int i = 0; i < n; i++)
+            {
+                duplicateOf[i] = -1;
+                if (signaturesKnown?[i] is null && string.IsNullOrWhiteSpace(articles[i].Text)) continue;
+                var p = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(fingerprints[i].AsSpan());
+                var key = (p[0], p[1], p[2], p[3]);
+                if (firstOfPrint.TryGetValue(key, out int first)) { duplicateOf[i] = first; continue; }
+                firstOfPrint[key] = i;
+                representatives.Add(i);
+            }
+        }
 
         // 2. MinHash signatures of the representatives (per article: both cores), flat: Hashes values per article.
         int m = representatives.Count;

@@ -28,8 +28,21 @@ public sealed class NewsCorpus
 
     private Dictionary<string, Article>? articlesById;
 
+    /// <summary>
+    /// The input files the articles came from, as loaded with the corpus cache of a result store: each file's run of
+    /// articles and an identity of everything they are (null when unknown). Null for a corpus loaded without the cache.
+    /// </summary>
+    internal IReadOnlyList<CorpusUnit>? Units { get; set; }
+
     /// <summary>Pairs of articles whose texts are nearly the same (see <see cref="CorpusOptions.NearDuplicateThreshold"/>).</summary>
-    public IReadOnlyList<NearDuplicatePair> NearDuplicates { get; init; } = [];
+    /// <remarks>For a corpus loaded with the corpus cache, found when first asked for (or when an article is first read).</remarks>
+    public IReadOnlyList<NearDuplicatePair> NearDuplicates
+    {
+        get => nearDuplicates ?? (Articles as CorpusArticles)?.NearDuplicates ?? [];
+        init => nearDuplicates = value;
+    }
+
+    private readonly IReadOnlyList<NearDuplicatePair>? nearDuplicates;
 
     /// <summary>
     /// One row per article: <c>Id, Path, Title, Source, Dateline, Published, PublishedBasis,
@@ -120,3 +133,11 @@ public sealed class NewsCorpus
         new StringDataFrameColumn("Before", Changes.Select(c => c.Before)),
         new StringDataFrameColumn("After", Changes.Select(c => c.After)));
 }
+
+/// <summary>
+/// One input file's articles in a loaded corpus: positions <paramref name="Start"/> to <paramref name="Start"/> +
+/// <paramref name="Count"/> - 1, and <paramref name="Identity"/>, the SHA-256 of the corpus cache's entry for the file
+/// (its path, content digest, options and library build, and every cleaned article with its final id), or null when
+/// the file is not kept. Rows built from these articles alone are the same whenever the identity is.
+/// </summary>
+internal sealed record CorpusUnit(int Start, int Count, byte[]? Identity);

@@ -8,9 +8,13 @@ namespace NewsAnalysis;
 /// </summary>
 public sealed class EntityAnalysis
 {
-    private readonly IReadOnlyDictionary<string, Article> articles;
-    private readonly Dictionary<Article, int> articleOrder = new(ReferenceEqualityComparer.Instance);
-    private readonly List<SentenceEntities> sentenceSets;
+    // Made when first needed: a mention frame read back from the result store's segments needs none of them (and
+    // so makes no article of an unchanged input file).
+    private readonly Lazy<IReadOnlyList<EntityMention>> mentions;
+    private readonly Lazy<Dictionary<Article, int>> articleOrder;
+    private readonly Lazy<List<SentenceEntities>> sentenceSets;
+
+    private IReadOnlyDictionary<string, Article> articles => Corpus.ArticlesById;
 
     private sealed record SentenceEntities(Article Article, int Sentence, string[] Entities);
 
@@ -18,14 +22,18 @@ public sealed class EntityAnalysis
     {
         Corpus = corpus;
         Recognizer = recognizer;
-        articles = corpus.ArticlesById;
-        for (int i = 0; i < corpus.Articles.Count; i++) articleOrder.TryAdd(corpus.Articles[i], i);
-        Mentions = recognizer.Recognize(corpus);
-        sentenceSets = Mentions
+        mentions = new(() => recognizer.Recognize(corpus));
+        articleOrder = new(() =>
+        {
+            var order = new Dictionary<Article, int>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < corpus.Articles.Count; i++) order.TryAdd(corpus.Articles[i], i);
+            return order;
+        });
+        sentenceSets = new(() => Mentions
             .GroupBy(m => (m.ArticleId, m.Sentence))
             .Select(g => new SentenceEntities(articles[g.Key.ArticleId], g.Key.Sentence,
                 g.Select(m => m.Entity).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()))
-            .ToList();
+            .ToList());
     }
 
     /// <summary>Recognises the entities of <paramref name="corpus"/> with <paramref name="gazetteer"/> (default: the project's) and <paramref name="options"/>.</summary>
@@ -50,10 +58,14 @@ public sealed class EntityAnalysis
     public EntityRecognizer Recognizer { get; }
 
     /// <summary>Every mention, by article (corpus order) then offset.</summary>
-    public IReadOnlyList<EntityMention> Mentions { get; }
+    public IReadOnlyList<EntityMention> Mentions => mentions.Value;
 
     /// <summary>One row per mention, exactly <c>ArticleId, Sentence, Entity, Type, Surface, Start, Length</c> (the column contract).</summary>
-    public DataFrame MentionFrame() => new(
+    public DataFrame MentionFrame() => ArticleResultStore.WithCurrent(
+        store => store.Segmented(Corpus, "entities-mentions", AnalysisVersions.Entities(Recognizer), c => Run(c, Recognizer).MentionFrameOfMentions()),
+        MentionFrameOfMentions);
+
+    private DataFrame MentionFrameOfMentions() => new(
         new StringDataFrameColumn("ArticleId", Mentions.Select(m => m.ArticleId)),
         new Int32DataFrameColumn("Sentence", Mentions.Select(m => m.Sentence)),
         new StringDataFrameColumn("Entity", Mentions.Select(m => m.Entity)),
@@ -144,7 +156,7 @@ public sealed class EntityAnalysis
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var typeName = type is { } t ? Gazetteer.TypeName(t) : null;
-        var sentenceCounts = sentenceSets.SelectMany(s => s.Entities).GroupBy(e => e, StringComparer.Ordinal)
+        var sentenceCounts = sentenceSets.Value.SelectMany(s => s.Entities).GroupBy(e => e, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var typeOf = Mentions.GroupBy(m => m.Entity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
         var names = sentenceCounts.Where(kv => typeName is null || typeOf[kv.Key] == typeName)
@@ -152,7 +164,7 @@ public sealed class EntityAnalysis
             .Take(top).Select(kv => kv.Key).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var counts = names.Select(_ => new int[names.Count]).ToArray();
-        foreach (var s in sentenceSets)
+        foreach (var s in sentenceSets.Value)
         {
             var present = s.Entities.Where(index.ContainsKey).Select(e => index[e]).ToList();
             foreach (var a in present)
@@ -171,7 +183,7 @@ public sealed class EntityAnalysis
     {
         ArgumentNullException.ThrowIfNull(entities);
         var wanted = entities.Select(Resolve).ToList();
-        var rows = sentenceSets.Where(s => wanted.All(w => s.Entities.Contains(w, StringComparer.Ordinal)))
+        var rows = sentenceSets.Value.Where(s => wanted.All(w => s.Entities.Contains(w, StringComparer.Ordinal)))
             .OrderBy(s => ArticleOrder(s.Article)).ThenBy(s => s.Sentence).ToList();
         return new DataFrame(
             new StringDataFrameColumn("ArticleId", rows.Select(r => r.Article.Id)),
@@ -207,7 +219,7 @@ public sealed class EntityAnalysis
     private List<(string A, string B, int Sentences, int Articles)> Pairs()
     {
         var counts = new Dictionary<(string, string), (int Sentences, HashSet<string> Articles)>();
-        foreach (var s in sentenceSets)
+        foreach (var s in sentenceSets.Value)
             for (int i = 0; i < s.Entities.Length; i++)
                 for (int j = i + 1; j < s.Entities.Length; j++)
                 {
@@ -221,7 +233,7 @@ public sealed class EntityAnalysis
             .ToList();
     }
 
-    private int ArticleOrder(Article article) => articleOrder.GetValueOrDefault(article, int.MaxValue);
+    private int ArticleOrder(Article article) => articleOrder.Value.GetValueOrDefault(article, int.MaxValue);
 }
 
 /// <summary>A square co-occurrence matrix of entities within sentences.</summary>

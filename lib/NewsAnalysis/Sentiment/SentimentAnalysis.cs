@@ -35,8 +35,18 @@ public static class SentimentAnalysis
     /// One row per sentence: <c>ArticleId, Sentence, Text, Compound, Positive, Neutral, Negative, Label</c>, then
     /// <c>Paragraph, Title, Source, Published</c>.
     /// </summary>
-    public static DataFrame SentenceFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null) =>
-        SentenceFrame(corpus, ScoreSentences(corpus, analyzer));
+    /// <remarks>With a result store in effect, an unchanged input file's rows are read back as they were (<see cref="ArticleResultStore"/>'s frame segments).</remarks>
+    public static DataFrame SentenceFrame(NewsCorpus corpus, VaderSentimentAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        analyzer ??= VaderSentimentAnalyzer.Default;
+        return ArticleResultStore.WithCurrent(store => store.Segmented(corpus, SentenceSegments, AnalysisVersions.Sentiment(analyzer), c => SentenceFrameOf(c, analyzer)),
+            () => SentenceFrameOf(corpus, analyzer));
+    }
+
+    private const string SentenceSegments = "sentiment-sentences";
+
+    private static DataFrame SentenceFrameOf(NewsCorpus corpus, VaderSentimentAnalyzer analyzer) => SentenceFrame(corpus, ScoreSentences(corpus, analyzer));
 
     /// <summary>The sentence frame of already scored sentences.</summary>
     public static DataFrame SentenceFrame(NewsCorpus corpus, IReadOnlyList<SentenceSentiment> sentences)
@@ -232,16 +242,29 @@ public static class SentimentAnalysis
     /// <summary>
     /// Scores every sentence of <paramref name="corpus"/> and writes its row of the sentence frame at once (columns
     /// <see cref="SentenceColumns"/>): the bytes of <see cref="FrameWriter"/> writing <see cref="SentenceFrame(NewsCorpus, VaderSentimentAnalyzer?)"/>
-    /// without building it. Returns the rows written.
+    /// without building it. Returns the rows written. With a result store in effect, an unchanged input file's rows are
+    /// read back from its frame segment (see <see cref="ArticleResultStore"/>), a run of files at a time.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
     public static long WriteSentenceRows(NewsCorpus corpus, FrameRowWriter writer, VaderSentimentAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(writer);
         analyzer ??= VaderSentimentAnalyzer.Default;
+        // With a result store in effect, unchanged input files' rows come from their frame segments (the same bytes).
+        var va = analyzer;
         long rows = 0;
-        foreach (var article in corpus.Articles)
+        void Direct(IReadOnlyList<Article> articles) => rows += WriteArticleSentenceRows(articles, writer, va);
+        var segmented = ArticleResultStore.WithCurrent(
+            store => store.WriteSegmented(corpus, SentenceSegments, AnalysisVersions.Sentiment(va), c => SentenceFrameOf(c, va), writer, Direct),
+            () => null);
+        return segmented is { } fromSegments ? rows + fromSegments : WriteArticleSentenceRows(corpus.Articles, writer, analyzer);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once
+    private static long WriteArticleSentenceRows(IReadOnlyList<Article> articles, FrameRowWriter writer, VaderSentimentAnalyzer analyzer)
+    {
+        long rows = 0;
+        foreach (var article in articles)
         {
             foreach (var sentence in article.Sentences)
             {

@@ -1,8 +1,22 @@
+using Microsoft.Data.Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using DuckDB.NET.Data;
 
 namespace NewsAnalysis;
+
+/// <summary>How many input files' rows a segmented frame read back and how many it built, in one call.</summary>
+/// <param name="Frame">The frame (e.g. <c>sentiment-sentences</c>).</param>
+/// <param name="Reused">Input files whose rows were read from their segment.</param>
+/// <param name="Built">Input files whose rows were built from their articles (and kept).</param>
+public sealed record SegmentCounts(string Frame, int Reused, int Built)
+{
+    /// <summary>Time spent reading and decoding the segments.</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Time of the whole call.</summary>
+    public TimeSpan TotalTime { get; init; }
+}
 
 /// <summary>How many articles an analysis took from the store and how many it computed, in one call.</summary>
 /// <param name="Analysis">The analysis (<c>sentiment</c>, <c>entities</c>, <c>timeline</c>).</param>
@@ -53,7 +67,6 @@ public sealed class ArticleResultStore : IDisposable
     private readonly SharedDatabase database;
     private readonly List<ArticleStoreCounts> counts = [];
     private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> known = new(StringComparer.Ordinal);   // keys stored, per analysis, as last read
     private bool disposed;
 
     private sealed class SharedDatabase(DuckDBConnection connection)
@@ -243,7 +256,7 @@ public sealed class ArticleResultStore : IDisposable
         keyTime = clock.Elapsed;
         lock (database.Gate)
         {
-            var stored = Load(analysis);
+            var stored = Load(analysis, keys);
             var missing = new List<int>();
             var firstOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < articles.Count; i++)
@@ -277,8 +290,7 @@ public sealed class ArticleResultStore : IDisposable
                 results[i] ??= Decode(computedPayloads[keys[i]], articles[i], read);
             if (!used.TryGetValue(analysis, out var usedKeys)) used[analysis] = usedKeys = new(StringComparer.Ordinal);
             usedKeys.UnionWith(keys);
-            var knownKeys = known[analysis] = new HashSet<string>(stored.Keys, StringComparer.Ordinal);
-            knownKeys.UnionWith(computedPayloads.Keys);
+            KeyRecorder.Value?.Add((analysis, keys));
             lock (counts) counts.Add(new ArticleStoreCounts(analysis, reused, missing.Count) { KeyTime = keyTime, ReadTime = readTime, ComputeTime = clock.Elapsed - keyTime - readTime });
         }
         var all = new List<T>(results.Sum(r => r!.Count));
@@ -313,11 +325,21 @@ public sealed class ArticleResultStore : IDisposable
         return read(ref reader, article);
     }
 
-    private Dictionary<string, byte[]> Load(string analysis)
+    // The stored results of keys: every result of the analysis read when the keys are many (one scan), else only those
+    // asked for, through a temporary table of the keys (a segment of 1,000 new articles read 100,000 results: 0.5 s).
+    private Dictionary<string, byte[]> Load(string analysis, string[] keys)
     {
         var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var command = database.Connection.CreateCommand();
-        command.CommandText = "SELECT key, payload FROM results WHERE analysis = $analysis";
+        if (keys.Length > TargetedReadMost)
+            command.CommandText = "SELECT key, payload FROM results WHERE analysis = $analysis";
+        else
+        {
+            Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE wanted_keys (key VARCHAR)");
+            using (var appender = database.Connection.CreateAppender("wanted_keys"))
+                foreach (var key in keys) appender.CreateRow().AppendValue(key).EndRow();
+            command.CommandText = "SELECT r.key, r.payload FROM results r JOIN wanted_keys w ON r.key = w.key WHERE r.analysis = $analysis";
+        }
         command.Parameters.Add(new DuckDBParameter("analysis", analysis));
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -349,32 +371,42 @@ public sealed class ArticleResultStore : IDisposable
         int dropped = 0;
         lock (database.Gate)
         {
-            foreach (var (analysis, keys) in used)
-            {
-                var stale = known[analysis].Where(k => !keys.Contains(k)).ToList();
-                if (stale.Count > 0) Delete(analysis, stale);
-                dropped += stale.Count;
-            }
+            foreach (var (analysis, keys) in used) dropped += DeleteAllBut(analysis, keys);
             used.Clear();
-            known.Clear();
+            dropped += PruneSegments();
         }
         return dropped;
     }
 
-    private void Delete(string analysis, List<string> stale)
+    /// <summary>Most keys read through a temporary table of them; more are read by one scan of the analysis's results.</summary>
+    private const int TargetedReadMost = 20_000;
+
+    // Deletes the analysis's results whose key is not in keep, in one transaction; returns how many. A kept key is one
+    // used this run, read or written, so normally a stored one: when the store holds no more results than keep, none is
+    // stale and the delete (appending every kept key, 0.1-0.4 s for 100,000) is skipped. (Should a segment name keys
+    // pruned by a run over another corpus in the same folder, a stale result may stay until a later run.)
+    private int DeleteAllBut(string analysis, HashSet<string> keep)
     {
+        using (var count = database.Connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM results WHERE analysis = $analysis";
+            count.Parameters.Add(new DuckDBParameter("analysis", analysis));
+            if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) <= keep.Count) return 0;
+        }
         using var transaction = database.Connection.BeginTransaction();
-        Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE stale_keys (key VARCHAR)");
-        using (var appender = database.Connection.CreateAppender("stale_keys"))
-            foreach (var key in stale) appender.CreateRow().AppendValue(key).EndRow();
+        Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE kept_keys (key VARCHAR)");
+        using (var appender = database.Connection.CreateAppender("kept_keys"))
+            foreach (var key in keep) appender.CreateRow().AppendValue(key).EndRow();
+        int deleted;
         using (var command = database.Connection.CreateCommand())
         {
-            command.CommandText = "DELETE FROM results WHERE analysis = $analysis AND key IN (SELECT key FROM stale_keys)";
+            command.CommandText = "DELETE FROM results WHERE analysis = $analysis AND key NOT IN (SELECT key FROM kept_keys)";
             command.Parameters.Add(new DuckDBParameter("analysis", analysis));
-            command.ExecuteNonQuery();
+            deleted = command.ExecuteNonQuery();
         }
-        Execute(database.Connection, "DROP TABLE stale_keys");
+        Execute(database.Connection, "DROP TABLE kept_keys");
         transaction.Commit();
+        return deleted;
     }
 
     /// <summary>
@@ -420,6 +452,191 @@ public sealed class ArticleResultStore : IDisposable
             blob.ReadExactly(bytes);
             return bytes;
         }
+    }
+
+    // ---------- frame segments ----------
+
+    /// <summary>The folder, inside the cache folder, of each frame's segments (a file per input file's rows).</summary>
+    internal const string SegmentsFolder = "segments";
+
+    // The per-article result keys (analysis and key) that Cached uses in this flow of execution, while a segment is built.
+    private static readonly AsyncLocal<List<(string Analysis, string[] Keys)>?> KeyRecorder = new();
+
+    /// <summary>Fewest articles an input file has for its rows to be kept as a segment (smaller files' rows are built each run, a run of files at once). Default 100.</summary>
+    internal int SegmentMinArticles { get; set; } = 100;
+
+    /// <summary>Most articles whose rows are built in one go (and held at once by <see cref="WriteSegmented"/>). Default 20,000.</summary>
+    internal int BuildBatchArticles { get; set; } = 20_000;
+    private readonly Dictionary<string, HashSet<string>> segmentsUsed = new(StringComparer.Ordinal);   // per frame name, the files used
+
+    /// <summary>What each segmented frame took from its segments and built, in order.</summary>
+    public IReadOnlyList<SegmentCounts> Segments { get { lock (segmentCounts) return segmentCounts.ToList(); } }
+
+    private readonly List<SegmentCounts> segmentCounts = [];
+
+    /// <summary>
+    /// The frame <paramref name="build"/> gives for <paramref name="corpus"/>, put together from one segment per input
+    /// file: an unchanged file's rows are read back as they were (its articles are not made, its per-article results
+    /// not read), the others are built from that file's articles alone and kept. <paramref name="build"/> must give
+    /// rows of each article from that article alone (no near-duplicate mark, nothing corpus-wide), in article order;
+    /// <paramref name="version"/> names everything else the rows depend on (analysis versions, options). A corpus not
+    /// loaded with the corpus cache is built whole.
+    /// </summary>
+    internal DataFrame Segmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build) =>
+        SegmentParts(corpus, name, version, build) is { } parts ? FrameSegments.Concat(parts) : build(corpus);
+
+    /// <summary>
+    /// The parts <see cref="Segmented"/> puts together (one per input file, in order), or null when the frame is to be
+    /// built whole (a corpus not loaded with the corpus cache, or a column class a segment does not keep).
+    /// </summary>
+    internal IReadOnlyList<FrameSegments.Part>? SegmentParts(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (corpus.Units is not { Count: > 0 } units) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var folder = Path.Combine(Folder, SegmentsFolder, name);
+        var parts = new FrameSegments.Part?[units.Count];
+        var files = new string?[units.Count];
+        for (int k = 0; k < units.Count; k++)
+            if (units[k].Identity is { } identity && units[k].Count >= SegmentMinArticles) files[k] = Path.Combine(folder, SegmentKey(name, version, identity) + ".seg");
+        Parallel.For(0, units.Count, k =>
+        {
+            if (files[k] is { } file && File.Exists(file))
+            {
+                try { parts[k] = FrameSegments.Decode(File.ReadAllBytes(file)); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            }
+        });
+        int reused = parts.Count(p => p is not null);
+        var read = clock.Elapsed;
+        // The other files' rows, built a run of consecutive files at a time (10,000 one-article files are not 10,000
+        // builds), from their articles without waiting for near-duplicate marks, then cut into each file's rows.
+        var source = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
+        for (int k0 = 0; k0 < units.Count;)
+        {
+            if (parts[k0] is not null) { k0++; continue; }
+            int k1 = k0, count = 0;
+            while (k1 < units.Count && parts[k1] is null && (k1 == k0 || count + units[k1].Count <= BuildBatchArticles)) count += units[k1++].Count;
+            var articles = new Article[count];
+            for (int k = k0, at = 0; k < k1; k++)
+                for (int j = 0; j < units[k].Count; j++) articles[at++] = source[units[k].Start + j];
+            var calls = new List<(string Analysis, string[] Keys)>();
+            KeyRecorder.Value = calls;
+            DataFrame frame;
+            try { frame = build(new NewsCorpus(articles, [], [])); }
+            finally { KeyRecorder.Value = null; }
+            if (FrameSegments.Of(frame, []) is not { } whole) return null;   // a column class a segment does not keep
+            if (FrameSegments.Split(whole, articles, units.Skip(k0).Take(k1 - k0).Select(u => u.Count).ToArray()) is not { } cut) return null;
+            for (int k = k0, at = 0; k < k1; at += units[k].Count, k++)
+            {
+                var (from, length) = (at, units[k].Count);
+                var keys = calls.Where(c => c.Keys.Length == count).SelectMany(c => c.Keys.Skip(from).Take(length).Select(key => c.Analysis + "\u001f" + key)).ToArray();
+                parts[k] = cut[k - k0] with { Keys = keys };
+                if (files[k] is { } file) WriteSegment(file, FrameSegments.Encode(parts[k]!));
+            }
+            k0 = k1;
+        }
+        var all = parts.Select(p => p!).ToList();
+        if (!all.TrueForAll(p => FrameSegments.SameSchema(p, all[0]))) return null;
+        // The per-article results a segment's rows came from are used by this run too (PruneUnused keeps them).
+        lock (database.Gate)
+        {
+            foreach (var part in all)
+                foreach (var key in part.Keys)
+                {
+                    int cut = key.IndexOf('\u001f');
+                    if (!used.TryGetValue(key[..cut], out var set)) used[key[..cut]] = set = new(StringComparer.Ordinal);
+                    set.Add(key[(cut + 1)..]);
+                }
+            if (!segmentsUsed.TryGetValue(name, out var usedFiles)) segmentsUsed[name] = usedFiles = new(StringComparer.Ordinal);
+            foreach (var file in files) if (file is not null) usedFiles.Add(Path.GetFileName(file));
+        }
+        lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, reused, units.Count - reused) { ReadTime = read, TotalTime = clock.Elapsed });
+        return all;
+    }
+
+    /// <summary>
+    /// Writes the rows of the frame <see cref="Segmented"/> would give, a run of input files at a time (at most
+    /// 20,000 articles' rows held at once); a file of more articles is written by <paramref name="writeDirect"/> from its
+    /// articles (no segment: its rows would all be held). Returns the rows written from segments and built parts (not
+    /// those of <paramref name="writeDirect"/>); null, writing nothing, for a corpus not loaded with the corpus cache.
+    /// </summary>
+    internal long? WriteSegmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
+        Action<IReadOnlyList<Article>> writeDirect)
+    {
+        if (corpus.Units is not { Count: > 0 } units) return null;
+        var raw = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
+        long rows = 0;
+        void Chunk(int k0, int k1)
+        {
+            if (k0 == k1) return;
+            int start = units[k0].Start, count = units[k1 - 1].Start + units[k1 - 1].Count - start;
+            var range = new ArticleRange(raw, start, count);
+            var sub = new NewsCorpus(range, [], []) { Units = units.Skip(k0).Take(k1 - k0).Select(u => u with { Start = u.Start - start }).ToList() };
+            if (SegmentParts(sub, name, version, build) is { } parts) rows += FrameSegments.WriteRows(parts, writer);
+            else writeDirect(new ArticleRange(corpus.Articles, start, count));
+        }
+        int first = 0, held = 0;
+        for (int k = 0; k < units.Count; k++)
+        {
+            if (units[k].Count > BuildBatchArticles)
+            {
+                Chunk(first, k);
+                writeDirect(new ArticleRange(corpus.Articles, units[k].Start, units[k].Count));
+                (first, held) = (k + 1, 0);
+                continue;
+            }
+            if (held + units[k].Count > BuildBatchArticles) { Chunk(first, k); (first, held) = (k, 0); }
+            held += units[k].Count;
+        }
+        Chunk(first, units.Count);
+        return rows;
+    }
+
+    // A run of a list's items, read through.
+    private sealed class ArticleRange(IReadOnlyList<Article> source, int start, int count) : IReadOnlyList<Article>
+    {
+        public Article this[int index] => (uint)index < (uint)count ? source[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => count;
+
+        public IEnumerator<Article> GetEnumerator()
+        {
+            for (int i = 0; i < count; i++) yield return source[start + i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static string SegmentKey(string name, string version, byte[] identity)
+    {
+        var text = Encoding.UTF8.GetBytes(name + "\n" + version + "\n");
+        return Convert.ToHexString(SHA256.HashData([.. text, .. identity]), 0, 16);
+    }
+
+    // Written beside its place and renamed over it: a killed run leaves the old segment, the new one, or none.
+    private static void WriteSegment(string file, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = file + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    // The segments of each frame built this run that it did not use (files gone or changed, older versions), and
+    // leftover temporary files. Returns how many files were removed.
+    private int PruneSegments()
+    {
+        int removed = 0;
+        foreach (var (name, usedFiles) in segmentsUsed)
+        {
+            var folder = Path.Combine(Folder, SegmentsFolder, name);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var file in Directory.EnumerateFiles(folder))
+                if (!usedFiles.Contains(Path.GetFileName(file))) { File.Delete(file); removed++; }
+        }
+        segmentsUsed.Clear();
+        return removed;
     }
 
     private readonly List<CorpusCacheCounts> corpusLoads = [];

@@ -83,7 +83,15 @@ public static class TimelineEvents
     }
 
     /// <summary>The events of <paramref name="corpus"/> as a DataFrame (see <see cref="ToFrame"/>).</summary>
-    public static DataFrame Frame(NewsCorpus corpus, DateTime? fallbackAnchor = null) => ToFrame(FromCorpus(corpus, fallbackAnchor));
+    /// <remarks>With a result store in effect, an unchanged input file's rows are read back as they were (<see cref="ArticleResultStore"/>'s frame segments).</remarks>
+    public static DataFrame Frame(NewsCorpus corpus, DateTime? fallbackAnchor = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var anchor = fallbackAnchor is { } f ? $"{f.Ticks}:{(int)f.Kind}" : "none";
+        return ArticleResultStore.WithCurrent(
+            store => store.Segmented(corpus, "timeline-events", AnalysisVersions.Timeline + ":" + anchor, c => ToFrame(FromCorpus(c, fallbackAnchor))),
+            () => ToFrame(FromCorpus(corpus, fallbackAnchor)));
+    }
 
     /// <summary>
     /// The dated events in date order (by <c>Start</c>, then <c>End</c>, article and position), the history the articles

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Microsoft.Data.Analysis;
+using Xunit;
+
+namespace NewsAnalysis.Tests;
+
+/// <summary>
+/// Frame segments (<see cref="FrameSegments"/>, <see cref="ArticleResultStore"/>): a rerun takes each unchanged input
+/// file's rows of the sentence, mention and event frames as they were, without making that file's articles, and gives
+/// the frames a run without any store gives, through files added, edited, deleted and a damaged segment.
+/// </summary>
+public sealed class FrameSegmentsTests : TempFolderTest
+{
+    private string Data => Path.Combine(Root, "data");
+
+    private static readonly string[] Names = ["sentences", "mentions", "events", "events anchored"];
+
+    private static Dictionary<string, DataFrame> Frames(NewsCorpus corpus) => new()
+    {
+        ["sentences"] = SentimentAnalysis.SentenceFrame(corpus),
+        ["mentions"] = EntityAnalysis.Run(corpus).MentionFrame(),
+        ["events"] = TimelineEvents.Frame(corpus),
+        ["events anchored"] = TimelineEvents.Frame(corpus, new DateTime(2005, 3, 1, 0, 0, 0, DateTimeKind.Utc)),
+    };
+
+    private void WriteCsv(string name, IEnumerable<(string Id, string Text)> rows)
+    {
+        Directory.CreateDirectory(Data);
+        using var writer = new StreamWriter(Path.Combine(Data, name), false, new UTF8Encoding(false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.WriteField("id"); csv.WriteField("text"); csv.NextRecord();
+        foreach (var (id, text) in rows) { csv.WriteField(id); csv.WriteField(text); csv.NextRecord(); }
+    }
+
+    private static List<(string, string)> Bbc(int skip, int take, string prefix) =>
+        BbcSet.Read(TestData.BbcCsv ?? throw new InvalidOperationException("../shared/eval/bbc/bbc-news.csv is missing"))
+            .Skip(skip).Take(take).Select((r, i) => ($"{prefix}{i:D3}", r.Text)).ToList();
+
+    // The frames of a run with the store (corpus loaded through its corpus cache), checked against a run without any
+    // store; returns the corpus and the segment counts of the four frames.
+    private (NewsCorpus Corpus, List<SegmentCounts> Counts) Run(ArticleResultStore store)
+    {
+        Dictionary<string, DataFrame> expected;
+        using (ArticleResultStore.Use(null)) expected = Frames(Corpus.Load(Data, Options));
+        int before = store.Segments.Count;
+        NewsCorpus corpus;
+        Dictionary<string, DataFrame> frames;
+        using (ArticleResultStore.Use(store))
+        {
+            corpus = Corpus.Load(Data, Options);
+            frames = Frames(corpus);
+        }
+        foreach (var name in Names) FrameAssert.Equal(expected[name], frames[name], name);
+        return (corpus, store.Segments.Skip(before).ToList());
+    }
+
+    // Without the glued-word repair a new file re-cleans no article of another (with it, one may: CorpusCacheTests), so the counts below are exact.
+    private static readonly CorpusOptions Options = new() { RepairGluedWords = false };
+
+    private static int Pending(NewsCorpus corpus) => ((CorpusArticles)corpus.Articles).PendingUnits;
+
+    [Fact]
+    public void A_rerun_reads_unchanged_files_rows_back_without_making_their_articles()
+    {
+        WriteCsv("a.csv", Bbc(0, 40, "a"));
+        WriteCsv("b.csv", Bbc(40, 40, "b"));
+        // c.csv holds an exact copy of a row of a.csv (near-duplicates run over every file, made or not).
+        WriteCsv("c.csv", [.. Bbc(80, 20, "c"), ("c-copy", Bbc(3, 1, "x")[0].Item2)]);
+        foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(Data, Path.GetFileName(file)));
+        int files = Directory.GetFiles(Data).Length;
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        store.SegmentMinArticles = 1;   // every file's rows kept, the one-article seeds too (by default files of under 100 articles are built each run)
+
+        var (_, cold) = Run(store);
+        Assert.All(cold, c => Assert.Equal((0, files), (c.Reused, c.Built)));
+
+        var (warm, reused) = Run(store);
+        Assert.All(reused, c => Assert.Equal((files, 0), (c.Reused, c.Built)));
+        // Every file stayed undecoded through the four frames (compared after they were made), and near-duplicates were not looked for.
+        Assert.Equal(files, Pending(warm));
+        Assert.Contains(warm.NearDuplicates, p => p.DuplicateId == "c-copy");
+        Assert.Equal("a003", warm.Articles.Single(a => a.Id == "c-copy").DuplicateOf);
+
+        // A new file: its rows built, the others read back.
+        WriteCsv("d.csv", Bbc(120, 10, "d"));
+        var (_, added) = Run(store);
+        Assert.All(added, c => Assert.Equal((files, 1), (c.Reused, c.Built)));
+
+        // A row of b.csv edited: b.csv's rows built again (its other articles' results come from the per-article store).
+        var b = File.ReadAllText(Path.Combine(Data, "b.csv"));
+        File.WriteAllText(Path.Combine(Data, "b.csv"), b.Replace("b005", "b005-edited", StringComparison.Ordinal));
+        int computedBefore = store.Counts.Sum(c => c.Computed);
+        var (_, edited) = Run(store);
+        Assert.All(edited, c => Assert.Equal((files, 1), (c.Reused, c.Built)));
+        Assert.Equal(0, store.Counts.Sum(c => c.Computed) - computedBefore);   // same texts: nothing analysed again
+
+        // Damaged segments are built again; a deleted file's rows, segments and per-article results go.
+        store.PruneUnused();   // what this store used so far is forgotten: the next run alone decides what stays
+        var segments = Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder);
+        foreach (var damaged in Directory.GetFiles(Path.Combine(segments, "sentiment-sentences"))) File.WriteAllBytes(damaged, File.ReadAllBytes(damaged)[..^3]);
+        File.Delete(Path.Combine(Data, "a.csv"));
+        var (_, pruned) = Run(store);
+        Assert.Equal((0, files), (pruned[0].Reused, pruned[0].Built));   // the sentence frame: every segment damaged
+        Assert.All(pruned.Skip(1), c => Assert.Equal((files, 0), (c.Reused, c.Built)));
+        int storedBefore = store.StoredCounts().Values.Sum(n => (int)n);
+        store.PruneUnused();
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(segments, "sentiment-sentences")).Length);
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(segments, "entities-mentions")).Length);
+        Assert.Equal(2 * files, Directory.GetFiles(Path.Combine(segments, "timeline-events")).Length);   // with and without the anchor
+        // a.csv's per-article results are dropped (at most its 40 articles in each of the four analyses: sentiment,
+        // entities, events with and without the anchor), and only they: with every segment damaged, the next run builds
+        // every file's rows again from the per-article results, analysing nothing.
+        Assert.InRange(store.StoredCounts().Values.Sum(n => (int)n), storedBefore - 4 * 40, storedBefore - 30);
+        foreach (var damaged in Directory.GetFiles(segments, "*", SearchOption.AllDirectories)) File.WriteAllBytes(damaged, [1, 2, 3]);
+        int computed = store.Counts.Sum(c => c.Computed);
+        var (_, rebuilt) = Run(store);
+        Assert.All(rebuilt, c => Assert.Equal((0, files), (c.Reused, c.Built)));
+        Assert.Equal(computed, store.Counts.Sum(c => c.Computed));
+        var (_, after) = Run(store);
+        Assert.All(after, c => Assert.Equal(0, c.Built));
+    }
+
+    // news sentiment's CSV rows: with the store (segments read back, runs of files, a file too big for a run written from
+    // its articles) the bytes a run without any store writes.
+    [Fact]
+    public void Sentence_rows_written_from_segments_are_the_bytes_written_without_a_store()
+    {
+        WriteCsv("a.csv", Bbc(0, 40, "a"));
+        WriteCsv("b.csv", Bbc(40, 12, "b"));
+        WriteCsv("c.csv", Bbc(52, 12, "c"));
+        foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(Data, Path.GetFileName(file)));
+        string Rows(ArticleResultStore? store)
+        {
+            using var text = new StringWriter();
+            using (ArticleResultStore.Use(store))
+            using (var writer = FrameRowWriter.Csv(text, SentimentAnalysis.SentenceColumns))
+            {
+                SentimentAnalysis.WriteSentenceRows(Corpus.Load(Data, Options), writer);
+                writer.Complete();
+            }
+            return text.ToString();
+        }
+        var expected = Rows(null);
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        store.SegmentMinArticles = 1;
+        store.BuildBatchArticles = 30;   // a.csv (40 articles) is written from its articles; b and c, then the seeds, in runs
+        Assert.Equal(expected, Rows(store));   // cold: segments built
+        Assert.Equal(expected, Rows(store));   // warm: read back
+        Assert.Contains(store.Segments, c => c.Reused > 0);
+        WriteCsv("d.csv", Bbc(70, 5, "d"));
+        Assert.Equal(Rows(null), Rows(store));
+    }
+
+    [Fact]
+    public void A_segment_gives_back_every_column_class_value_and_date_kind()
+    {
+        string?[] strings = ["a", null, "", "lone \uD800 surrogate", "emoji \U0001F4F0", new string('x', 70_000)];
+        int?[] ints = [1, null, int.MinValue, int.MaxValue, 0, -7];
+        long?[] longs = [1L, long.MaxValue, null, long.MinValue, 0, 3];
+        double?[] doubles = [double.NaN, -0.0, null, double.PositiveInfinity, 1e-310, 0.1 + 0.2];
+        float?[] floats = [float.NaN, -0f, 1.5f, null, float.MaxValue, float.Epsilon];
+        bool?[] bools = [true, false, null, true, true, false];
+        DateTime?[] dates = [new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc), new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Local),
+            new DateTime(1, 1, 1), null, DateTime.MaxValue, new DateTime(2005, 3, 1, 0, 0, 0, DateTimeKind.Unspecified)];
+        DataFrame Rows(int from, int count) => new(
+            new StringDataFrameColumn("S", strings.Skip(from).Take(count)),
+            new Int32DataFrameColumn("I", ints.Skip(from).Take(count)),
+            new Int64DataFrameColumn("L", longs.Skip(from).Take(count)),
+            new DoubleDataFrameColumn("D", doubles.Skip(from).Take(count)),
+            new SingleDataFrameColumn("F", floats.Skip(from).Take(count)),
+            new BooleanDataFrameColumn("B", bools.Skip(from).Take(count)),
+            new DateTimeDataFrameColumn("T", dates.Skip(from).Take(count)));
+        var frame = Rows(0, 6);
+        var half = new[] { Rows(0, 2), Rows(2, 0), Rows(2, 4) };
+        var parts = half.Select(h => FrameSegments.Decode(FrameSegments.Encode(FrameSegments.Of(h, ["k1", "k2"])!))!).ToList();
+        Assert.All(parts, p => Assert.Equal(["k1", "k2"], p.Keys));
+        var again = FrameSegments.Concat(parts);
+        FrameAssert.Equal(frame, again, "round trip");
+        Assert.Equal(frame.Columns.Select(c => c.GetType()), again.Columns.Select(c => c.GetType()));
+        for (int r = 0; r < frame.Rows.Count; r++)
+        {
+            Assert.Equal((frame["T"][r] as DateTime?)?.Kind, (again["T"][r] as DateTime?)?.Kind);
+            if (frame["D"][r] is double d) Assert.Equal(BitConverter.DoubleToInt64Bits(d), BitConverter.DoubleToInt64Bits((double)again["D"][r]));
+        }
+        // Cut short or with a foreign header: not a segment.
+        var bytes = FrameSegments.Encode(parts[0]);
+        Assert.Null(FrameSegments.Decode(bytes[..^1]));
+        Assert.Null(FrameSegments.Decode([.. bytes, 0]));
+        Assert.Null(FrameSegments.Decode(Encoding.UTF8.GetBytes("frame-segment-0")));
+    }
+}
