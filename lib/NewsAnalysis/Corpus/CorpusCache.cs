@@ -91,14 +91,14 @@ internal static class CorpusCache
 
     // The articles of a skimmed entry, made (the entry's checks passed when it was skimmed, so a failure here means the
     // bytes changed in memory: an error, not a miss).
-    private static StoredArticle[] MakeArticles(Entry entry, string file)
+    private static StoredArticle[] MakeArticles(ReadOnlyMemory<byte> articleBytes, List<string> ids, string file)
     {
         try
         {
-            var r = new EntryReader(entry.ArticleBytes.Span);
+            var r = new EntryReader(articleBytes.Span);
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            var articles = new StoredArticle[entry.Ids.Count];
-            for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, entry.Ids[i], pool, skim: false);
+            var articles = new StoredArticle[ids.Count];
+            for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim: false);
             return r.AtEnd ? articles : throw new FormatException("bytes left over");
         }
         catch (FormatException e)
@@ -249,7 +249,7 @@ internal static class CorpusCache
             if (u.Cached is not { } entry) return;
             u.Lazy = !u.Changed && Array.TrueForAll(u.Articles, s => s!.Signature is not null && s.Fingerprint is not null);
             if (u.Lazy) return;
-            var whole = MakeArticles(entry, u.File);
+            var whole = MakeArticles(entry.ArticleBytes, entry.Ids, u.File);
             for (int j = 0; j < u.Count; j++)
                 if (u.Articles[j] is { } s) u.Articles[j] = whole[j] with { Signature = s.Signature, Fingerprint = s.Fingerprint };
         });
@@ -312,12 +312,11 @@ internal static class CorpusCache
         foreach (var u in units)
         {
             if (!u.Lazy) continue;
-            var (entry, file) = (u.Cached!, u.File);
-            lazyUnits.Add(new CorpusArticles.Unit(u.First, u.Count, () => Array.ConvertAll(MakeArticles(entry, file), s => s.Article!)));
+            lazyUnits.Add(LazyUnit(u.First, u.Count, u.Cached!.ArticleBytes, u.Cached.Ids, u.File));
         }
         // Near-duplicates are found when first needed (an article read, or the pairs asked for): a rerun whose frames all
         // come from segments skips the pass.
-        var list = new CorpusArticles(articles, lazyUnits, fingerprints, l => Corpus.NearDuplicates(l.Raw, i => ids[i], l.MarkDuplicate, options, signatures, fingerprints));
+        var list = new CorpusArticles(articles, lazyUnits, fingerprints, NearDuplicateFinder(ids, options, signatures, fingerprints));
         var corpus = new NewsCorpus(list, rejected, Corpus.Changes(changeLists));
         // The result store's fingerprints: remembered for the articles made now (a lazy unit's when they are made), and
         // kept in the entries of the files that are stored.
@@ -382,6 +381,15 @@ internal static class CorpusCache
         });
         return corpus;
     }
+
+    // The closures the corpus keeps are made here, apart from Load, so that they hold what they read and nothing else: a
+    // lambda inside Load shares its captured variables (every entry, bucket and encoded row), which kept them alive as
+    // long as the corpus (news sentiment on 100,000 articles, cold: peak 964 -> 819 MB; warm 405 -> 375 MB; measured).
+    private static CorpusArticles.Unit LazyUnit(int first, int count, ReadOnlyMemory<byte> articleBytes, List<string> ids, string file) =>
+        new(first, count, () => Array.ConvertAll(MakeArticles(articleBytes, ids, file), s => s.Article!));
+
+    private static Func<CorpusArticles, IReadOnlyList<NearDuplicatePair>> NearDuplicateFinder(List<string> ids, CorpusOptions options, uint[]?[] signatures, byte[][] fingerprints) =>
+        list => Corpus.NearDuplicates(list.Raw, i => ids[i], list.MarkDuplicate, options, signatures, fingerprints);
 
     // The file's content hash with the options key; null when it cannot be read (the cold path then reports why).
     private static Hashed? Digest(string file, string key)
