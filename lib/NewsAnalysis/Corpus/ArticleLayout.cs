@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace NewsAnalysis;
 
 /// <summary>
@@ -77,22 +75,7 @@ internal sealed class ArticleLayout(string text, int[] bounds)
         return new SentenceSpan(i, bounds[k + 2], bounds[k], bounds[k + 1], new SpanText(text, bounds[k], bounds[k + 1]));
     }
 
-    public IReadOnlyList<TextSpan> Paragraphs => new View<TextSpan>(this, ParagraphCount, static (l, i) => l.Paragraph(i));
+    public IReadOnlyList<TextSpan> Paragraphs => new IndexedView<ArticleLayout, TextSpan>(this, ParagraphCount, static (l, i) => l.Paragraph(i));
 
-    public IReadOnlyList<SentenceSpan> Sentences => new View<SentenceSpan>(this, SentenceCount, static (l, i) => l.Sentence(i));
-
-    // A read-only list whose items are made on each read (they compare by value, so two reads are equal).
-    private sealed class View<T>(ArticleLayout layout, int count, Func<ArticleLayout, int, T> make) : IReadOnlyList<T>
-    {
-        public T this[int index] => (uint)index < (uint)count ? make(layout, index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public int Count => count;
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            for (int i = 0; i < count; i++) yield return make(layout, i);
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    public IReadOnlyList<SentenceSpan> Sentences => new IndexedView<ArticleLayout, SentenceSpan>(this, SentenceCount, static (l, i) => l.Sentence(i));
 }

@@ -44,7 +44,7 @@ internal sealed class CorpusArticles : IReadOnlyList<Article>
         slots = made;
         this.fingerprints = fingerprints;
         this.findDuplicates = findDuplicates;
-        Raw = new RawView(this);
+        Raw = new IndexedView<CorpusArticles, Article>(this, made.Length, static (list, i) => Volatile.Read(ref list.slots[i]) ?? list.Make(i));
         unitOf = new Unit?[made.Length];
         duplicateOf = new string?[made.Length];
         foreach (var unit in units)
@@ -108,20 +108,6 @@ internal sealed class CorpusArticles : IReadOnlyList<Article>
         {
             if (unit is not null) Monitor.Exit(unit.Gate);
         }
-    }
-
-    private sealed class RawView(CorpusArticles list) : IReadOnlyList<Article>
-    {
-        public Article this[int index] => Volatile.Read(ref list.slots[index]) ?? list.Make(index);
-
-        public int Count => list.slots.Length;
-
-        public IEnumerator<Article> GetEnumerator()
-        {
-            for (int i = 0; i < Count; i++) yield return this[i];
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private Article Make(int index)

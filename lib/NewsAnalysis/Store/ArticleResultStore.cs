@@ -335,9 +335,7 @@ public sealed class ArticleResultStore : IDisposable
             command.CommandText = "SELECT key, payload FROM results WHERE analysis = $analysis";
         else
         {
-            Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE wanted_keys (key VARCHAR)");
-            using (var appender = database.Connection.CreateAppender("wanted_keys"))
-                foreach (var key in keys) appender.CreateRow().AppendValue(key).EndRow();
+            KeysTable("wanted_keys", keys);
             command.CommandText = "SELECT r.key, r.payload FROM results r JOIN wanted_keys w ON r.key = w.key WHERE r.analysis = $analysis";
         }
         command.Parameters.Add(new DuckDBParameter("analysis", analysis));
@@ -378,6 +376,14 @@ public sealed class ArticleResultStore : IDisposable
         return dropped;
     }
 
+    // A temporary table of keys (made afresh), filled through the appender, for a join with the results.
+    private void KeysTable(string name, IEnumerable<string> keys)
+    {
+        Execute(database.Connection, $"CREATE OR REPLACE TEMP TABLE {name} (key VARCHAR)");
+        using var appender = database.Connection.CreateAppender(name);
+        foreach (var key in keys) appender.CreateRow().AppendValue(key).EndRow();
+    }
+
     /// <summary>Most keys read through a temporary table of them; more are read by one scan of the analysis's results.</summary>
     private const int TargetedReadMost = 20_000;
 
@@ -394,9 +400,7 @@ public sealed class ArticleResultStore : IDisposable
             if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) <= keep.Count) return 0;
         }
         using var transaction = database.Connection.BeginTransaction();
-        Execute(database.Connection, "CREATE OR REPLACE TEMP TABLE kept_keys (key VARCHAR)");
-        using (var appender = database.Connection.CreateAppender("kept_keys"))
-            foreach (var key in keep) appender.CreateRow().AppendValue(key).EndRow();
+        KeysTable("kept_keys", keep);
         int deleted;
         using (var command = database.Connection.CreateCommand())
         {
@@ -571,10 +575,10 @@ public sealed class ArticleResultStore : IDisposable
         {
             if (k0 == k1) return;
             int start = units[k0].Start, count = units[k1 - 1].Start + units[k1 - 1].Count - start;
-            var range = new ArticleRange(raw, start, count);
+            var range = Range(raw, start, count);
             var sub = new NewsCorpus(range, [], []) { Units = units.Skip(k0).Take(k1 - k0).Select(u => u with { Start = u.Start - start }).ToList() };
             if (SegmentParts(sub, name, version, build) is { } parts) rows += FrameSegments.WriteRows(parts, writer);
-            else writeDirect(new ArticleRange(corpus.Articles, start, count));
+            else writeDirect(Range(corpus.Articles, start, count));
         }
         int first = 0, held = 0;
         for (int k = 0; k < units.Count; k++)
@@ -582,7 +586,7 @@ public sealed class ArticleResultStore : IDisposable
             if (units[k].Count > BuildBatchArticles)
             {
                 Chunk(first, k);
-                writeDirect(new ArticleRange(corpus.Articles, units[k].Start, units[k].Count));
+                writeDirect(Range(corpus.Articles, units[k].Start, units[k].Count));
                 (first, held) = (k + 1, 0);
                 continue;
             }
@@ -593,20 +597,9 @@ public sealed class ArticleResultStore : IDisposable
         return rows;
     }
 
-    // A run of a list's items, read through.
-    private sealed class ArticleRange(IReadOnlyList<Article> source, int start, int count) : IReadOnlyList<Article>
-    {
-        public Article this[int index] => (uint)index < (uint)count ? source[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public int Count => count;
-
-        public IEnumerator<Article> GetEnumerator()
-        {
-            for (int i = 0; i < count; i++) yield return source[start + i];
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    // A run of a list's articles, read through.
+    private static IReadOnlyList<Article> Range(IReadOnlyList<Article> source, int start, int count) =>
+        new IndexedView<(IReadOnlyList<Article> Source, int Start), Article>((source, start), count, static (s, i) => s.Source[s.Start + i]);
 
     private static string SegmentKey(string name, string version, byte[] identity)
     {
