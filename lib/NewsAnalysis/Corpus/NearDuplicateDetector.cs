@@ -40,36 +40,20 @@ internal static class NearDuplicateDetector
     {
         int n = articles.Count;
 
-        // 1. Exact duplicates: the first article of each text stands for the group.
+        // 1. Exact duplicates: the first article of each text stands for the group (texts, or fingerprints standing for them).
         var representatives = new List<int>(n);
         var duplicateOf = new int[n];
         if (fingerprints is null)
-        {
-            var firstOfText = new Dictionary<string, int>(n, StringComparer.Ordinal);   // sized once: no copies left behind as it grows
-            for (int i = 0; i < n; i++)
-            {
-                var text = articles[i].Text;
-                duplicateOf[i] = -1;
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                if (firstOfText.TryGetValue(text, out int first)) { duplicateOf[i] = first; continue; }
-                firstOfText[text] = i;
-                representatives.Add(i);
-            }
-        }
+            GroupExact(n, (int i, out string text) => !string.IsNullOrWhiteSpace(text = articles[i].Text), StringComparer.Ordinal, duplicateOf, representatives);
         else
-        {
-            var firstOfPrint = new Dictionary<(ulong, ulong, ulong, ulong), int>(n);
-            for (int i = 0; i < n; i++)
+            GroupExact(n, (int i, out (ulong, ulong, ulong, ulong) print) =>
             {
-                duplicateOf[i] = -1;
-                if (signaturesKnown?[i] is null && string.IsNullOrWhiteSpace(articles[i].Text)) continue;
+                print = default;
+                if (signaturesKnown?[i] is null && string.IsNullOrWhiteSpace(articles[i].Text)) return false;
                 var p = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(fingerprints[i].AsSpan());
-                var key = (p[0], p[1], p[2], p[3]);
-                if (firstOfPrint.TryGetValue(key, out int first)) { duplicateOf[i] = first; continue; }
-                firstOfPrint[key] = i;
-                representatives.Add(i);
-            }
-        }
+                print = (p[0], p[1], p[2], p[3]);
+                return true;
+            }, EqualityComparer<(ulong, ulong, ulong, ulong)>.Default, duplicateOf, representatives);
 
         // 2. MinHash signatures of the representatives (per article: both cores), flat: Hashes values per article.
         int m = representatives.Count;
@@ -135,6 +119,25 @@ internal static class NearDuplicateDetector
         all.Sort((x, y) => x.Later != y.Later ? x.Later.CompareTo(y.Later) : x.Earlier.CompareTo(y.Earlier));
         for (int k = 0; k < all.Count; k++) all[k] = all[k] with { Similarity = Math.Round(all[k].Similarity, 3) };
         return all;
+    }
+
+    // An article's key for grouping exact duplicates; false for a blank text, in no group.
+    private delegate bool ExactKey<TKey>(int article, out TKey key);
+
+    // The first article of each key goes to representatives, the others are marked its duplicates (-1 in duplicateOf
+    // otherwise). The table is sized once: no copies left behind as it grows.
+    private static void GroupExact<TKey>(int n, ExactKey<TKey> keyOf, IEqualityComparer<TKey> comparer, int[] duplicateOf, List<int> representatives)
+        where TKey : notnull
+    {
+        var firstOf = new Dictionary<TKey, int>(n, comparer);
+        for (int i = 0; i < n; i++)
+        {
+            duplicateOf[i] = -1;
+            if (!keyOf(i, out var key)) continue;
+            if (firstOf.TryGetValue(key, out int first)) { duplicateOf[i] = first; continue; }
+            firstOf[key] = i;
+            representatives.Add(i);
+        }
     }
 
     // An article keeps its CandidatesPerBucket earliest matches, whatever the order the bands find them in.
