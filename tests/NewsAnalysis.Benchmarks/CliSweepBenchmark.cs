@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace NewsAnalysis.Benchmarks;
 
@@ -37,7 +36,7 @@ internal sealed class CliSweepBenchmark : IBenchmarkSuite
         try
         {
             var data = Directory.CreateDirectory(Path.Combine(temp, "data")).FullName;
-            WriteWireArticles(data, count);
+            WireArticles.WriteFiles(data, count);
             var size = Directory.GetFiles(data).Sum(f => new FileInfo(f).Length);
             Console.WriteLine($"{count:N0} articles of 1-3 sentences in 10 CSV files ({size / 1e6:F1} MB); {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             Console.WriteLine("| row | build | exit | wall | CPU | peak | peak / input | stdout lines |");
@@ -72,28 +71,5 @@ internal sealed class CliSweepBenchmark : IBenchmarkSuite
         var p = MeasuredProcess.Run(python, ["-c", script, data], BenchData.Root, TimeSpan.FromMinutes(30));
         Console.WriteLine($"| peer: pandas read_csv + to_csv on stdout | pandas | {p.Exit} | {p.Elapsed.TotalSeconds:F1} s | {p.Cpu.TotalSeconds:F1} s | " +
             $"{p.PeakMb:F0} MB | {p.PeakBytes / (double)size:F1}x | {p.Out.Count(c => c == '\n'):N0} |");
-    }
-
-    // Article i: "Item i. " then 1-3 BBC sentences chosen by a fixed rule, a date in 2005 and an id (the store suite's
-    // wire articles, written here with plain CSV quoting: every text cell quoted, quotes doubled).
-    private static void WriteWireArticles(string folder, int count)
-    {
-        var sentences = BbcSet.Read(BenchData.BbcCsv)
-            .SelectMany(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(s => s.Length is > 40 and < 300 && !s.Contains('\n'))
-            .Select(s => s.TrimEnd('.') + ".")
-            .ToList();
-        int perFile = count / 10;
-        for (int f = 0; f < 10; f++)
-        {
-            using var writer = new StreamWriter(Path.Combine(folder, $"wire-{f:D2}.csv"), false, new UTF8Encoding(false));
-            writer.Write("id,date,text\r\n");
-            for (int i = f * perFile; i < (f + 1) * perFile; i++)
-            {
-                var picked = Enumerable.Range(0, 1 + i % 3).Select(j => sentences[(int)(((long)i * 7919 + j * 104729) % sentences.Count)]);
-                var text = $"Item {i}. {string.Join(" ", picked)}".Replace("\"", "\"\"", StringComparison.Ordinal);
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"w{i:D7},{new DateTime(2005, 1, 1).AddDays(i % 365):yyyy-MM-dd},\"{text}\"\r\n"));
-            }
-        }
     }
 }

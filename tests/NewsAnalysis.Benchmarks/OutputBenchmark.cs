@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.Data.Analysis;
 using NewsAnalysis.Cli;
 using NewsAnalysis.Cli.Commands;
@@ -35,7 +34,7 @@ internal sealed class OutputBenchmark : IBenchmarkSuite
         try
         {
             Directory.CreateDirectory(data);
-            WireCorpus(data, count);
+            WireArticles.WriteFiles(data, count, Files);
             Console.WriteLine($"{count:N0} articles in {Files} CSV files, {Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             var sentences = SentimentAnalysis.SentenceFrame(Corpus.Load(data, new CorpusOptions { MaxFileBytes = long.MaxValue }));
             var view = SentimentCommand.Table(SentimentLevel.Sentence, lines: false);
@@ -134,30 +133,6 @@ internal sealed class OutputBenchmark : IBenchmarkSuite
         Console.WriteLine(run.Exit == 0 && parts.Length == 4
             ? $"| peer: pandas {parts[3]} read_csv {parts[1]} s + to_string() {parts[2]} s (whole process {run.Elapsed.TotalSeconds:F2} s wall, {run.Cpu.TotalSeconds:F2} s CPU, peak {run.PeakMb:F0} MB) | {int.Parse(parts[0], CultureInfo.InvariantCulture):N0} | {run.Elapsed.TotalSeconds:F2} | {run.Cpu.TotalSeconds:F2} | {double.Parse(parts[2], CultureInfo.InvariantCulture) * 1e6 / int.Parse(parts[0], CultureInfo.InvariantCulture):F1} (to_string) | | {new FileInfo(output).Length / 1e6:F1} |"
             : $"peer failed ({run.Exit}): {run.Err.Trim()}");
-    }
-
-    // Article i: 1-3 BBC sentences picked by the store suite's fixed rule (i * 7919 + j * 104729), a date in 2005, an id.
-    private static void WireCorpus(string data, int count)
-    {
-        var sentences = BbcSet.Read(BenchData.BbcCsv)
-            .SelectMany(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(s => s.Length is > 40 and < 300 && !s.Contains('\n'))
-            .Select(s => s.TrimEnd('.') + ".")
-            .ToList();
-        for (int f = 0; f < Files; f++)
-        {
-            using var writer = new StreamWriter(Path.Combine(data, $"wire-{f:D2}.csv"), false, new UTF8Encoding(false));
-            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            csv.WriteField("id"); csv.WriteField("date"); csv.WriteField("text"); csv.NextRecord();
-            for (int i = f * (count / Files); i < (f + 1) * (count / Files); i++)
-            {
-                var text = string.Join(" ", Enumerable.Range(0, 1 + i % 3).Select(j => sentences[(int)(((long)i * 7919 + j * 104729) % sentences.Count)]));
-                csv.WriteField($"w{i:D7}");
-                csv.WriteField(new DateTime(2005, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField($"Item {i}. {text}");
-                csv.NextRecord();
-            }
-        }
     }
 
     private static int ArgValue(string[] args, string name, int fallback)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Microsoft.Data.Analysis;
 
 namespace NewsAnalysis.Benchmarks;
@@ -32,9 +30,9 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
         var cache = Path.Combine(root, "cache");
         try
         {
-            var sentences = BbcSentences();
+            var sentences = WireArticles.Sentences();
             Directory.CreateDirectory(data);
-            for (int f = 0; f < Files; f++) WriteArticles(Path.Combine(data, $"wire-{f:D2}.csv"), sentences, f * (count / Files), count / Files);
+            for (int f = 0; f < Files; f++) WireArticles.Write(Path.Combine(data, $"wire-{f:D2}.csv"), sentences, f * (count / Files), count / Files);
             Console.WriteLine($"{count:N0} articles of 1-3 sentences in {Files} CSV files ({Directory.GetFiles(data).Sum(p => new FileInfo(p).Length) / 1e6:F1} MB), " +
                               $"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             var options = new CorpusOptions { MaxFileBytes = long.MaxValue };
@@ -43,7 +41,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
             Pandas(data);
 
             // 1% new: one more file of new articles (ids and texts not in the others).
-            WriteArticles(Path.Combine(data, "wire-new.csv"), sentences, count, count / 100);
+            WireArticles.Write(Path.Combine(data, "wire-new.csv"), sentences, count, count / 100);
             var (grown, loadGrown) = Time(() => Corpus.Load(data, options));
             Console.WriteLine($"corpus load with 1% new: {loadGrown:F2} s ({grown.Articles.Count:N0} articles)");
 
@@ -163,7 +161,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
         var data = Path.Combine(root, "report-data");
         var cache = Path.Combine(root, "report-cache");
         Directory.CreateDirectory(data);
-        WriteArticles(Path.Combine(data, "wire.csv"), sentences, 0, count);
+        WireArticles.Write(Path.Combine(data, "wire.csv"), sentences, 0, count);
         var news = Path.Combine(AppContext.BaseDirectory, "news.dll");
         (double Seconds, int Exit, string Notebooks) Run(bool store)
         {
@@ -180,7 +178,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
         var none = Run(store: false);
         var cold = Run(store: true);
         var warm = Run(store: true);
-        WriteArticles(Path.Combine(data, "wire-new.csv"), sentences, count, Math.Max(1, count / 100));
+        WireArticles.Write(Path.Combine(data, "wire-new.csv"), sentences, count, Math.Max(1, count / 100));
         var fresh = Run(store: true);
         double ratio = fresh.Seconds / cold.Seconds;
         bool ok = new[] { none, cold, warm, fresh }.All(r => r.Exit == 0);
@@ -297,30 +295,6 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
             for (long r = 0; r < a.Rows.Count; r++) if (!Equals(a.Columns[c][r], b.Columns[c][r])) return false;
         }
         return true;
-    }
-
-    private static List<string> BbcSentences() =>
-        BbcSet.Read(BenchData.BbcCsv)
-            .SelectMany(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(s => s.Length is > 40 and < 300 && !s.Contains('\n'))
-            .Select(s => s.TrimEnd('.') + ".")
-            .ToList();
-
-    // Article i: 1-3 sentences picked by a fixed rule from the BBC sentences, a date in 2005, an id; rows first..first+count-1.
-    private static void WriteArticles(string path, List<string> sentences, int first, int count)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("id"); csv.WriteField("date"); csv.WriteField("text"); csv.NextRecord();
-        for (int i = first; i < first + count; i++)
-        {
-            int k = 1 + i % 3;
-            var text = string.Join(" ", Enumerable.Range(0, k).Select(j => sentences[(int)(((long)i * 7919 + j * 104729) % sentences.Count)]));
-            csv.WriteField($"w{i:D7}");
-            csv.WriteField(new DateTime(2005, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField($"Item {i}. {text}");
-            csv.NextRecord();
-        }
     }
 
     private static void Pandas(string data)
