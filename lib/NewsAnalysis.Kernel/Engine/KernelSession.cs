@@ -205,6 +205,13 @@ public sealed class KernelSession
             }
             var state = await run.ConfigureAwait(false);
             CellTimings.Lap("run");
+            // Cancelling sets the token's flag before its callbacks run, so a loop check can stop the cell, and the run
+            // complete, before the callback above tells the kernel: that is an interrupt too, with the same result.
+            if (state.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                context.Add(Interrupted(number));
+                return;
+            }
             if (state.Exception is { } exception) context.Add(ErrorFrom(exception));
             else if (HasValue(script) && state.ReturnValue is not DisplayHandle)
             {
