@@ -101,14 +101,31 @@ internal static class CorpusReaders
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in obj.EnumerateObject())
-            fields[p.Name] = p.Value.ValueKind switch
+        {
+            try
             {
-                JsonValueKind.String => p.Value.GetString(),
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => p.Value.GetRawText(),
-            };
+                fields[p.Name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => p.Value.GetRawText(),
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid JSON but not text: an escaped lone surrogate ("\ud800" without its pair) has no Unicode character.
+                rejected.Add(new(where.ToString(), $"{FieldName(p)} holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text"));
+                return;
+            }
+        }
         var record = FromFields(fields, defaultId, where, options, out var reason);
         if (record is null) rejected.Add(new(where.ToString(), reason!)); else records.Add(record);
+    }
+
+    private static string FieldName(JsonProperty p)
+    {
+        try { return $"the field \"{p.Name}\""; }
+        catch (InvalidOperationException) { return "a field name"; }
     }
 
     // ---------- collections, streamed ----------

@@ -36,6 +36,22 @@ public class CorpusRejectionTests
         Assert.Equal(["good", "rows-0001"], corpus.Articles.Select(a => a.Id));
     }
 
+    // Valid JSON, but "\ud800" without its pair is no character: System.Text.Json will not make a string of it (it threw
+    // out of the whole load before). Such a row is rejected with its line and field; the file's other rows load.
+    [Theory]
+    [InlineData("rows.jsonl", "{\"id\": \"a\", \"text\": \"Fine text.\"}\n{\"id\": \"b\", \"text\": \"half \\ud800 pair\"}\n{\"id\": \"c\", \"text\": \"More text.\"}\n", "rows.jsonl#line 2")]
+    [InlineData("rows.json", "[{\"id\": \"a\", \"text\": \"Fine text.\"}, {\"id\": \"b\", \"text\": \"x\", \"\\udc00\": \"half \\udc00\"}, {\"id\": \"c\", \"text\": \"More text.\"}]", "rows.json#item 2")]
+    public void A_json_row_with_an_unpaired_surrogate_escape_is_rejected_and_the_others_load(string name, string content, string rowPath)
+    {
+        using var dir = new CorpusTempFolder();
+        dir.Write(name, content);
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal(["a", "c"], corpus.Articles.Select(a => a.Id));
+        var r = Assert.Single(corpus.Rejected);
+        Assert.EndsWith(rowPath, r.Path, StringComparison.Ordinal);
+        Assert.Contains("unpaired surrogate", r.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_csv_row_with_the_wrong_number_of_fields_is_rejected_with_its_line()
     {
