@@ -146,6 +146,9 @@ internal static class CorpusCache
             if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest, skim: true);
         });
 
+        // Articles will be cleaned (a file not in the cache): the repair's English word list is read meanwhile.
+        var englishWords = options.RepairGluedWords && entries.Any(e => e is null) ? Task.Run(EnglishWords.Preload) : Task.CompletedTask;
+
         // The cold load's loop, file by file in the same order (rejections in the same order), a cached file's part taken as stored.
         var rejected = new List<RejectedInput>(walkerRejected);
         var metadata = new Dictionary<string, Dictionary<string, ArticleRecord>>(StringComparer.Ordinal);
@@ -200,33 +203,38 @@ internal static class CorpusCache
         foreach (var u in units) ids.AddRange(u.RawIds);
         Corpus.MakeIdsUnique(ids);
         CorpusVocabulary? vocabulary = null;
-        GluedWordRepair? repair = null;
         foreach (var u in units)
             if (u.Cached is null) u.Vocabulary = options.RepairGluedWords ? CorpusVocabulary.Build(u.Records!.Select(r => r.Text).ToList()).Part() : VocabularyPart.Empty;
-        if (options.RepairGluedWords)
-        {
-            vocabulary = CorpusVocabulary.Sum(units.Select(u => u.Cached?.Vocabulary ?? u.Vocabulary!));
-            repair = new GluedWordRepair(vocabulary, options.Rules);
-        }
+        if (options.RepairGluedWords) vocabulary = CorpusVocabulary.Sum(units.Select(u => u.Cached?.Vocabulary ?? u.Vocabulary!));
 
         // Which cached articles still hold: same final id, same metadata row, same vocabulary answers.
         var metadataDigests = units.Select(u => MetadataDigest(Corpus.MetadataOf(u.File, metadata))).ToArray();
-        var work = new List<(int Unit, int Index)>();
-        var reused = new List<(int Unit, int Index)>();
-        for (int k = 0; k < units.Count; k++)
+        var holds = new bool[units.Count][];
+        Parallel.For(0, units.Count, k =>
         {
             var u = units[k];
             u.Articles = new StoredArticle?[u.Count];
+            holds[k] = new bool[u.Count];
             for (int j = 0; j < u.Count; j++)
             {
                 if (u.Cached?.Articles[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
                     && (vocabulary is null || Array.TrueForAll(s.Answers, vocabulary.Answers)))
                 {
                     u.Articles[j] = s;
-                    reused.Add((k, j));
+                    holds[k][j] = true;
                 }
-                else work.Add((k, j));
             }
+        });
+        var work = new List<(int Unit, int Index)>();
+        var reused = new List<(int Unit, int Index)>();
+        for (int k = 0; k < units.Count; k++)
+            for (int j = 0; j < units[k].Count; j++) (holds[k][j] ? reused : work).Add((k, j));
+        // The repair (with its English word list) only when there are articles to clean.
+        GluedWordRepair? repair = null;
+        if (vocabulary is not null && work.Count > 0)
+        {
+            englishWords.Wait();
+            repair = new GluedWordRepair(vocabulary, options.Rules);
         }
         foreach (var k in work.Select(w => w.Unit).Distinct())
         {

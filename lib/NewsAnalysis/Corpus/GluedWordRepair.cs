@@ -42,6 +42,13 @@ internal static class EnglishWords
     /// <summary>Frequency rank (1 = most frequent) of the 10,000 most common words.</summary>
     public static Dictionary<string, int> Ranks => ranks.Value;
 
+    /// <summary>Reads both lists now (on another thread while a load does other work).</summary>
+    public static void Preload()
+    {
+        _ = all.Value;
+        _ = ranks.Value;
+    }
+
     private static HashSet<string> Load(string name) => new(Lines(name).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
 
     private static IEnumerable<string> Lines(string name)
