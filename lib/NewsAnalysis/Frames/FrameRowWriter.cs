@@ -107,6 +107,29 @@ public abstract class FrameRowWriter : IDisposable
         return c.Name;
     }
 
+    /// <summary>
+    /// Names the text this writer gives a run of rows (its format, options and columns), so that rows rendered once by a
+    /// <see cref="RowsOnly"/> writer can be kept and written again as they are (<see cref="WriteRendered"/>); null when a
+    /// run of rows has no text of its own (JSON: a row's separator depends on the rows before it).
+    /// </summary>
+    internal virtual string? RenderingKey => null;
+
+    /// <summary>A writer of the same kind, options and columns that writes rows only (no header, nothing after them) to <paramref name="into"/>.</summary>
+    internal virtual FrameRowWriter RowsOnly(TextWriter into) => throw new NotSupportedException("this writer's rows are not rendered apart");
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows rendered before by a <see cref="RowsOnly"/> writer of the same
+    /// <see cref="RenderingKey"/>: the next <paramref name="length"/> bytes of <paramref name="utf8"/>, their UTF-8 text, as they are.
+    /// </summary>
+    internal void WriteRendered(Stream utf8, long length, long rows)
+    {
+        if (column != 0) throw new InvalidOperationException($"row {Rows + 1} is incomplete.");
+        WriteRenderedText(utf8, length);
+        Rows += rows;
+    }
+
+    private protected virtual void WriteRenderedText(Stream utf8, long length) => throw new NotSupportedException("this writer's rows are not rendered apart");
+
     private protected abstract void WriteNull(string name);
     private protected abstract void WriteText(string name, string value);
     private protected abstract void WriteInt(string name, int value);
@@ -126,15 +149,52 @@ public abstract class FrameRowWriter : IDisposable
     {
         private static readonly System.Buffers.SearchValues<char> quoted = System.Buffers.SearchValues.Create("\",\r\n");
         private readonly TextWriter writer;
+        private readonly bool spreadsheetSafe;
         private readonly char[] number = new char[32];
         private bool rowStarted;
 
-        public CsvRows(TextWriter writer, IReadOnlyList<FrameRowColumn> columns, bool spreadsheetSafe) : base(columns, spreadsheetSafe)
+        public CsvRows(TextWriter writer, IReadOnlyList<FrameRowColumn> columns, bool spreadsheetSafe, bool header = true) : base(columns, spreadsheetSafe)
         {
             ArgumentNullException.ThrowIfNull(writer);
             this.writer = writer;
+            this.spreadsheetSafe = spreadsheetSafe;
+            if (!header) return;
             foreach (var c in columns) Field(spreadsheetSafe ? FrameWriter.SpreadsheetSafe(c.Name) : c.Name);
             EndRecord();
+        }
+
+        // Each row stands alone in CSV (its cells, then CRLF), so a run of rows is the same text wherever it goes.
+        internal override string? RenderingKey =>
+            (spreadsheetSafe ? "csv-safe" : "csv") + "\n" + string.Join("\n", Columns.Select(c => c.Name + "\t" + c.DataType.FullName));
+
+        internal override FrameRowWriter RowsOnly(TextWriter into) => new CsvRows(into, Columns, spreadsheetSafe, header: false);
+
+        private protected override void WriteRenderedText(Stream utf8, long length)
+        {
+            var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(1 << 16);
+            try
+            {
+                // A UTF-8 stream writer (a file, standard output) takes the bytes as they are, after what it holds; any
+                // other writer gets them decoded a buffer at a time (a character split between two buffers decoded whole).
+                var stream = writer is StreamWriter { Encoding.CodePage: 65001 } utf8Writer ? utf8Writer : null;
+                stream?.Flush();
+                var decoder = Encoding.UTF8.GetDecoder();
+                for (long left = length; left > 0;)
+                {
+                    int read = utf8.Read(bytes, 0, (int)Math.Min(bytes.Length, left));
+                    if (read == 0) throw new EndOfStreamException($"rendered rows cut short: {left} of {length} bytes missing");
+                    left -= read;
+                    if (stream is not null) { stream.BaseStream.Write(bytes, 0, read); continue; }
+                    int made = decoder.GetChars(bytes, 0, read, chars, 0, flush: left == 0);
+                    writer.Write(chars, 0, made);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
         }
 
         private void Separate()

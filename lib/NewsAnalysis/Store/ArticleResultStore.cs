@@ -501,8 +501,7 @@ public sealed class ArticleResultStore : IDisposable
         var folder = Path.Combine(Folder, SegmentsFolder, name);
         var parts = new FrameSegments.Part?[units.Count];
         var files = new string?[units.Count];
-        for (int k = 0; k < units.Count; k++)
-            if (units[k].Identity is { } identity && units[k].Count >= SegmentMinArticles) files[k] = Path.Combine(folder, SegmentKey(name, version, identity) + ".seg");
+        for (int k = 0; k < units.Count; k++) files[k] = SegmentFile(folder, name, version, units[k]);
         Parallel.For(0, units.Count, k =>
         {
             if (files[k] is { } file && File.Exists(file))
@@ -542,11 +541,23 @@ public sealed class ArticleResultStore : IDisposable
         }
         var all = parts.Select(p => p!).ToList();
         if (!all.TrueForAll(p => FrameSegments.SameSchema(p, all[0]))) return null;
-        // The per-article results a segment's rows came from are used by this run too (PruneUnused keeps them).
+        MarkUsed(name, all.Select(p => p.Keys), files);
+        lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, reused, units.Count - reused) { ReadTime = read, TotalTime = clock.Elapsed });
+        return all;
+    }
+
+    // The segment file of a unit's rows: null when the unit has no identity or too few articles to keep its rows.
+    private string? SegmentFile(string folder, string name, string version, CorpusUnit unit) =>
+        unit.Identity is { } identity && unit.Count >= SegmentMinArticles ? Path.Combine(folder, SegmentKey(name, version, identity) + ".seg") : null;
+
+    // The per-article results a segment's rows came from are used by this run too (PruneUnused keeps them), and so are
+    // the segment files (and renderings) read or written.
+    private void MarkUsed(string name, IEnumerable<string[]> keyLists, IEnumerable<string?> files)
+    {
         lock (database.Gate)
         {
-            foreach (var part in all)
-                foreach (var key in part.Keys)
+            foreach (var keys in keyLists)
+                foreach (var key in keys)
                 {
                     int cut = key.IndexOf('\u001f');
                     if (!used.TryGetValue(key[..cut], out var set)) used[key[..cut]] = set = new(StringComparer.Ordinal);
@@ -555,8 +566,6 @@ public sealed class ArticleResultStore : IDisposable
             if (!segmentsUsed.TryGetValue(name, out var usedFiles)) segmentsUsed[name] = usedFiles = new(StringComparer.Ordinal);
             foreach (var file in files) if (file is not null) usedFiles.Add(Path.GetFileName(file));
         }
-        lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, reused, units.Count - reused) { ReadTime = read, TotalTime = clock.Elapsed });
-        return all;
     }
 
     /// <summary>
@@ -564,6 +573,8 @@ public sealed class ArticleResultStore : IDisposable
     /// 20,000 articles' rows held at once); a file of more articles is written by <paramref name="writeDirect"/> from its
     /// articles (no segment: its rows would all be held). Returns the rows written from segments and built parts (not
     /// those of <paramref name="writeDirect"/>); null, writing nothing, for a corpus not loaded with the corpus cache.
+    /// When the writer's rows can be rendered apart (CSV), each kept file's rows are also kept as the text written
+    /// (<see cref="FrameRowWriter.RenderingKey"/>), and a rerun copies that text instead of reading the segment.
     /// </summary>
     internal long? WriteSegmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
         Action<IReadOnlyList<Article>> writeDirect)
@@ -571,14 +582,47 @@ public sealed class ArticleResultStore : IDisposable
         if (corpus.Units is not { Count: > 0 } units) return null;
         var raw = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
         long rows = 0;
-        void Chunk(int k0, int k1)
+        var folder = Path.Combine(Folder, SegmentsFolder, name);
+        var rendering = writer.RenderingKey is { } renderingKey ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(renderingKey)), 0, 8) : null;
+        string? RenderedFile(int k) => rendering is not null && SegmentFile(folder, name, version, units[k]) is { } file ? $"{file[..^4]}-{rendering}.rows" : null;
+        void Built(int k0, int k1)
         {
             if (k0 == k1) return;
             int start = units[k0].Start, count = units[k1 - 1].Start + units[k1 - 1].Count - start;
             var range = Range(raw, start, count);
             var sub = new NewsCorpus(range, [], []) { Units = units.Skip(k0).Take(k1 - k0).Select(u => u with { Start = u.Start - start }).ToList() };
-            if (SegmentParts(sub, name, version, build) is { } parts) rows += FrameSegments.WriteRows(parts, writer);
-            else writeDirect(Range(corpus.Articles, start, count));
+            if (SegmentParts(sub, name, version, build) is not { } parts) { writeDirect(Range(corpus.Articles, start, count)); return; }
+            for (int k = k0; k < k1; k++)
+            {
+                var part = parts[k - k0];
+                if (RenderedFile(k) is { } file && RenderedRows.Render(part, writer) is { } text)
+                {
+                    WriteSegment(file, RenderedRows.Encode(part.Keys, part.Rows, text));
+                    using (var rendered = new MemoryStream(text, writable: false)) writer.WriteRendered(rendered, text.Length, part.Rows);
+                    rows += part.Rows;
+                    MarkUsed(name, [], [file]);
+                }
+                else rows += FrameSegments.WriteRows([part], writer);
+            }
+        }
+        // A run of files: each one's kept text when there is one, the others from their segments or built (in order).
+        void Chunk(int k0, int k1)
+        {
+            int from = k0, copied = 0;
+            for (int k = k0; k < k1; k++)
+            {
+                if (RenderedFile(k) is not { } file || !File.Exists(file)) continue;
+                using var kept = RenderedRows.Open(file);
+                if (kept is null) continue;   // damaged: its rows come from the segment
+                Built(from, k);
+                writer.WriteRendered(kept.Text, kept.TextLength, kept.Rows);
+                rows += kept.Rows;
+                MarkUsed(name, [kept.Keys], [file, SegmentFile(folder, name, version, units[k])]);
+                from = k + 1;
+                copied++;
+            }
+            Built(from, k1);
+            if (copied > 0) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, copied, 0));
         }
         int first = 0, held = 0;
         for (int k = 0; k < units.Count; k++)

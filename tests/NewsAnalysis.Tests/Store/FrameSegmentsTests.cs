@@ -153,6 +153,74 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.Equal(Rows(null), Rows(store));
     }
 
+    // news sentiment --format csv: each kept file's rows are also kept as the CSV text written, and a rerun copies it.
+    // Through a text writer (decoded) and a UTF-8 stream (the bytes copied), cold, warm, with a damaged copy, a new file
+    // and a deleted one. Rows whose text has no UTF-8 form (a lone surrogate) are not kept as text.
+    [Fact]
+    public void Sentence_rows_copied_from_their_kept_text_are_the_bytes_written_without_a_store()
+    {
+        WriteCsv("a.csv", Bbc(0, 30, "a"));
+        WriteCsv("b.csv", Bbc(30, 12, "b"));
+        (string Text, byte[] Bytes) Rows(ArticleResultStore? store)
+        {
+            using var text = new StringWriter();
+            using var bytes = new MemoryStream();
+            using (ArticleResultStore.Use(store))
+            {
+                var corpus = Corpus.Load(Data, Options);
+                using (var writer = FrameRowWriter.Csv(text, SentimentAnalysis.SentenceColumns, spreadsheetSafe: true))
+                {
+                    SentimentAnalysis.WriteSentenceRows(corpus, writer);
+                    writer.Complete();
+                }
+                using var stream = new StreamWriter(bytes, new UTF8Encoding(false), leaveOpen: true);
+                using (var writer = FrameRowWriter.Csv(stream, SentimentAnalysis.SentenceColumns, spreadsheetSafe: true))
+                {
+                    SentimentAnalysis.WriteSentenceRows(corpus, writer);
+                    writer.Complete();
+                }
+            }
+            return (text.ToString(), bytes.ToArray());
+        }
+        var expected = Rows(null);
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        store.SegmentMinArticles = 1;
+        var folder = Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "sentiment-sentences");
+        string[] Kept() => Directory.GetFiles(folder, "*.rows");
+        void Same((string Text, byte[] Bytes) want, (string Text, byte[] Bytes) got)
+        {
+            Assert.Equal(want.Text, got.Text);
+            Assert.Equal(want.Bytes, got.Bytes);
+        }
+
+        Same(expected, Rows(store));   // cold: rows built, their text kept
+        Assert.Equal(2, Kept().Length);
+        int copiedBefore = store.Segments.Where(c => c.Built == 0).Sum(c => c.Reused);
+        Same(expected, Rows(store));   // warm: copied (twice per run: the text writer and the stream)
+        Assert.Equal(2 * 2, store.Segments.Where(c => c.Built == 0).Sum(c => c.Reused) - copiedBefore);
+
+        // A damaged copy is not used: the file's rows come from its segment, and the copy is written again.
+        var damaged = Kept().OrderBy(f => new FileInfo(f).Length).Last();
+        File.WriteAllBytes(damaged, File.ReadAllBytes(damaged)[..^5]);
+        Same(expected, Rows(store));
+        Same(expected, Rows(store));
+
+        WriteCsv("d.csv", Bbc(50, 5, "d"));
+        Same(Rows(null), Rows(store));
+        Assert.Equal(3, Kept().Length);
+        store.PruneUnused();
+        File.Delete(Path.Combine(Data, "a.csv"));
+        Same(Rows(null), Rows(store));
+        store.PruneUnused();
+        Assert.Equal(2, Kept().Length);   // a.csv's copy went with it
+
+        var lone = FrameSegments.Of(new DataFrame(new StringDataFrameColumn("ArticleId", ["x"]), new StringDataFrameColumn("Text", ["half \uD800 pair"])), [])!;
+        var columns = new FrameRowColumn[] { new("ArticleId", typeof(string)), new("Text", typeof(string)) };
+        using var csv = FrameRowWriter.Csv(TextWriter.Null, columns);
+        Assert.Null(RenderedRows.Render(lone, csv));
+        Assert.NotNull(RenderedRows.Render(FrameSegments.Of(new DataFrame(new StringDataFrameColumn("ArticleId", ["x"]), new StringDataFrameColumn("Text", ["whole \U0001F4F0"])), [])!, csv));
+    }
+
     [Fact]
     public void A_segment_gives_back_every_column_class_value_and_date_kind()
     {
