@@ -41,6 +41,17 @@ internal static class TimelineCommand
         {
             var fallback = parse.GetValue(anchor);
             var chosen = parse.GetValue(format);
+            if (RowOutput.CanStream(chosen) && !parse.GetValue(articles))
+            {
+                // CSV and JSON of the events are written as they are made (an unchanged file's rows as kept by the store).
+                return StoreOptions.Run(parse, data, cache, noCache, () =>
+                {
+                    var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
+                    RowOutput.Write(chosen, parse.GetValue(output), parse.InvocationConfiguration.Output, TimelineEvents.FrameColumns, parse.GetValue(csvSafe),
+                        writer => TimelineEvents.WriteFrameRows(corpus, writer, fallback));
+                    return 0;
+                }, shard);
+            }
             DataFrame frame = StoreOptions.Run(parse, data, cache, noCache, () =>
             {
                 var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);

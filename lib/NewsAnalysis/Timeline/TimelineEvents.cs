@@ -82,14 +82,67 @@ public static class TimelineEvents
             new DateTimeDataFrameColumn("Anchor", rows.Select(e => e.Anchor)));
     }
 
+    /// <summary>The columns of <see cref="ToFrame"/> and <see cref="Frame"/>, for <see cref="WriteFrameRows"/>.</summary>
+    public static IReadOnlyList<FrameRowColumn> FrameColumns { get; } =
+    [
+        new("ArticleId", typeof(string)), new("Sentence", typeof(int)), new("Expression", typeof(string)),
+        new("Start", typeof(DateTime)), new("End", typeof(DateTime)), new("Granularity", typeof(string)),
+        new("Basis", typeof(string)), new("Evidence", typeof(string)), new("Family", typeof(string)),
+        new("Offset", typeof(int)), new("Length", typeof(int)), new("Anchor", typeof(DateTime)),
+    ];
+
+    /// <summary>
+    /// Writes the rows of <see cref="Frame"/> to <paramref name="writer"/> (columns <see cref="FrameColumns"/>) without
+    /// building it: the bytes <see cref="FrameWriter"/> writes for that frame. With a result store in effect, an unchanged
+    /// input file's rows come from its frame segment, or as the text kept for this writer's format (see
+    /// <see cref="ArticleResultStore"/>). Returns the rows written.
+    /// </summary>
+    public static long WriteFrameRows(NewsCorpus corpus, FrameRowWriter writer, DateTime? fallbackAnchor = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(writer);
+        long rows = 0;
+        void Direct(IReadOnlyList<Article> articles) => rows += WriteEvents(FromCorpus(new NewsCorpus(articles, [], []), fallbackAnchor), writer);
+        var segmented = ArticleResultStore.WithCurrent(
+            store => store.WriteSegmented(corpus, SegmentName, SegmentVersion(fallbackAnchor), c => ToFrame(FromCorpus(c, fallbackAnchor)), writer, Direct),
+            () => null);
+        return segmented is { } fromSegments ? rows + fromSegments : WriteEvents(FromCorpus(corpus, fallbackAnchor), writer);
+    }
+
+    // An event's row, the values ToFrame gives it.
+    private static long WriteEvents(IReadOnlyList<TimelineEvent> events, FrameRowWriter writer)
+    {
+        foreach (var e in events)
+        {
+            writer.Write(e.ArticleId);
+            writer.Write(e.Sentence);
+            writer.Write(e.Expression);
+            writer.Write(e.Start);
+            writer.Write(e.End);
+            writer.Write(Word(e.Granularity));
+            writer.Write(Word(e.Basis));
+            writer.Write(e.Evidence);
+            writer.Write(Word(e.Family));
+            writer.Write(e.Offset);
+            writer.Write(e.Length);
+            writer.Write(e.Anchor);
+            writer.EndRow();
+        }
+        return events.Count;
+    }
+
+    private const string SegmentName = "timeline-events";
+
+    private static string SegmentVersion(DateTime? fallbackAnchor) =>
+        AnalysisVersions.Timeline + ":" + (fallbackAnchor is { } f ? $"{f.Ticks}:{(int)f.Kind}" : "none");
+
     /// <summary>The events of <paramref name="corpus"/> as a DataFrame (see <see cref="ToFrame"/>).</summary>
     /// <remarks>With a result store in effect, an unchanged input file's rows are read back as they were (<see cref="ArticleResultStore"/>'s frame segments).</remarks>
     public static DataFrame Frame(NewsCorpus corpus, DateTime? fallbackAnchor = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var anchor = fallbackAnchor is { } f ? $"{f.Ticks}:{(int)f.Kind}" : "none";
         return ArticleResultStore.WithCurrent(
-            store => store.Segmented(corpus, "timeline-events", AnalysisVersions.Timeline + ":" + anchor, c => ToFrame(FromCorpus(c, fallbackAnchor))),
+            store => store.Segmented(corpus, SegmentName, SegmentVersion(fallbackAnchor), c => ToFrame(FromCorpus(c, fallbackAnchor))),
             () => ToFrame(FromCorpus(corpus, fallbackAnchor)));
     }
 

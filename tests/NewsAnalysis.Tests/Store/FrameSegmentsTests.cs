@@ -221,6 +221,63 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.NotNull(RenderedRows.Render(FrameSegments.Of(new DataFrame(new StringDataFrameColumn("ArticleId", ["x"]), new StringDataFrameColumn("Text", ["whole \U0001F4F0"])), [])!, csv));
     }
 
+    // news timeline --format csv/json: the event rows written as made (without a store, and with one: built, copied as
+    // kept text, read back from segments for JSON) are the bytes FrameWriter writes for the event frame.
+    [Fact]
+    public void Event_rows_written_as_made_are_the_bytes_of_the_event_frame()
+    {
+        WriteCsv("a.csv", Bbc(0, 30, "a"));
+        WriteCsv("b.csv", Bbc(30, 12, "b"));
+        foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(Data, Path.GetFileName(file)));
+        var anchor = new DateTime(2005, 3, 1);
+        (string Csv, byte[] Json) Written(ArticleResultStore? store)
+        {
+            using var csv = new StringWriter();
+            using var json = new MemoryStream();
+            using (ArticleResultStore.Use(store))
+            {
+                var corpus = Corpus.Load(Data, Options);
+                using (var writer = FrameRowWriter.Csv(csv, TimelineEvents.FrameColumns, spreadsheetSafe: true))
+                {
+                    Assert.True(TimelineEvents.WriteFrameRows(corpus, writer, anchor) > 0);
+                    writer.Complete();
+                }
+                using (var writer = FrameRowWriter.Json(json, TimelineEvents.FrameColumns))
+                {
+                    TimelineEvents.WriteFrameRows(corpus, writer, anchor);
+                    writer.Complete();
+                }
+            }
+            return (csv.ToString(), json.ToArray());
+        }
+        (string Csv, byte[] Json) Expected()
+        {
+            using var csv = new StringWriter();
+            using var json = new MemoryStream();
+            using (ArticleResultStore.Use(null))
+            {
+                var frame = TimelineEvents.Frame(Corpus.Load(Data, Options), anchor);
+                FrameWriter.WriteCsv(frame, csv, spreadsheetSafe: true);
+                FrameWriter.WriteJson(frame, json);
+            }
+            return (csv.ToString(), json.ToArray());
+        }
+        static void Same((string Csv, byte[] Json) want, (string Csv, byte[] Json) got)
+        {
+            Assert.Equal(want.Csv, got.Csv);
+            Assert.Equal(want.Json, got.Json);
+        }
+        var expected = Expected();
+        Same(expected, Written(null));
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        store.SegmentMinArticles = 1;
+        Same(expected, Written(store));   // cold
+        Same(expected, Written(store));   // warm: CSV copied, JSON from the segments
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "timeline-events"), "*.rows"));
+        WriteCsv("c.csv", Bbc(42, 5, "c"));
+        Same(Expected(), Written(store));
+    }
+
     [Fact]
     public void A_segment_gives_back_every_column_class_value_and_date_kind()
     {
