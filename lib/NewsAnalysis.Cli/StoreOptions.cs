@@ -43,7 +43,7 @@ internal static class StoreOptions
         {
             if (parse.GetValue(noCache)) { using (ArticleResultStore.Use(null)) return action(); }
             var folder = Folder(parse, data, cache);
-            using var store = ArticleResultStore.Open(folder);
+            using var store = ArticleResultStore.Open(folder, lockWait: null, background: true);   // opened while the corpus loads
             store.Prune = chosen is null;   // a shard sees part of the corpus: it must not drop the others' results
             using (ArticleResultStore.Use(store)) return action();
         }

@@ -340,6 +340,8 @@ internal static class CorpusCache
         });
         var finish = clock.Elapsed;
 
+        // The cache is written only while this process holds the store (another process may be writing it otherwise).
+        store.WaitOpen();
         var changed = units.Where(u => u.Storable && u.Changed).ToList();
         var rows = new byte[changed.Count][];
         Parallel.For(0, changed.Count, c => rows[c] = Encode(changed[c]));

@@ -69,11 +69,29 @@ public sealed class ArticleResultStore : IDisposable
     private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
     private bool disposed;
 
-    private sealed class SharedDatabase(DuckDBConnection connection)
+    // One folder's database, shared by the stores of this process; opened now or on another thread (Open's background).
+    private sealed class SharedDatabase(Task<DuckDBConnection> opening)
     {
-        public DuckDBConnection Connection { get; } = connection;
+        /// <summary>The open connection, waiting for the opening; throws what the opening threw (the store in use, of another version).</summary>
+        public DuckDBConnection Connection => opening.GetAwaiter().GetResult();
         public int References;
         public readonly object Gate = new();
+
+        /// <summary>Whether the database opened (waiting for the opening).</summary>
+        public bool Opened
+        {
+            get
+            {
+                try { opening.Wait(); }
+                catch (AggregateException) { }
+                return opening.IsCompletedSuccessfully;
+            }
+        }
+
+        public void Close()
+        {
+            if (Opened) opening.Result.Dispose();   // one that never opened was reported to whoever used it
+        }
     }
 
     private ArticleResultStore(string folder, SharedDatabase database)
@@ -119,7 +137,14 @@ public sealed class ArticleResultStore : IDisposable
     /// share one database; another process holding it is waited for up to <paramref name="lockWait"/> (default 30 s).
     /// </summary>
     /// <exception cref="IOException">When the folder cannot be created, the file is not a store, or another process keeps it locked.</exception>
-    public static ArticleResultStore Open(string folder, TimeSpan? lockWait = null)
+    public static ArticleResultStore Open(string folder, TimeSpan? lockWait = null) => Open(folder, lockWait, background: false);
+
+    /// <summary>
+    /// <see cref="Open(string, TimeSpan?)"/>, the database opened on another thread when <paramref name="background"/>
+    /// (loading DuckDB and opening the file overlap what the caller does first, such as loading the corpus): what the
+    /// opening throws is thrown by the first use of the database, or by <see cref="WaitOpen"/>.
+    /// </summary>
+    public static ArticleResultStore Open(string folder, TimeSpan? lockWait, bool background)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var full = Path.GetFullPath(folder);
@@ -132,7 +157,9 @@ public sealed class ArticleResultStore : IDisposable
                 {
                     throw new IOException($"cannot create the cache folder '{full}': {e.Message}", e);
                 }
-                shared = new SharedDatabase(Connect(Path.Combine(full, FileName), lockWait ?? TimeSpan.FromSeconds(30)));
+                var file = Path.Combine(full, FileName);
+                var wait = lockWait ?? TimeSpan.FromSeconds(30);
+                shared = new SharedDatabase(background ? Task.Run(() => Connect(file, wait)) : Task.FromResult(Connect(file, wait)));
                 Open_[full] = shared;
             }
             shared.References++;
@@ -176,6 +203,9 @@ public sealed class ArticleResultStore : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Waits until the database is open (see <see cref="Open(string, TimeSpan?, bool)"/>); throws what opening it threw.</summary>
+    public void WaitOpen() => _ = database.Connection;
 
     /// <summary>The store the analyses use now: the one given to <see cref="Use"/> in this flow of execution, else none.</summary>
     public static ArticleResultStore? Current => Scoped.Value?.Store;
@@ -701,13 +731,13 @@ public sealed class ArticleResultStore : IDisposable
     public void Dispose()
     {
         if (disposed) return;
-        if (Prune) PruneUnused();
+        if (Prune && database.Opened) PruneUnused();
         disposed = true;
         lock (Open_)
         {
             if (--database.References > 0) return;
             Open_.Remove(Folder);
-            lock (database.Gate) database.Connection.Dispose();
+            lock (database.Gate) database.Close();
         }
     }
 }

@@ -117,6 +117,24 @@ public sealed class ArticleResultStoreTests : TempFolderTest
         Assert.Contains(ArticleResultStore.FileName, e.Message);
     }
 
+    // Opened on another thread (the CLI's way): the same error, from the first use; a corpus load with it writes no
+    // corpus cache (it writes only once the store is held), and closing it does not throw again.
+    [Fact]
+    public void A_folder_that_is_not_a_store_opened_in_the_background_is_the_same_error_at_first_use()
+    {
+        Directory.CreateDirectory(Root);
+        File.WriteAllText(Path.Combine(Root, ArticleResultStore.FileName), "not a database");
+        var store = ArticleResultStore.Open(Root, lockWait: null, background: true);
+        Assert.Contains(ArticleResultStore.FileName, Assert.Throws<IOException>(store.WaitOpen).Message);
+        using (ArticleResultStore.Use(store))
+            Assert.Contains(ArticleResultStore.FileName, Assert.Throws<IOException>(() => Corpus.Load(TestData.Articles)).Message);
+        Assert.False(Directory.Exists(Path.Combine(Root, CorpusCache.FolderName)));
+        store.Dispose();
+        using var fine = ArticleResultStore.Open(Path.Combine(Root, "elsewhere"), lockWait: null, background: true);
+        using (ArticleResultStore.Use(fine)) Assert.NotEmpty(Corpus.Load(TestData.Articles).Articles);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Root, "elsewhere", CorpusCache.FolderName)));
+    }
+
     [Fact]
     public void The_default_folder_is_outside_the_data_and_differs_per_data_path()
     {
