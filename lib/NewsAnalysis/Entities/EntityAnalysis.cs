@@ -62,7 +62,7 @@ public sealed class EntityAnalysis
 
     /// <summary>One row per mention, exactly <c>ArticleId, Sentence, Entity, Type, Surface, Start, Length</c> (the column contract).</summary>
     public DataFrame MentionFrame() => ArticleResultStore.WithCurrent(
-        store => store.Segmented(Corpus, "entities-mentions", AnalysisVersions.Entities(Recognizer), c => Run(c, Recognizer).MentionFrameOfMentions()),
+        store => store.Segmented(Corpus, MentionSegments, AnalysisVersions.Entities(Recognizer), c => Run(c, Recognizer).MentionFrameOfMentions()),
         MentionFrameOfMentions);
 
     private DataFrame MentionFrameOfMentions() => new(
@@ -99,19 +99,46 @@ public sealed class EntityAnalysis
     }
 
     /// <summary>One row per entity: <c>Entity, Type, Mentions, Articles, Sentences</c>, most mentioned first.</summary>
+    /// <remarks>
+    /// With a result store in effect, counted from the mention frame's segments (an unchanged input file's mentions read
+    /// back, its articles not made): the counts add up file by file, an article being in one file only.
+    /// </remarks>
     public DataFrame SummaryFrame()
     {
-        var rows = Mentions.GroupBy(m => m.Entity, StringComparer.Ordinal)
-            .Select(g => (Entity: g.Key, g.First().Type, Count: g.Count(),
-                Articles: g.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).Count(),
-                Sentences: g.Select(m => (m.ArticleId, m.Sentence)).Distinct().Count()))
-            .OrderByDescending(r => r.Count).ThenBy(r => r.Entity, StringComparer.Ordinal).ToList();
+        var rows = ArticleResultStore.WithCurrent(
+            store => store.SegmentParts(Corpus, MentionSegments, AnalysisVersions.Entities(Recognizer), c => Run(c, Recognizer).MentionFrameOfMentions()) is { } parts
+                ? SummaryRows(PartMentions(parts)) : null,
+            () => null) ?? SummaryRows(Mentions.Select(m => (m.ArticleId, m.Sentence, m.Entity, m.Type)));
         return new DataFrame(
             new StringDataFrameColumn("Entity", rows.Select(r => r.Entity)),
             new StringDataFrameColumn("Type", rows.Select(r => r.Type)),
             new Int32DataFrameColumn("Mentions", rows.Select(r => r.Count)),
             new Int32DataFrameColumn("Articles", rows.Select(r => r.Articles)),
             new Int32DataFrameColumn("Sentences", rows.Select(r => r.Sentences)));
+    }
+
+    private const string MentionSegments = "entities-mentions";
+
+    // Per entity, in the mentions' order: the first mention's type, the mentions, and the distinct articles and sentences.
+    private static List<(string Entity, string Type, int Count, int Articles, int Sentences)> SummaryRows(
+        IEnumerable<(string ArticleId, int Sentence, string Entity, string Type)> mentions) =>
+        mentions.GroupBy(m => m.Entity, StringComparer.Ordinal)
+            .Select(g => (Entity: g.Key, g.First().Type, Count: g.Count(),
+                Articles: g.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).Count(),
+                Sentences: g.Select(m => (m.ArticleId, m.Sentence)).Distinct().Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Entity, StringComparer.Ordinal).ToList();
+
+    // The mentions the mention frame's parts hold, in order.
+    private static IEnumerable<(string ArticleId, int Sentence, string Entity, string Type)> PartMentions(IReadOnlyList<FrameSegments.Part> parts)
+    {
+        foreach (var part in parts)
+        {
+            var ids = (string?[])part.Values[Array.IndexOf(part.Names, "ArticleId")];
+            var sentences = (int?[])part.Values[Array.IndexOf(part.Names, "Sentence")];
+            var entities = (string?[])part.Values[Array.IndexOf(part.Names, "Entity")];
+            var types = (string?[])part.Values[Array.IndexOf(part.Names, "Type")];
+            for (long r = 0; r < part.Rows; r++) yield return (ids[r]!, sentences[r]!.Value, entities[r]!, types[r]!);
+        }
     }
 
     /// <summary>
