@@ -627,8 +627,11 @@ public sealed class ArticleResultStore : IDisposable
                 var part = parts[k - k0];
                 if (RenderedFile(k) is { } file && RenderedRows.Render(part, writer) is { } text)
                 {
-                    WriteSegment(file, RenderedRows.Encode(part.Keys, part.Rows, text));
-                    using (var rendered = new MemoryStream(text, writable: false)) writer.WriteRendered(rendered, text.Length, part.Rows);
+                    using (text)
+                    {
+                        RenderedRows.Write(file, part.Keys, part.Rows, text);
+                        writer.WriteRendered(text, text.Length, part.Rows);
+                    }
                     rows += part.Rows;
                     MarkUsed(name, [], [file]);
                 }

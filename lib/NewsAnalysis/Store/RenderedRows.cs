@@ -23,35 +23,49 @@ internal static class RenderedRows
     }
 
     /// <summary>The text <paramref name="writer"/> gives the rows of <paramref name="part"/>, as UTF-8; null when it cannot be kept exactly.</summary>
-    public static byte[]? Render(FrameSegments.Part part, FrameRowWriter writer)
+    public static MemoryStream? Render(FrameSegments.Part part, FrameRowWriter writer)
     {
-        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var rows = writer.RowsOnly(text)) FrameSegments.WriteRows([part], rows);
-        try { return Strict.GetBytes(text.ToString()); }
-        catch (EncoderFallbackException) { return null; }
+        var text = new MemoryStream();
+        try
+        {
+            using var utf8 = new StreamWriter(text, Strict, bufferSize: 1 << 16, leaveOpen: true);
+            using (var rows = writer.RowsOnly(utf8)) FrameSegments.WriteRows([part], rows);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+        text.Position = 0;
+        return text;
     }
 
     /// <summary>
-    /// The file's bytes: the length of its head, the head (format, keys, row count, text length), then the text, so that
+    /// Writes the file: the length of its head, the head (format, keys, row count, text length), then the text, so that
     /// a rerun reads the head and copies the text through a small buffer (no array of the whole text to fault in).
+    /// Written beside its place and renamed over it: a killed run leaves the old file, the new one, or none.
     /// </summary>
-    public static byte[] Encode(string[] keys, long rows, byte[] text)
+    public static void Write(string file, string[] keys, long rows, MemoryStream text)
     {
-        using var buffer = new MemoryStream(text.Length + 64 + keys.Sum(k => k.Length + 5));
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        using var head = new MemoryStream();
+        using (var w = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(0);
             CorpusCache.Str(w, Format);
             w.Write(keys.Length);
             foreach (var key in keys) CorpusCache.Str(w, key);
             w.Write(rows);
-            w.Write((long)text.Length);
-            int head = (int)buffer.Position - sizeof(int);
-            w.Write(text);
-            buffer.Position = 0;
-            w.Write(head);
+            w.Write(text.Length);
         }
-        return buffer.ToArray();
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = file + "." + Environment.ProcessId + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, (int)head.Length);
+            stream.Write(length);
+            stream.Write(head.GetBuffer(), 0, (int)head.Length);
+            stream.Write(text.GetBuffer(), 0, (int)text.Length);
+        }
+        File.Move(temporary, file, overwrite: true);
     }
 
     /// <summary>
