@@ -52,7 +52,7 @@ internal sealed class CorpusArticles : IReadOnlyList<Article>
     }
 
     /// <summary>Units not made yet (for tests and reports).</summary>
-    internal int PendingUnits => unitOf.Where(u => u is not null).Distinct().Count();
+    internal int PendingUnits => unitOf.Where(u => u?.Make is not null).Distinct().Count();
 
     public int Count => slots.Length;
 

@@ -64,7 +64,7 @@ internal static class CorpusCache
     private static readonly object WriteGate = new();
 
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
-    private const string Format = "corpus-cache-4";
+    private const string Format = "corpus-cache-5";
 
     private sealed class Unit(string file, Hashed? hashed, int first, int bucket)
     {
@@ -83,27 +83,56 @@ internal static class CorpusCache
         public bool Storable { get; set; }
         public bool Changed { get; set; }
         public bool Lazy { get; set; }   // every article reused and left undecoded until read (see CorpusArticles)
+        public bool Summarized { get; set; }   // reused whole on its entry's summary: its articles were never read, not even skimmed
     }
 
-    // An entry as read: skimmed (each article's checks, changes, signature and fingerprint, no article made) or whole;
-    // ArticleBytes are its articles' part (MakeArticles reads them again whole).
-    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle[] Articles, ReadOnlyMemory<byte> Payload, ReadOnlyMemory<byte> ArticleBytes);
+    // An entry as read: its summary only (Articles null: the file's checks answer for every article), skimmed (each
+    // article's checks, changes, signature and fingerprint, no article made) or whole; ArticleBytes are its articles'
+    // part (MakeArticles reads them again whole).
+    private sealed record Entry(List<string> Ids, VocabularyPart Vocabulary, List<RejectedInput> Rejected, StoredArticle?[]? Articles, ReadOnlyMemory<byte> Payload, ReadOnlyMemory<byte> ArticleBytes)
+    {
+        public Summary? Summary { get; init; }
+    }
 
-    // The articles of a skimmed entry, made (the entry's checks passed when it was skimmed, so a failure here means the
-    // bytes changed in memory: an error, not a miss).
-    private static StoredArticle[] MakeArticles(ReadOnlyMemory<byte> articleBytes, List<string> ids, string file)
+    // What a file's articles share, written when they share it (every final id the row's own, one metadata row, every
+    // article with its signature and fingerprint): the metadata digest, every vocabulary answer any of them got, and
+    // their cleaning changes (article index and change). When the new corpus agrees with these, every article holds and
+    // none is read. The entry ends with the XxHash3 of the articles' bytes, checked instead of skimming them.
+    private sealed record Summary(string Metadata, VocabularyAnswer[] Answers, (int Article, string Kind, string Before, string After)[] Changes);
+
+    private static Summary? SummaryOf(Unit u)
+    {
+        var articles = u.Articles;
+        if (articles.Length == 0 || !Array.TrueForAll(articles, a => a is { Signature: not null, Fingerprint: not null })) return null;
+        var metadata = articles[0]!.Metadata;
+        for (int j = 0; j < articles.Length; j++)
+            if (articles[j]!.Id != u.RawIds[j] || articles[j]!.Metadata != metadata) return null;
+        var changes = new List<(int, string, string, string)>();
+        for (int j = 0; j < articles.Length; j++)
+            foreach (var (kind, before, after) in articles[j]!.Changes) changes.Add((j, kind, before, after));
+        return new Summary(metadata, articles.SelectMany(a => a!.Answers).Distinct().ToArray(), [.. changes]);
+    }
+
+    // The articles of a skimmed or summarized entry, made (its articles were checked, skimmed or against the hash they
+    // were written with, so a failure here means the bytes changed in memory: an error, not a miss).
+    private static StoredArticle[] MakeArticles(ReadOnlyMemory<byte> articleBytes, List<string> ids, string file) => ReadArticles(articleBytes, ids, file, skim: false);
+
+    // Their kept values without making them (a summarized file's, for the near-duplicate pass).
+    private static StoredArticle[] SkimArticles(ReadOnlyMemory<byte> articleBytes, List<string> ids, string file) => ReadArticles(articleBytes, ids, file, skim: true);
+
+    private static StoredArticle[] ReadArticles(ReadOnlyMemory<byte> articleBytes, List<string> ids, string file, bool skim)
     {
         try
         {
             var r = new EntryReader(articleBytes.Span);
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
             var articles = new StoredArticle[ids.Count];
-            for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim: false);
+            for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim);
             return r.AtEnd ? articles : throw new FormatException("bytes left over");
         }
         catch (FormatException e)
         {
-            throw new InvalidDataException($"the corpus cache entry of '{file}' skimmed but did not decode: {e.Message}", e);
+            throw new InvalidDataException($"the corpus cache entry of '{file}' was checked but did not decode: {e.Message}", e);
         }
     }
 
@@ -143,7 +172,7 @@ internal static class CorpusCache
         var entries = new Entry?[files.Count];
         Parallel.For(0, files.Count, f =>
         {
-            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest, skim: true);
+            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest, Reading.Summary);
         });
 
         // Articles will be cleaned (a file not in the cache): the repair's English word list is read meanwhile.
@@ -215,9 +244,23 @@ internal static class CorpusCache
             var u = units[k];
             u.Articles = new StoredArticle?[u.Count];
             holds[k] = new bool[u.Count];
+            if (u.Cached is { Articles: null, Summary: { } summary } entry)
+            {
+                // Read by its summary: when the file's checks hold, every article holds and none is read; else its
+                // articles are skimmed and checked one by one (none, when the skim fails: the file is read again).
+                bool sameIds = true;
+                for (int j = 0; j < u.Count && sameIds; j++) sameIds = string.Equals(ids[u.First + j], u.RawIds[j], StringComparison.Ordinal);
+                if (sameIds && summary.Metadata == metadataDigests[k] && (vocabulary is null || Array.TrueForAll(summary.Answers, vocabulary.Answers)))
+                {
+                    u.Summarized = true;
+                    Array.Fill(holds[k], true);
+                    return;
+                }
+                u.Cached = Decode(entry.Payload, u.File, u.Digest!, Reading.Skim) ?? entry with { Articles = new StoredArticle?[u.Count] };
+            }
             for (int j = 0; j < u.Count; j++)
             {
-                if (u.Cached?.Articles[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
+                if (u.Cached?.Articles?[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
                     && (vocabulary is null || Array.TrueForAll(s.Answers, vocabulary.Answers)))
                 {
                     u.Articles[j] = s;
@@ -255,7 +298,7 @@ internal static class CorpusCache
         {
             var u = units[k];
             if (u.Cached is not { } entry) return;
-            u.Lazy = !u.Changed && Array.TrueForAll(u.Articles, s => s!.Signature is not null && s.Fingerprint is not null);
+            u.Lazy = !u.Changed && (u.Summarized || Array.TrueForAll(u.Articles, s => s!.Signature is not null && s.Fingerprint is not null));
             if (u.Lazy) return;
             var whole = MakeArticles(entry.ArticleBytes, entry.Ids, u.File);
             for (int j = 0; j < u.Count; j++)
@@ -281,9 +324,17 @@ internal static class CorpusCache
             // Each answer once: the repair asks about the same parts of a run many times, and a vocabulary answers a word alike.
             u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToArray(), answers.Distinct().ToArray());
         });
+        // A summarized file's changes are in its summary (its final ids are the rows' own).
+        foreach (var u in units)
+        {
+            if (!u.Summarized) continue;
+            foreach (var (article, kind, before, after) in u.Cached!.Summary!.Changes)
+                (changeLists[u.First + article] ??= []).Add(new CleaningChange(ids[u.First + article], kind, before, after));
+        }
         Parallel.For(0, reused.Count, r =>
         {
             var (k, j) = reused[r];
+            if (units[k].Summarized) return;
             int i = units[k].First + j;
             var s = units[k].Articles[j]!;
             articles[i] = s.Article;   // with its stored layout and word count (a function of its text: see the remarks); null in a lazy unit
@@ -311,20 +362,26 @@ internal static class CorpusCache
                 u.Changed = true;
             }
         });
+        // A summarized file's signatures and fingerprints stay in its entry until its articles are made or near-duplicates are looked for.
+        var summarized = new bool[total];
         foreach (var u in units)
-            for (int j = 0; j < u.Count; j++) signatures[u.First + j] = u.Articles[j]!.Signature;
-        foreach (var u in units)
-            for (int j = 0; j < u.Count; j++) fingerprints[u.First + j] = u.Articles[j]!.Fingerprint!;
-        Parallel.For(0, total, i => fingerprints[i] ??= AnalysisVersions.Fingerprint(articles[i]!));   // null only for articles made now
+            for (int j = 0; j < u.Count; j++)
+            {
+                if (u.Summarized) { summarized[u.First + j] = true; continue; }
+                signatures[u.First + j] = u.Articles[j]!.Signature;
+                fingerprints[u.First + j] = u.Articles[j]!.Fingerprint!;
+            }
+        Parallel.For(0, total, i => { if (!summarized[i]) fingerprints[i] ??= AnalysisVersions.Fingerprint(articles[i]!); });   // null only for articles made now
         var lazyUnits = new List<CorpusArticles.Unit>();
         foreach (var u in units)
         {
             if (!u.Lazy) continue;
-            lazyUnits.Add(LazyUnit(u.First, u.Count, u.Cached!.ArticleBytes, u.Cached.Ids, u.File));
+            lazyUnits.Add(LazyUnit(u.First, u.Count, u.Cached!.ArticleBytes, u.Cached.Ids, u.File, fingerprints));
         }
+        var unread = units.Where(u => u.Summarized).Select(u => new UnreadUnit(u.First, u.Cached!.ArticleBytes, u.Cached.Ids, u.File)).ToList();
         // Near-duplicates are found when first needed (an article read, or the pairs asked for): a rerun whose frames all
         // come from segments skips the pass.
-        var list = new CorpusArticles(articles, lazyUnits, fingerprints, NearDuplicateFinder(ids, options, signatures, fingerprints));
+        var list = new CorpusArticles(articles, lazyUnits, fingerprints, NearDuplicateFinder(ids, options, signatures, fingerprints, unread));
         var corpus = new NewsCorpus(list, rejected, Corpus.Changes(changeLists));
         // The result store's fingerprints: remembered for the articles made now (a lazy unit's when they are made), and
         // kept in the entries of the files that are stored.
@@ -395,11 +452,34 @@ internal static class CorpusCache
     // The closures the corpus keeps are made here, apart from Load, so that they hold what they read and nothing else: a
     // lambda inside Load shares its captured variables (every entry, bucket and encoded row), which kept them alive as
     // long as the corpus (news sentiment on 100,000 articles, cold: peak 964 -> 819 MB; warm 405 -> 375 MB; measured).
-    private static CorpusArticles.Unit LazyUnit(int first, int count, ReadOnlyMemory<byte> articleBytes, List<string> ids, string file) =>
-        new(first, count, () => Array.ConvertAll(MakeArticles(articleBytes, ids, file), s => s.Article!));
+    // A summarized file's articles are made with their kept fingerprints (set in the corpus's array before it reads them).
+    private static CorpusArticles.Unit LazyUnit(int first, int count, ReadOnlyMemory<byte> articleBytes, List<string> ids, string file, byte[][] fingerprints) =>
+        new(first, count, () =>
+        {
+            var stored = MakeArticles(articleBytes, ids, file);
+            for (int j = 0; j < stored.Length; j++) Volatile.Write(ref fingerprints[first + j], fingerprints[first + j] ?? stored[j].Fingerprint!);
+            return Array.ConvertAll(stored, s => s.Article!);
+        });
 
-    private static Func<CorpusArticles, IReadOnlyList<NearDuplicatePair>> NearDuplicateFinder(List<string> ids, CorpusOptions options, uint[]?[] signatures, byte[][] fingerprints) =>
-        list => Corpus.NearDuplicates(list.Raw, i => ids[i], list.MarkDuplicate, options, signatures, fingerprints);
+    // A file reused on its entry's summary: where its articles' kept values are, for the near-duplicate pass.
+    private sealed record UnreadUnit(int First, ReadOnlyMemory<byte> ArticleBytes, List<string> Ids, string File);
+
+    // The near-duplicate pass reads the summarized files' signatures and fingerprints first (skimming their articles).
+    private static Func<CorpusArticles, IReadOnlyList<NearDuplicatePair>> NearDuplicateFinder(List<string> ids, CorpusOptions options, uint[]?[] signatures, byte[][] fingerprints,
+        List<UnreadUnit> unread) =>
+        list =>
+        {
+            Parallel.ForEach(unread, u =>
+            {
+                var skimmed = SkimArticles(u.ArticleBytes, u.Ids, u.File);
+                for (int j = 0; j < skimmed.Length; j++)
+                {
+                    signatures[u.First + j] = skimmed[j].Signature;
+                    Volatile.Write(ref fingerprints[u.First + j], Volatile.Read(ref fingerprints[u.First + j]) ?? skimmed[j].Fingerprint!);
+                }
+            });
+            return Corpus.NearDuplicates(list.Raw, i => ids[i], list.MarkDuplicate, options, signatures, fingerprints);
+        };
 
     // The file's content hash with the options key; null when it cannot be read (the cold path then reports why).
     private static Hashed? Digest(string file, string key)
@@ -521,12 +601,36 @@ internal static class CorpusCache
             w.Write(vocabulary.Counts);
             w.Write(u.Rejected.Count);
             foreach (var r in u.Rejected) { Str(w, r.Path); Str(w, r.Reason); }
+            // The articles, their length first (a reader of the summary steps over them), then the summary and their hash.
+            w.Write(0);
+            w.Flush();
+            long start = buffer.Position;
             for (int j = 0; j < u.Articles.Length; j++) WriteArticle(w, u.Articles[j]!, u.File, u.RawIds[j]);
+            w.Flush();
+            long end = buffer.Position;
+            var summary = SummaryOf(u);
+            w.Write(summary is not null);
+            if (summary is not null)
+            {
+                Str(w, summary.Metadata);
+                w.Write(summary.Answers.Length);
+                foreach (var answer in summary.Answers) { Str(w, answer.Word); w.Write(answer.Lower); w.Write(answer.Value); }
+                w.Write(summary.Changes.Length);
+                foreach (var (article, kind, before, after) in summary.Changes) { w.Write(article); Str(w, kind); Str(w, before); Str(w, after); }
+            }
+            w.Write(System.IO.Hashing.XxHash3.HashToUInt64(buffer.GetBuffer().AsSpan((int)start, (int)(end - start))));
+            w.Flush();
+            buffer.Position = start - sizeof(int);
+            w.Write(checked((int)(end - start)));
         }
         return buffer.ToArray();
     }
 
-    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, bool skim)
+    // How much of an entry to read: its summary only when it has one (else as Skim), every article's checks and kept
+    // values without making it (Skim), or everything.
+    private enum Reading { Summary, Skim, Whole }
+
+    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading)
     {
         try
         {
@@ -542,11 +646,35 @@ internal static class CorpusCache
             int rejectedCount = r.Len();
             var rejected = new List<RejectedInput>(rejectedCount);
             for (int i = 0; i < rejectedCount; i++) rejected.Add(new(r.Req(), r.Req()));
-            int articlesAt = r.Position;
-            var articles = new StoredArticle[n];
+            int length = r.Len();
+            var articleBytes = payload.Slice(r.Position, length);
+            r.Skip(length);
+            Summary? summary = null;
+            if (r.Bool())
+            {
+                var metadata = r.Req();
+                var answers = new VocabularyAnswer[r.Len()];
+                for (int i = 0; i < answers.Length; i++) answers[i] = new(r.Req(), r.Bool(), r.Int32());
+                var changes = new (int, string, string, string)[r.Len()];
+                for (int i = 0; i < changes.Length; i++)
+                {
+                    int article = r.Int32();
+                    if (article < 0 || article >= n) return null;
+                    changes[i] = (article, r.Req(), r.Req(), r.Req());
+                }
+                summary = new Summary(metadata, answers, changes);
+            }
+            ulong hash = (ulong)r.Int64();
+            if (!r.AtEnd) return null;
+            if (summary is not null && reading == Reading.Summary)
+                return System.IO.Hashing.XxHash3.HashToUInt64(articleBytes.Span) == hash
+                    ? new Entry(ids, vocabulary, rejected, null, payload, articleBytes) { Summary = summary }
+                    : null;
+            var a = new EntryReader(articleBytes.Span);
+            var articles = new StoredArticle?[n];
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim);
-            return r.AtEnd ? new Entry(ids, vocabulary, rejected, articles, payload, payload[articlesAt..]) : null;
+            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref a, file, ids[i], pool, reading != Reading.Whole);
+            return a.AtEnd ? new Entry(ids, vocabulary, rejected, articles, payload, articleBytes) : null;
         }
         catch (FormatException)
         {

@@ -171,6 +171,32 @@ public sealed class CorpusCacheTests : TempFolderTest
         Assert.Equal(0, warm.FilesRead);
     }
 
+    // A rerun reads an unchanged file on its entry's summary and never walks its articles; the articles' bytes are
+    // checked against the hash they were written with, so a changed byte (here a letter of a kept text) makes the entry
+    // a miss: the file is read and cleaned afresh, never made from the changed bytes.
+    [Fact]
+    public void An_entry_whose_kept_articles_changed_on_disk_is_a_miss()
+    {
+        WriteCorpus();
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        Same(store);
+        var text = Encoding.UTF8.GetBytes(Bbc(0, 1)[0].Text[..40]);
+        var damaged = 0;
+        foreach (var bucket in Directory.GetFiles(Path.Combine(Root, "cache", CorpusCache.FolderName)))
+        {
+            var bytes = File.ReadAllBytes(bucket);
+            int at = bytes.AsSpan().IndexOf(text);
+            if (at < 0) continue;
+            bytes[at + 1] = (byte)(bytes[at + 1] == (byte)'x' ? 'y' : 'x');
+            File.WriteAllBytes(bucket, bytes);
+            damaged++;
+        }
+        Assert.Equal(1, damaged);
+        var afterDamage = Same(store);
+        Assert.Equal(1, afterDamage.FilesRead);
+        Assert.Equal(0, Same(store).FilesRead);
+    }
+
     [Fact]
     public void A_changed_file_is_read_again_and_its_entry_replaced()
     {

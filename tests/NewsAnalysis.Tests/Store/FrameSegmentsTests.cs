@@ -84,6 +84,7 @@ public sealed class FrameSegmentsTests : TempFolderTest
         // Every file stayed undecoded through the four frames (compared after they were made), and near-duplicates were not looked for.
         Assert.Equal(files, Pending(warm));
         Assert.Contains(warm.NearDuplicates, p => p.DuplicateId == "c-copy");
+        Assert.Equal(files, Pending(warm));   // found from the kept signatures and fingerprints: still no article made
         Assert.Equal("a003", warm.Articles.Single(a => a.Id == "c-copy").DuplicateOf);
 
         // A new file: its rows built, the others read back.
