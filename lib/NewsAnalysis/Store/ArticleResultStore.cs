@@ -565,7 +565,7 @@ public sealed class ArticleResultStore : IDisposable
                 var (from, length) = (at, units[k].Count);
                 var keys = calls.Where(c => c.Keys.Length == count).SelectMany(c => c.Keys.Skip(from).Take(length).Select(key => c.Analysis + "\u001f" + key)).ToArray();
                 parts[k] = cut[k - k0] with { Keys = keys };
-                if (files[k] is { } file) WriteSegment(file, FrameSegments.Encode(parts[k]!));
+                if (files[k] is { } file) WriteSegment(file, stream => stream.Write(FrameSegments.Encode(parts[k]!)));
             }
             k0 = k1;
         }
@@ -629,7 +629,7 @@ public sealed class ArticleResultStore : IDisposable
                 {
                     using (text)
                     {
-                        RenderedRows.Write(file, part.Keys, part.Rows, text);
+                        WriteSegment(file, stream => RenderedRows.Write(stream, part.Keys, part.Rows, text));
                         writer.WriteRendered(text, text.Length, part.Rows);
                     }
                     rows += part.Rows;
@@ -684,12 +684,13 @@ public sealed class ArticleResultStore : IDisposable
         return Convert.ToHexString(SHA256.HashData([.. text, .. identity]), 0, 16);
     }
 
-    // Written beside its place and renamed over it: a killed run leaves the old segment, the new one, or none.
-    private static void WriteSegment(string file, byte[] bytes)
+    // Written beside its place and renamed over it: a killed run leaves the old file, the new one, or none (segments
+    // and kept text alike).
+    private static void WriteSegment(string file, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = file + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0)) write(stream);
         File.Move(temporary, file, overwrite: true);
     }
 

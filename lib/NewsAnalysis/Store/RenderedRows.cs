@@ -40,11 +40,11 @@ internal static class RenderedRows
     }
 
     /// <summary>
-    /// Writes the file: the length of its head, the head (format, keys, row count, text length), then the text, so that
-    /// a rerun reads the head and copies the text through a small buffer (no array of the whole text to fault in).
-    /// Written beside its place and renamed over it: a killed run leaves the old file, the new one, or none.
+    /// Writes the file's bytes to <paramref name="stream"/>: the length of its head, the head (format, keys, row count,
+    /// text length), then the text, so that a rerun reads the head and copies the text through a small buffer (no array
+    /// of the whole text to fault in).
     /// </summary>
-    public static void Write(string file, string[] keys, long rows, MemoryStream text)
+    public static void Write(Stream stream, string[] keys, long rows, MemoryStream text)
     {
         using var head = new MemoryStream();
         using (var w = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
@@ -55,17 +55,11 @@ internal static class RenderedRows
             w.Write(rows);
             w.Write(text.Length);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Environment.ProcessId + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
-        {
-            Span<byte> length = stackalloc byte[sizeof(int)];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, (int)head.Length);
-            stream.Write(length);
-            stream.Write(head.GetBuffer(), 0, (int)head.Length);
-            stream.Write(text.GetBuffer(), 0, (int)text.Length);
-        }
-        File.Move(temporary, file, overwrite: true);
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, (int)head.Length);
+        stream.Write(length);
+        stream.Write(head.GetBuffer(), 0, (int)head.Length);
+        stream.Write(text.GetBuffer(), 0, (int)text.Length);
     }
 
     /// <summary>
