@@ -249,15 +249,10 @@ public static class SentimentAnalysis
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(writer);
-        analyzer ??= VaderSentimentAnalyzer.Default;
+        var va = analyzer ?? VaderSentimentAnalyzer.Default;
         // With a result store in effect, unchanged input files' rows come from their frame segments (the same bytes).
-        var va = analyzer;
-        long rows = 0;
-        void Direct(IReadOnlyList<Article> articles) => rows += WriteArticleSentenceRows(articles, writer, va);
-        var segmented = ArticleResultStore.WithCurrent(
-            store => store.WriteSegmented(corpus, SentenceSegments, AnalysisVersions.Sentiment(va), c => SentenceFrameOf(c, va), writer, Direct),
-            () => null);
-        return segmented is { } fromSegments ? rows + fromSegments : WriteArticleSentenceRows(corpus.Articles, writer, analyzer);
+        return ArticleResultStore.WriteRows(corpus, SentenceSegments, AnalysisVersions.Sentiment(va), c => SentenceFrameOf(c, va), writer,
+            articles => WriteArticleSentenceRows(articles, writer, va));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once

@@ -674,6 +674,22 @@ public sealed class ArticleResultStore : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Writes the rows of the frame <paramref name="build"/> gives for <paramref name="corpus"/>: with a store in effect,
+    /// through its <see cref="WriteSegmented"/> (a file of more articles than a run written by <paramref name="writeArticles"/>),
+    /// else — no store, or a corpus not loaded with the corpus cache — by <paramref name="writeArticles"/> for every
+    /// article. Returns the rows written.
+    /// </summary>
+    internal static long WriteRows(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
+        Func<IReadOnlyList<Article>, long> writeArticles)
+    {
+        long direct = 0;
+        var segmented = WithCurrent(
+            store => store.WriteSegmented(corpus, name, version, build, writer, articles => direct += writeArticles(articles)),
+            () => null);
+        return segmented is { } rows ? direct + rows : writeArticles(corpus.Articles);
+    }
+
     // A run of a list's articles, read through.
     private static IReadOnlyList<Article> Range(IReadOnlyList<Article> source, int start, int count) =>
         new IndexedView<(IReadOnlyList<Article> Source, int Start), Article>((source, start), count, static (s, i) => s.Source[s.Start + i]);

@@ -101,12 +101,8 @@ public static class TimelineEvents
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(writer);
-        long rows = 0;
-        void Direct(IReadOnlyList<Article> articles) => rows += WriteEvents(FromCorpus(new NewsCorpus(articles, [], []), fallbackAnchor), writer);
-        var segmented = ArticleResultStore.WithCurrent(
-            store => store.WriteSegmented(corpus, SegmentName, SegmentVersion(fallbackAnchor), c => ToFrame(FromCorpus(c, fallbackAnchor)), writer, Direct),
-            () => null);
-        return segmented is { } fromSegments ? rows + fromSegments : WriteEvents(FromCorpus(corpus, fallbackAnchor), writer);
+        return ArticleResultStore.WriteRows(corpus, SegmentName, SegmentVersion(fallbackAnchor), c => ToFrame(FromCorpus(c, fallbackAnchor)), writer,
+            articles => WriteEvents(FromCorpus(new NewsCorpus(articles, [], []), fallbackAnchor), writer));
     }
 
     // An event's row, the values ToFrame gives it.
