@@ -670,13 +670,9 @@ internal static class CorpusCache
                 return System.IO.Hashing.XxHash3.HashToUInt64(articleBytes.Span) == hash
                     ? new Entry(ids, vocabulary, rejected, null, payload, articleBytes) { Summary = summary }
                     : null;
-            var a = new EntryReader(articleBytes.Span);
-            var articles = new StoredArticle?[n];
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < n; i++) articles[i] = ReadArticle(ref a, file, ids[i], pool, reading != Reading.Whole);
-            return a.AtEnd ? new Entry(ids, vocabulary, rejected, articles, payload, articleBytes) : null;
+            return new Entry(ids, vocabulary, rejected, ReadArticles(articleBytes, ids, file, reading != Reading.Whole), payload, articleBytes);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or InvalidDataException)
         {
             return null;   // an unreadable entry is a miss: the file is read and cleaned afresh
         }
