@@ -191,11 +191,6 @@ public sealed class FrameSegmentsTests : TempFolderTest
         store.SegmentMinArticles = 1;
         var folder = Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "sentiment-sentences");
         string[] Kept() => Directory.GetFiles(folder, "*.rows");
-        void Same((string Text, byte[] Bytes) want, (string Text, byte[] Bytes) got)
-        {
-            Assert.Equal(want.Text, got.Text);
-            Assert.Equal(want.Bytes, got.Bytes);
-        }
 
         Same(expected, Rows(store));   // cold: rows built, their text kept
         Assert.Equal(2, Kept().Length);
@@ -266,11 +261,6 @@ public sealed class FrameSegmentsTests : TempFolderTest
             }
             return (csv.ToString(), json.ToArray());
         }
-        static void Same((string Csv, byte[] Json) want, (string Csv, byte[] Json) got)
-        {
-            Assert.Equal(want.Csv, got.Csv);
-            Assert.Equal(want.Json, got.Json);
-        }
         var expected = Expected();
         Same(expected, Written(null));
         using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
@@ -280,6 +270,13 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "timeline-events"), "*.rows"));
         WriteCsv("c.csv", Bbc(42, 5, "c"));
         Same(Expected(), Written(store));
+    }
+
+    // Two outputs of one run (text written through a text writer, bytes through a stream) equal to the expected ones.
+    private static void Same((string Text, byte[] Bytes) want, (string Text, byte[] Bytes) got)
+    {
+        Assert.Equal(want.Text, got.Text);
+        Assert.Equal(want.Bytes, got.Bytes);
     }
 
     [Fact]
