@@ -97,10 +97,7 @@ internal sealed class CorpusArticles : IReadOnlyList<Article>
         {
             if (slots[index] is { } made)
             {
-                if (made.DuplicateOf is not null) return;
-                var marked = made with { DuplicateOf = earlierId };
-                AnalysisVersions.Remember(marked, fingerprints[index]);
-                Volatile.Write(ref slots[index], marked);
+                made.MarkDuplicateOf(earlierId);   // handed out through Raw only so far, whose readers never read the mark
             }
             else duplicateOf[index] ??= earlierId;
         }
@@ -122,7 +119,7 @@ internal sealed class CorpusArticles : IReadOnlyList<Article>
                 for (int j = 0; j < articles.Length; j++)
                 {
                     var a = articles[j];
-                    if (duplicateOf[unit.Start + j] is { } earlier) a = a with { DuplicateOf = earlier };
+                    if (duplicateOf[unit.Start + j] is { } earlier) a.MarkDuplicateOf(earlier);
                     AnalysisVersions.Remember(a, fingerprints[unit.Start + j]);
                     Volatile.Write(ref slots[unit.Start + j], a);
                 }

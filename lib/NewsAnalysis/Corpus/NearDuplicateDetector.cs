@@ -36,7 +36,7 @@ internal static class NearDuplicateDetector
     /// signature is known is never read: the corpus cache leaves such articles undecoded (a known signature means the
     /// text had words, so it is not blank).
     /// </summary>
-    public static List<(int Earlier, int Later, double Similarity)> Find(IReadOnlyList<Article> articles, double threshold, uint[]?[]? signaturesKnown = null, byte[][]? fingerprints = null)
+    public static (int Earlier, int Later, double Similarity)[] Find(IReadOnlyList<Article> articles, double threshold, uint[]?[]? signaturesKnown = null, byte[][]? fingerprints = null)
     {
         int n = articles.Count;
 
@@ -74,7 +74,7 @@ internal static class NearDuplicateDetector
         // order sorting (key, index) pairs gave.
         var keys = new ulong[m];
         var members = new int[m];
-        var matches = new Dictionary<int, List<(int Earlier, float Similarity)>>();   // only articles that have a match
+        var matches = new MatchLists(m);
         for (int b = 0; b < Bands; b++)
         {
             int count = 0;
@@ -99,25 +99,32 @@ internal static class NearDuplicateDetector
                     for (int q = start; q < Math.Min(p, start + CandidatesPerBucket); q++)
                     {
                         int earlier = members[q];
-                        var known = matches.GetValueOrDefault(later);
-                        if (known is not null && known.Exists(k => k.Earlier == earlier)) continue;
+                        if (matches.Has(later, earlier)) continue;
                         double sim = Estimate(signatures.AsSpan(earlier * Hashes, Hashes), signatures.AsSpan(later * Hashes, Hashes));
                         if (sim < threshold) continue;
-                        if (known is null) matches[later] = known = new List<(int, float)>(1);
-                        Keep(known, earlier, (float)sim);
+                        matches.Keep(later, earlier, (float)sim);   // k/32: exact in a float
                     }
                 }
                 start = end;
             }
         }
 
-        // Pairs in corpus order of the later article, then of the earlier one (deterministic).
-        var all = new List<(int Earlier, int Later, double Similarity)>();
-        foreach (var (r, list) in matches)
-            foreach (var (e, sim) in list) all.Add((representatives[e], representatives[r], sim));
-        for (int i = 0; i < n; i++) if (duplicateOf[i] >= 0) all.Add((duplicateOf[i], i, 1.0));
-        all.Sort((x, y) => x.Later != y.Later ? x.Later.CompareTo(y.Later) : x.Earlier.CompareTo(y.Earlier));
-        for (int k = 0; k < all.Count; k++) all[k] = all[k] with { Similarity = Math.Round(all[k].Similarity, 3) };
+        // Pairs in corpus order of the later article, then of the earlier one (deterministic), in one array of the
+        // exact size (a corpus of repeats has several pairs per article: 3.8 million at 1,000,000 wire rows). An article
+        // is a copy of an earlier text (one pair), or a representative with its matches, or blank (none).
+        int total = matches.Count;
+        foreach (var d in duplicateOf) if (d >= 0) total++;
+        var all = new (int Earlier, int Later, double Similarity)[total];
+        int at = 0;
+        Span<(int Earlier, float Similarity)> own = stackalloc (int, float)[CandidatesPerBucket];
+        for (int r = 0, i = 0; i < n; i++)
+        {
+            if (duplicateOf[i] >= 0) { all[at++] = (duplicateOf[i], i, 1.0); continue; }
+            if (r == m || representatives[r] != i) continue;
+            int count = matches.CopyTo(r++, own);
+            own[..count].Sort(static (x, y) => x.Earlier.CompareTo(y.Earlier));
+            foreach (var (e, sim) in own[..count]) all[at++] = (representatives[e], i, Math.Round(sim, 3));
+        }
         return all;
     }
 
@@ -140,13 +147,62 @@ internal static class NearDuplicateDetector
         }
     }
 
-    // An article keeps its CandidatesPerBucket earliest matches, whatever the order the bands find them in.
-    private static void Keep(List<(int Earlier, float Similarity)> known, int earlier, float sim)
+    /// <summary>
+    /// Each article's matches (at most <see cref="CandidatesPerBucket"/>, its earliest, whatever the order the bands find
+    /// them in), as lists linked through one pool of nodes: a corpus full of repeats has a few matches for most of its
+    /// articles (3.8 million at 1,000,000 wire rows); a dictionary of list objects took ~60 MB more and twice the time.
+    /// </summary>
+    private sealed class MatchLists(int articles)
     {
-        if (known.Count < CandidatesPerBucket) { known.Add((earlier, sim)); return; }
-        int worst = 0;
-        for (int c = 1; c < known.Count; c++) if (known[c].Earlier > known[worst].Earlier) worst = c;
-        if (earlier < known[worst].Earlier) known[worst] = (earlier, sim);
+        private readonly int[] head = NewHeads(articles);   // per article: its first node, or -1
+        private int[] next = new int[Math.Max(16, articles / 2)];
+        private int[] earlierOf = new int[Math.Max(16, articles / 2)];
+        private float[] similarityOf = new float[Math.Max(16, articles / 2)];
+
+        /// <summary>How many matches are kept, in all.</summary>
+        public int Count { get; private set; }
+
+        private static int[] NewHeads(int n)
+        {
+            var heads = new int[n];
+            Array.Fill(heads, -1);
+            return heads;
+        }
+
+        public bool Has(int later, int earlier)
+        {
+            for (int k = head[later]; k >= 0; k = next[k]) if (earlierOf[k] == earlier) return true;
+            return false;
+        }
+
+        public void Keep(int later, int earlier, float similarity)
+        {
+            int kept = 0, worst = -1;
+            for (int k = head[later]; k >= 0; k = next[k], kept++)
+                if (worst < 0 || earlierOf[k] > earlierOf[worst]) worst = k;
+            if (kept == CandidatesPerBucket)
+            {
+                if (earlier < earlierOf[worst]) (earlierOf[worst], similarityOf[worst]) = (earlier, similarity);
+                return;
+            }
+            if (Count == next.Length)
+            {
+                int grown = checked(next.Length + next.Length / 2);
+                Array.Resize(ref next, grown);
+                Array.Resize(ref earlierOf, grown);
+                Array.Resize(ref similarityOf, grown);
+            }
+            (next[Count], earlierOf[Count], similarityOf[Count]) = (head[later], earlier, similarity);
+            head[later] = Count++;
+        }
+
+        /// <summary>Copies the matches of <paramref name="later"/> (in no order) to <paramref name="into"/>; returns how many.</summary>
+        public int CopyTo(int later, Span<(int Earlier, float Similarity)> into)
+        {
+            int count = 0;
+            for (int k = head[later]; k >= 0; k = next[k]) into[count++] = (earlierOf[k], similarityOf[k]);
+            return count;
+        }
     }
 
     // The word 4-shingles' hashes (a text of fewer than 4 words is one shingle of all its words).
