@@ -49,17 +49,27 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
     // ---------- short wire-like articles, each size loaded in a process of its own, pandas alongside ----------
     private const string Python = "/usr/bin/python3";
 
+    // Two kinds of file per size: varied wire items (few near-duplicates), and the store suite's items made of BBC
+    // sentences, where each sentence comes back every ~36,000 articles (millions of near-duplicate pairs at 1,000,000:
+    // the detector's worst case for memory).
     private static void Wire(int[] sizes)
     {
+        var sentences = WireArticles.Sentences();
+        var kinds = new (string Name, Action<string, int> Write)[]
+        {
+            ("varied wire items", WriteWire),
+            ("BBC-sentence wire items (many near-duplicates)", (path, n) => WireArticles.Write(path, sentences, 0, n)),
+        };
         foreach (var n in sizes)
+        foreach (var (kind, write) in kinds)
         {
             var csv = Path.Combine(Path.GetTempPath(), $"news-bench-wire-{n}-{Environment.ProcessId}.csv");
             try
             {
                 var gen = Stopwatch.StartNew();
-                WriteWire(csv, n);
+                write(csv, n);
                 long size = new FileInfo(csv).Length;
-                Console.WriteLine($"Wire CSV: {n:N0} articles, {size / 1e6:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s)");
+                Console.WriteLine($"Wire CSV, {kind}: {n:N0} articles, {size / 1e6:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s)");
                 var self = typeof(CorpusBenchmark).Assembly.Location;
                 var ours = MeasuredProcess.Run("dotnet", ["exec", self, "corpus", "--load-only", csv], BenchData.Root, TimeSpan.FromMinutes(10));
                 if (ours.Exit != 0) { Console.WriteLine($"  load failed (exit {ours.Exit}): {ours.Err.Trim()}"); continue; }
@@ -69,7 +79,7 @@ internal sealed class CorpusBenchmark : IBenchmarkSuite
                 Console.WriteLine($"  Corpus.Load: {articles:N0} articles, {fields[2]} sentences, {fields[3]} rejected, {fields[4]} near-duplicate pairs | " +
                                   $"load {load:F2} s = {articles / load:N0} articles/s (goal ≥ 20,000: {(articles / load >= 20_000 ? "met" : "NOT met")}) | " +
                                   $"whole process {ours.Elapsed.TotalSeconds:F2} s wall, {ours.Cpu.TotalSeconds:F2} s CPU | " +
-                                  $"peak resident {ours.PeakMb:F0} MB = {ours.PeakBytes / (double)size:F1}x the file (goal ≤ 5x: {(ours.PeakBytes <= 5 * size ? "met" : "NOT met")}) | load average {BenchData.LoadAverage()}");
+                                  $"peak resident {ours.PeakMb:F0} MB = {ours.PeakBytes / (double)size:F1}x the file ({(n >= 1_000_000 ? $"goal ≤ 5x: {(ours.PeakBytes <= 5 * size ? "met" : "NOT met")}" : "the ≤ 5x goal is for 1,000,000 rows: the runtime's own ~100 MB weighs here")}) | load average {BenchData.LoadAverage()}");
                 if (!File.Exists(Python)) { Console.WriteLine($"  pandas: not run ({Python} missing; apt-get install -y python3-pandas)"); continue; }
                 var peer = MeasuredProcess.Run(Python, ["-c", "import sys, time; import pandas as pd; t = time.time(); df = pd.read_csv(sys.argv[1]); print(len(df), round(time.time() - t, 3))", csv],
                     BenchData.Root, TimeSpan.FromMinutes(10));
