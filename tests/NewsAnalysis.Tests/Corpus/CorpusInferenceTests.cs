@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace NewsAnalysis.Tests;
 
 /// <summary>Title, source, dateline and publication date inferred from the seed articles by the rules in data/corpus.</summary>
@@ -107,6 +108,26 @@ public class CorpusInferenceTests
         Assert.Equal(new DateTime(2018, 4, 25), rules.ParseDate("April 25th 2018."));
         Assert.Equal(new DateTime(2021, 4, 7), rules.ParseDate("2021-04-07"));
         Assert.Null(rules.ParseDate("next Tuesday"));
+    }
+
+    [Fact]
+    public void Iso_dates_parse_as_the_date_formats_parse_them()
+    {
+        const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        DateTime? Reference(CorpusRules rules, string text) =>
+            DateTime.TryParseExact(text.Trim().TrimEnd('.'), rules.DateFormats.ToArray(), CultureInfo.InvariantCulture, styles, out var d) ? d : null;
+        var texts = Enumerable.Range(0, 800).Select(d => new DateTime(2003, 12, 1).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Concat(["2005-02-29", "2004-02-29", "2005-13-01", "2005-00-10", "2005-04-31", "0000-01-01", "0001-01-01", "9999-12-31",
+                " 2005-01-01. ", "2005-1-01", "2005/01/01", "2005-01-0a", "\uFF12005-01-01", "2005-01-01T10:00:00", "12005-01-01"]);
+        var isoLater = CorpusRules.Parse("dateFormats:\n  - yyyy-dd-MM\n  - yyyy-MM-dd\n");
+        foreach (var rules in new[] { CorpusRules.Default, isoLater })
+            foreach (var text in texts)
+            {
+                var (expected, actual) = (Reference(rules, text), rules.ParseDate(text));
+                Assert.True(expected == actual, $"{text}: {expected:o} expected, {actual:o} read");
+                Assert.Equal(expected?.Kind, actual?.Kind);
+            }
+        Assert.Equal(new DateTime(2005, 4, 3), isoLater.ParseDate("2005-03-04"));   // the earlier format wins, as before
     }
 
     [Fact]
