@@ -90,6 +90,20 @@ public sealed class CorpusCacheTests : TempFolderTest
     }
 
     [Fact]
+    public void The_options_key_reads_every_rule_as_the_reflection_serializer_does()
+    {
+        var small = CorpusRules.Parse("chromeLines: [Plan news]\nfunctionWords: [the, of]\n");
+        foreach (var rules in new[] { CorpusRules.Default, small })
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rules), System.Text.Json.JsonSerializer.Serialize(rules, CorpusRulesJson.Default.CorpusRules));
+        var key = CorpusCache.OptionsKey(new CorpusOptions { Rules = small });
+        small.Title.LeadOpeners.Add("Zorbax");   // a nested rule edited in place moves the key
+        var edited = CorpusCache.OptionsKey(new CorpusOptions { Rules = small });
+        Assert.NotEqual(key, edited);
+        small.Events.Add(new DatedEventRule { Phrase = "Zorbax summit", Date = new DateTime(2020, 1, 2), What = "summit" });
+        Assert.NotEqual(edited, CorpusCache.OptionsKey(new CorpusOptions { Rules = small }));
+    }
+
+    [Fact]
     public void A_cached_load_gives_every_frame_of_a_cold_load_through_additions_changes_deletions_and_new_options()
     {
         WriteCorpus();
