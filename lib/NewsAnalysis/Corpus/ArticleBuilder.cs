@@ -12,13 +12,16 @@ internal sealed partial class ArticleBuilder
     private readonly CorpusRules rules;
     private readonly GluedWordRepair? repair;
     private readonly bool inferFromMentions;
+    private readonly RulePatterns patterns;
     private readonly StringPool pool = new();   // sources and datelines repeat across a load: one string each
 
-    public ArticleBuilder(CorpusRules rules, GluedWordRepair? repair, bool inferFromMentions = true)
+    /// <summary>A builder for a load that cleans <paramref name="articles"/> articles (which picks how its patterns run).</summary>
+    public ArticleBuilder(CorpusRules rules, GluedWordRepair? repair, bool inferFromMentions, int articles)
     {
         this.rules = rules;
         this.repair = repair;
         this.inferFromMentions = inferFromMentions;
+        patterns = rules.Patterns(articles);
     }
 
     /// <summary>Cleans and infers one article. <paramref name="metadata"/> (from metadata.csv) overrides what it gives.</summary>
@@ -48,7 +51,7 @@ internal sealed partial class ArticleBuilder
                 idx = runEnd - 1;
                 continue;
             }
-            if (statedLine is null && MatchAny(rules.Stated, t) is { } stated)
+            if (statedLine is null && MatchAny(patterns.Stated, t) is { } stated)
             {
                 statedLine = t;
                 statedSource = stated.Groups["source"].Success ? stated.Groups["source"].Value.Trim() : null;
@@ -73,7 +76,7 @@ internal sealed partial class ArticleBuilder
                 t = t[image.Length..].Trim();
                 if (t.Length == 0) continue;
             }
-            else if (MatchAny(rules.Captions, t) is not null)
+            else if (MatchAny(patterns.Captions, t) is not null)
             {
                 captions.Add(t);
                 changes.Add(new(id, "drop-caption", t, ""));
@@ -113,7 +116,7 @@ internal sealed partial class ArticleBuilder
         int datelineLength = 0;
         int firstParagraphEnd = text.IndexOf("\n\n", StringComparison.Ordinal);
         var firstParagraph = firstParagraphEnd < 0 ? text : text[..firstParagraphEnd];
-        if (rules.Dateline?.Match(firstParagraph) is { Success: true } dl)
+        if (patterns.Dateline?.Match(firstParagraph) is { Success: true } dl)
         {
             datelineLength = dl.Length;
             dateline = pool.Get(dl.Groups["place"].ValueSpan.Trim());
@@ -248,7 +251,7 @@ internal sealed partial class ArticleBuilder
     {
         if (t.Length > rules.Title.MaxChars || t.EndsWith('.') || t.EndsWith(',')) return false;
         if (WordCounter.Count(t) is var n && (n > rules.Title.MaxWords || n == 0)) return false;
-        return rules.Dateline?.IsMatch(t) != true;
+        return patterns.Dateline?.IsMatch(t) != true;
     }
 
     private static Match? MatchAny(Regex[] patterns, string t)
@@ -281,7 +284,7 @@ internal sealed partial class ArticleBuilder
         if (record.Source is { } rs) return (rs, "input field");
         if (statedSource is not null) return (statedSource, $"stated: '{statedLine}'");
         if (datelineSource is not null) return (datelineSource, $"dateline: '{dateline} ({datelineSource})'");
-        foreach (var r in rules.OutletRegexes)
+        foreach (var r in patterns.Outlets)
             if (r.Match(text) is { Success: true } m) return (m.Groups["source"].Value, $"text: '{m.Value}'");
         foreach (var site in rules.SiteTemplates)
             if (site.Markers.Count > 0 && site.Markers.All(rawLines.Contains))
@@ -307,7 +310,7 @@ internal sealed partial class ArticleBuilder
         (DateTime Date, string Caption)? latest = null;
         foreach (var caption in captions)
         {
-            if (MatchAny(rules.UndatedCaptions, caption) is not null) continue;
+            if (MatchAny(patterns.UndatedCaptions, caption) is not null) continue;
             foreach (var (date, _) in DateMentions.FullDates(caption))
                 if (latest is null || date > latest.Value.Date) latest = (date, caption);
         }

@@ -188,7 +188,7 @@ public static class Corpus
         }
         long chars = 0;
         foreach (var r in records) chars += r.Text.Length;
-        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
+        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions, records.Count);
         var articles = new Article[records.Count];
         var changeLists = new List<CleaningChange>?[records.Count];
         Parallel.For(0, records.Count, () => 0, (i, _, n) =>

@@ -307,7 +307,7 @@ internal static class CorpusCache
 
         var articles = new Article?[total];
         var changeLists = new List<CleaningChange>?[total];
-        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions);
+        var builder = new ArticleBuilder(options.Rules, repair, options.InferPublishedFromMentions, work.Count);
         Parallel.For(0, work.Count, w =>
         {
             var (k, j) = work[w];

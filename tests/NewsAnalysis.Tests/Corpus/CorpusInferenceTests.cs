@@ -131,6 +131,30 @@ public class CorpusInferenceTests
     }
 
     [Fact]
+    public void A_small_load_s_interpreted_patterns_clean_as_a_big_load_s_compiled_ones()
+    {
+        var rules = CorpusRules.Default;
+        var (few, many) = (rules.Patterns(1), rules.Patterns(CorpusRules.CompiledPatternsFrom));
+        Assert.All(few.Captions.Concat(few.Stated).Concat(few.Outlets), r => Assert.False(r.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled)));
+        Assert.All(many.Captions.Concat(many.Stated).Concat(many.Outlets), r => Assert.True(r.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled)));
+        var records = new List<ArticleRecord>();
+        foreach (var file in Directory.GetFiles(TestData.Articles).Order(StringComparer.Ordinal)) Corpus.ReadFile(file, CorpusOptions.Default, records, []);
+        if (TestData.BbcCsv is { } bbc) records.AddRange(BbcSet.Read(bbc).Where((_, i) => i % 10 == 0));
+        Assert.True(records.Count > 200);
+        var (interpreted, compiled) = (new ArticleBuilder(rules, null, true, 1), new ArticleBuilder(rules, null, true, CorpusRules.CompiledPatternsFrom));
+        foreach (var record in records)
+        {
+            var (changesA, changesB) = (new List<CleaningChange>(), new List<CleaningChange>());
+            var (a, b) = (interpreted.Process(record, null, changesA), compiled.Process(record, null, changesB));
+            Assert.Equal((a.Text, a.Title, a.Source, a.Dateline, a.Published, a.PublishedBasis, a.PublishedEvidence, a.SourceEvidence, a.TitleBasis),
+                (b.Text, b.Title, b.Source, b.Dateline, b.Published, b.PublishedBasis, b.PublishedEvidence, b.SourceEvidence, b.TitleBasis));
+            Assert.Equal(a.Captions, b.Captions);
+            Assert.Equal(changesA, changesB);
+        }
+        Assert.Contains(records.Select(r => interpreted.Process(r, null, [])), a => a.PublishedBasis == PublishedBasis.Stated && a.Source is not null);
+    }
+
+    [Fact]
     public void The_shipped_rules_file_is_read_whole()
     {
         var rules = CorpusRules.Default;
