@@ -11,6 +11,7 @@ namespace NewsAnalysis;
 internal sealed class ArticleLayout(string text, int[] bounds)
 {
     /// <summary>Splits <paramref name="text"/> into paragraphs (separated by a blank line) and sentences.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ArticleLayout Of(string text)
     {
         var paragraphs = new List<(int Start, int Length)>(1);

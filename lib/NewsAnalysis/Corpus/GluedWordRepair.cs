@@ -89,6 +89,7 @@ internal sealed partial class CorpusVocabulary
     }
 
     /// <summary>Counts the letter runs of <paramref name="text"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> text)
     {
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -149,6 +150,7 @@ internal sealed class GluedWordRepair
     internal const int MaxRun = LowerCase.Max;
 
     /// <summary>Returns the repaired text (the same instance when nothing changed) and records each repair.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string Repair(string text, string articleId, List<CleaningChange> changes)
     {
         // Pass 1: find candidate splits; count the strong ones.
@@ -202,6 +204,7 @@ internal sealed class GluedWordRepair
         return sb.ToString();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool IsWord(ReadOnlySpan<char> w)
     {
         var lower = LowerCase.Of(w, stackalloc char[LowerCase.Max]);
@@ -224,6 +227,7 @@ internal sealed class GluedWordRepair
     }
 
     /// <summary>Splits a glued letter run into 2 or 3 parts, or returns null when it should stay whole.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal (List<(int Start, int Length)> Parts, bool Strong)? Split(ReadOnlySpan<char> run)
     {
         if (run.Length > MaxRun || IsWordOrInflection(run) || vocabulary.Count(run) >= 2) return null;

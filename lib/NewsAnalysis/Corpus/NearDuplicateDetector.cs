@@ -217,6 +217,7 @@ internal static class NearDuplicateDetector
     }
 
     // The word 4-shingles' hashes (a text of fewer than 4 words is one shingle of all its words).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static ulong[] Shingles(string text)
     {
         var words = new List<ulong>();
@@ -252,6 +253,7 @@ internal static class NearDuplicateDetector
     // The MinHash signature: for each of the Hashes seeded hash functions, the least value over the distinct shingles
     // (the upper 32 bits: half the memory, and a chance collision of two minima, 1 in 4 billion, moves no estimate).
     // False when the text has no word.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static bool Signature(string text, Span<uint> sig)
     {
         var shingles = Shingles(text);

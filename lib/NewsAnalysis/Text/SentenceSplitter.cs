@@ -20,6 +20,7 @@ public static class SentenceSplitter
     };
 
     /// <summary>Splits <paramref name="text"/> into sentence spans (start, length) with surrounding white space trimmed.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static List<(int Start, int Length)> Split(ReadOnlySpan<char> text)
     {
         var result = new List<(int, int)>();
