@@ -118,7 +118,7 @@ public class CorpusInferenceTests
             DateTime.TryParseExact(text.Trim().TrimEnd('.'), rules.DateFormats.ToArray(), CultureInfo.InvariantCulture, styles, out var d) ? d : null;
         var texts = Enumerable.Range(0, 800).Select(d => new DateTime(2003, 12, 1).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Concat(["2005-02-29", "2004-02-29", "2005-13-01", "2005-00-10", "2005-04-31", "0000-01-01", "0001-01-01", "9999-12-31",
-                " 2005-01-01. ", "2005-1-01", "2005/01/01", "2005-01-0a", "\uFF12005-01-01", "2005-01-01T10:00:00", "12005-01-01"]);
+                " 2005-01-01. ", "2005 - 01 -  01", "2005-01-01\t", "2005-1-01", "2005/01/01", "2005-01-0a", "\uFF12005-01-01", "2005-01-01T10:00:00", "12005-01-01"]);
         var isoLater = CorpusRules.Parse("dateFormats:\n  - yyyy-dd-MM\n  - yyyy-MM-dd\n");
         foreach (var rules in new[] { CorpusRules.Default, isoLater })
             foreach (var text in texts)
