@@ -457,9 +457,16 @@ internal static class CorpusCache
         new(first, count, () =>
         {
             var stored = MakeArticles(articleBytes, ids, file);
-            for (int j = 0; j < stored.Length; j++) Volatile.Write(ref fingerprints[first + j], fingerprints[first + j] ?? stored[j].Fingerprint!);
+            KeepFingerprints(fingerprints, first, stored);
             return Array.ConvertAll(stored, s => s.Article!);
         });
+
+    // A summarized file's kept fingerprints, put in the corpus's array where none is yet (by the pass or the making of
+    // its articles, whichever reads them first; the values are the same).
+    private static void KeepFingerprints(byte[][] fingerprints, int first, StoredArticle[] stored)
+    {
+        for (int j = 0; j < stored.Length; j++) Interlocked.CompareExchange(ref fingerprints[first + j], stored[j].Fingerprint!, null!);
+    }
 
     // A file reused on its entry's summary: where its articles' kept values are, for the near-duplicate pass.
     private sealed record UnreadUnit(int First, ReadOnlyMemory<byte> ArticleBytes, List<string> Ids, string File);
@@ -472,11 +479,8 @@ internal static class CorpusCache
             Parallel.ForEach(unread, u =>
             {
                 var skimmed = SkimArticles(u.ArticleBytes, u.Ids, u.File);
-                for (int j = 0; j < skimmed.Length; j++)
-                {
-                    signatures[u.First + j] = skimmed[j].Signature;
-                    Volatile.Write(ref fingerprints[u.First + j], Volatile.Read(ref fingerprints[u.First + j]) ?? skimmed[j].Fingerprint!);
-                }
+                for (int j = 0; j < skimmed.Length; j++) signatures[u.First + j] = skimmed[j].Signature;
+                KeepFingerprints(fingerprints, u.First, skimmed);
             });
             return Corpus.NearDuplicates(list.Raw, i => ids[i], list.MarkDuplicate, options, signatures, fingerprints);
         };
