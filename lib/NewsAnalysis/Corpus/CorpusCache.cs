@@ -124,7 +124,19 @@ internal static class CorpusCache
     {
         try
         {
-            var r = new EntryReader(articleBytes.Span);
+            return ReadArticles(articleBytes.Span, ids, file, skim);
+        }
+        finally
+        {
+            MappedFile.KeepAlive(articleBytes);
+        }
+    }
+
+    private static StoredArticle[] ReadArticles(ReadOnlySpan<byte> articleBytes, List<string> ids, string file, bool skim)
+    {
+        try
+        {
+            var r = new EntryReader(articleBytes);
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
             var articles = new StoredArticle[ids.Count];
             for (int i = 0; i < articles.Length; i++) articles[i] = ReadArticle(ref r, file, ids[i], pool, skim);
@@ -548,8 +560,8 @@ internal static class CorpusCache
         if (!File.Exists(file)) return null;
         try
         {
-            var bytes = File.ReadAllBytes(file);
-            var r = new EntryReader(bytes);
+            var bytes = MappedFile.Read(file);   // entries are slices of it (kept by lazy units): mapped, not copied
+            var r = new EntryReader(bytes.Span);
             if (r.Req() != BucketFormat) { unreadable = true; return null; }
             int n = r.Len();
             var map = new Dictionary<string, ReadOnlyMemory<byte>>(n, StringComparer.Ordinal);
@@ -557,9 +569,10 @@ internal static class CorpusCache
             {
                 var path = r.Req();
                 int length = r.Len();
-                map[path] = bytes.AsMemory(r.Position, length);
+                map[path] = bytes.Slice(r.Position, length);
                 r.Skip(length);
             }
+            MappedFile.KeepAlive(bytes);
             if (r.AtEnd) return map;
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException) { }
@@ -635,6 +648,18 @@ internal static class CorpusCache
     private enum Reading { Summary, Skim, Whole }
 
     private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading)
+    {
+        try
+        {
+            return DecodeEntry(payload, file, digest, reading);
+        }
+        finally
+        {
+            MappedFile.KeepAlive(payload);
+        }
+    }
+
+    private static Entry? DecodeEntry(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading)
     {
         try
         {
