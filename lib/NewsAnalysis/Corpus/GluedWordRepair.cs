@@ -27,7 +27,14 @@ internal static class LowerCase
 
 internal static class EnglishWords
 {
-    private static readonly Lazy<HashSet<string>> all = new(() => Load("english-words.txt.gz"));
+    private const string WordsList = "english-words.txt.gz";
+    private static readonly Lazy<AsciiWordSet> all = new(() =>
+    {
+        using var words = CorpusRules.OpenResource(WordsList);
+        using var bytes = new MemoryStream(3 << 20);
+        words.CopyTo(bytes);
+        return AsciiWordSet.Parse(bytes.ToArray(), WordsList);
+    });
     private static readonly Lazy<Dictionary<string, int>> ranks = new(() =>
     {
         var d = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -37,7 +44,7 @@ internal static class EnglishWords
     });
 
     /// <summary>Every known English word, lower case (look up lower-cased words).</summary>
-    public static HashSet<string> All => all.Value;
+    public static AsciiWordSet All => all.Value;
 
     /// <summary>Frequency rank (1 = most frequent) of the 10,000 most common words.</summary>
     public static Dictionary<string, int> Ranks => ranks.Value;
@@ -48,8 +55,6 @@ internal static class EnglishWords
         _ = all.Value;
         _ = ranks.Value;
     }
-
-    private static HashSet<string> Load(string name) => new(Lines(name).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
 
     private static IEnumerable<string> Lines(string name)
     {
@@ -130,7 +135,7 @@ internal sealed class GluedWordRepair
     private readonly HashSet<string> placeholders;
     private readonly HashSet<string> functionWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> function;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> all;
+    private readonly AsciiWordSet all;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ranks;
 
     public GluedWordRepair(CorpusVocabulary vocabulary, CorpusRules rules)
@@ -139,7 +144,7 @@ internal sealed class GluedWordRepair
         placeholders = new HashSet<string>(rules.GluedPlaceholderWords, StringComparer.OrdinalIgnoreCase);
         functionWords = new HashSet<string>(rules.FunctionWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
         function = functionWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        all = EnglishWords.All.GetAlternateLookup<ReadOnlySpan<char>>();
+        all = EnglishWords.All;
         ranks = EnglishWords.Ranks.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
