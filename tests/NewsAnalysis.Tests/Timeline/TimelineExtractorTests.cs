@@ -214,4 +214,29 @@ public class TimelineExtractorTests
             Assert.Null(e.End);
         }
     }
+
+    // The families' expressions are generated at build time; they match as the runtime's own parse of the same pattern
+    // and options does, on every text of the BBC set and the seeds, and a line for the families they do not reach.
+    [Fact]
+    public void The_generated_expressions_match_as_the_runtime_parse_of_their_patterns()
+    {
+        var texts = BbcSet.Read(TestData.BbcCsv ?? throw new InvalidOperationException("../shared/eval/bbc/bbc-news.csv is missing")).Select(r => r.Text)
+            .Concat(TestData.Seeds.Articles.Select(a => a.Text))
+            .Append("The deal was signed on 2021-04-07, twenty years after the 9/11 attacks and the September 11th hijackings.")
+            .ToList();
+        foreach (var (family, generated, _) in TemporalExtractor.FamilyPatterns)
+        {
+            var parsed = new System.Text.RegularExpressions.Regex(generated.ToString(), generated.Options);
+            Assert.NotEqual(parsed.GetType(), generated.GetType());   // the generated class, not a runtime parse
+            int matches = 0;
+            foreach (var text in texts)
+            {
+                var expected = parsed.Matches(text).Select(m => (m.Index, m.Length, string.Join("|", m.Groups.Values.Select(g => g.Name + "=" + g.Value)))).ToList();
+                var actual = generated.Matches(text).Select(m => (m.Index, m.Length, string.Join("|", m.Groups.Values.Select(g => g.Name + "=" + g.Value)))).ToList();
+                Assert.Equal(expected, actual);
+                matches += actual.Count;
+            }
+            Assert.True(matches > 0, $"{family}: no match in the BBC set");
+        }
+    }
 }
