@@ -66,7 +66,7 @@ public sealed class ArticleResultStore : IDisposable
     private static readonly Dictionary<string, SharedDatabase> Open_ = new(StringComparer.Ordinal);
     private readonly SharedDatabase database;
     private readonly List<ArticleStoreCounts> counts = [];
-    private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<UInt128>> used = new(StringComparer.Ordinal);   // per analysis, the result keys used (ResultKeys.Value)
     private bool disposed;
 
     // One folder's database, shared by the stores of this process; opened now or on another thread (Open's background).
@@ -318,8 +318,8 @@ public sealed class ArticleResultStore : IDisposable
             // An article with the same text and sentences as an earlier one of this run: decoded from its results.
             for (int i = 0; i < articles.Count; i++)
                 results[i] ??= Decode(computedPayloads[keys[i]], articles[i], read);
-            if (!used.TryGetValue(analysis, out var usedKeys)) used[analysis] = usedKeys = new(StringComparer.Ordinal);
-            usedKeys.UnionWith(keys);
+            var usedKeys = Used(analysis);
+            foreach (var key in keys) usedKeys.Add(ResultKeys.Value(key));
             KeyRecorder.Value?.Add((analysis, keys));
             lock (counts) counts.Add(new ArticleStoreCounts(analysis, reused, missing.Count) { KeyTime = keyTime, ReadTime = readTime, ComputeTime = clock.Elapsed - keyTime - readTime });
         }
@@ -421,7 +421,7 @@ public sealed class ArticleResultStore : IDisposable
     // used this run, read or written, so normally a stored one: when the store holds no more results than keep, none is
     // stale and the delete (appending every kept key, 0.1-0.4 s for 100,000) is skipped. (Should a segment name keys
     // pruned by a run over another corpus in the same folder, a stale result may stay until a later run.)
-    private int DeleteAllBut(string analysis, HashSet<string> keep)
+    private int DeleteAllBut(string analysis, HashSet<UInt128> keep)
     {
         using (var count = database.Connection.CreateCommand())
         {
@@ -430,7 +430,7 @@ public sealed class ArticleResultStore : IDisposable
             if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) <= keep.Count) return 0;
         }
         using var transaction = database.Connection.BeginTransaction();
-        KeysTable("kept_keys", keep);
+        KeysTable("kept_keys", keep.Select(ResultKeys.Text));
         int deleted;
         using (var command = database.Connection.CreateCommand())
         {
@@ -582,20 +582,28 @@ public sealed class ArticleResultStore : IDisposable
 
     // The per-article results a segment's rows came from are used by this run too (PruneUnused keeps them), and so are
     // the segment files (and renderings) read or written.
-    private void MarkUsed(string name, IEnumerable<string[]> keyLists, IEnumerable<string?> files)
+    private void MarkUsed(string name, IEnumerable<string[]> keyLists, IEnumerable<string?> files) =>
+        MarkUsed(name, keyLists.Select(ResultKeys.Of), files);
+
+    private void MarkUsed(string name, IEnumerable<ResultKeys> keyLists, IEnumerable<string?> files)
     {
         lock (database.Gate)
         {
             foreach (var keys in keyLists)
-                foreach (var key in keys)
-                {
-                    int cut = key.IndexOf('\u001f');
-                    if (!used.TryGetValue(key[..cut], out var set)) used[key[..cut]] = set = new(StringComparer.Ordinal);
-                    set.Add(key[(cut + 1)..]);
-                }
+            {
+                var sets = Array.ConvertAll(keys.Analyses, Used);
+                for (int i = 0; i < keys.Count; i++) sets[keys.AnalysisOf[i]].Add(keys.Values[i]);
+            }
             if (!segmentsUsed.TryGetValue(name, out var usedFiles)) segmentsUsed[name] = usedFiles = new(StringComparer.Ordinal);
             foreach (var file in files) if (file is not null) usedFiles.Add(Path.GetFileName(file));
         }
+    }
+
+    // The keys of the analysis used so far (under the database's gate).
+    private HashSet<UInt128> Used(string analysis)
+    {
+        if (!used.TryGetValue(analysis, out var set)) used[analysis] = set = [];
+        return set;
     }
 
     /// <summary>
@@ -633,7 +641,7 @@ public sealed class ArticleResultStore : IDisposable
                         writer.WriteRendered(text, text.Length, part.Rows);
                     }
                     rows += part.Rows;
-                    MarkUsed(name, [], [file]);
+                    MarkUsed(name, Array.Empty<ResultKeys>(), [file]);
                 }
                 else rows += FrameSegments.WriteRows([part], writer);
             }

@@ -11,13 +11,13 @@ namespace NewsAnalysis;
 /// </summary>
 internal static class RenderedRows
 {
-    private const string Format = "rendered-rows-1";
+    private const string Format = "rendered-rows-2";   // 2: the keys as numbers (ResultKeys)
 
     // Strict: a lone surrogate has no UTF-8 form, and such a text is not kept (its rows come from the segment).
     private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
 
     /// <summary>A file's kept rows: the keys behind them, how many rows, and the open file, at the start of their text (UTF-8) of <see cref="TextLength"/> bytes.</summary>
-    internal sealed record Kept(string[] Keys, long Rows, FileStream Text, long TextLength) : IDisposable
+    internal sealed record Kept(ResultKeys Keys, long Rows, FileStream Text, long TextLength) : IDisposable
     {
         public void Dispose() => Text.Dispose();
     }
@@ -50,8 +50,7 @@ internal static class RenderedRows
         using (var w = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
         {
             CorpusCache.Str(w, Format);
-            w.Write(keys.Length);
-            foreach (var key in keys) CorpusCache.Str(w, key);
+            ResultKeys.Of(keys).Write(w);
             w.Write(rows);
             w.Write(text.Length);
         }
@@ -81,8 +80,7 @@ internal static class RenderedRows
             stream.ReadExactly(head);
             var r = new CorpusCache.EntryReader(head);
             if (r.Str() != Format) return Fail();
-            var keys = new string[r.Len()];
-            for (int i = 0; i < keys.Length; i++) keys[i] = r.Req();
+            var keys = ResultKeys.Read(ref r);
             long rows = r.Int64();
             long textLength = r.Int64();
             if (rows < 0 || !r.AtEnd || textLength != stream.Length - stream.Position) return Fail();
