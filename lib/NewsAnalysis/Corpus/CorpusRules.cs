@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace NewsAnalysis;
 
@@ -73,8 +71,7 @@ public sealed partial class CorpusRules
     /// <summary>Parses rules YAML.</summary>
     public static CorpusRules Parse(string yaml)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-        var rules = deserializer.Deserialize<CorpusRules>(yaml) ?? new CorpusRules();
+        var rules = CorpusRulesYaml.Read(yaml);
         rules.Compile();
         return rules;
     }
