@@ -143,4 +143,39 @@ public sealed class ArticleResultStoreTests : TempFolderTest
         Assert.NotEqual(a, ArticleResultStore.DefaultFolder(Path.Combine(TestData.Root, "data")));
         Assert.Equal(a, ArticleResultStore.DefaultFolder(TestData.Articles + Path.DirectorySeparatorChar));
     }
+
+    // Opening a store this code made leaves its database file as it was; an unfinished one (a run killed while setting it
+    // up) is set up; one of another schema version is refused, naming its file.
+    [Fact]
+    public void Opening_a_store_writes_nothing_and_one_of_another_version_is_refused()
+    {
+        var folder = Path.Combine(Root, "store");
+        var file = Path.Combine(folder, ArticleResultStore.FileName);
+        using (var store = ArticleResultStore.Open(folder)) store.WaitOpen();
+        var made = File.ReadAllBytes(file);
+        using (var store = ArticleResultStore.Open(folder)) store.WaitOpen();
+        Assert.Equal(made, File.ReadAllBytes(file));
+
+        var unfinished = Path.Combine(Root, "unfinished");
+        Directory.CreateDirectory(unfinished);
+        Sql(Path.Combine(unfinished, ArticleResultStore.FileName), "CREATE TABLE results (analysis VARCHAR NOT NULL, key VARCHAR NOT NULL, payload BLOB NOT NULL)");
+        using (var store = ArticleResultStore.Open(unfinished)) store.SaveModel("m", [1, 2, 3]);   // the models table made
+        using (var store = ArticleResultStore.Open(unfinished)) Assert.Equal([1, 2, 3], store.LoadModel("m"));
+
+        var other = Path.Combine(Root, "other");
+        Directory.CreateDirectory(other);
+        Sql(Path.Combine(other, ArticleResultStore.FileName), "CREATE TABLE store_info (name VARCHAR PRIMARY KEY, value VARCHAR); INSERT INTO store_info VALUES ('schema', '0')");
+        var error = Assert.Throws<IOException>(() => ArticleResultStore.Open(other).WaitOpen());
+        Assert.Contains(Path.Combine(other, ArticleResultStore.FileName), error.Message);
+        Assert.Contains("another version", error.Message);
+
+        static void Sql(string database, string sql)
+        {
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={database}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
 }
