@@ -18,7 +18,7 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
 {
     public string Name => "store";
 
-    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on 100,000 short articles (goal rerun <= 10% of cold), of each whole verb (corpus load with the corpus cache + analysis) and of `news report` (10,000 articles), and of the topic model (fit + save, then new units assigned); pandas reads the same CSVs";
+    public string Description => "result store: cold vs warm vs 1%-new rerun of sentiment, entities, timeline on N short articles (default 100,000; goal rerun <= 10% of cold), of each whole verb (corpus load with the corpus cache + analysis) and of `news report` (10,000 articles), and of the topic model (fit + save, then new units assigned); pandas reads the same CSVs";
 
     private const int Files = 10;
 
