@@ -24,9 +24,8 @@ internal static class CorpusRulesYaml
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        var rules = new CorpusRules();
-        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode)) return rules;
-        foreach (var (key, value) in Entries(stream.Documents[0].RootNode, nameof(CorpusRules)))
+        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode)) return new CorpusRules();
+        return Mapping<CorpusRules>(stream.Documents[0].RootNode, static (rules, key, value) =>
         {
             switch (key)
             {
@@ -45,67 +44,62 @@ internal static class CorpusRulesYaml
                 case "siteTemplates": rules.SiteTemplates = List(value, SiteTemplate); break;
                 case "dateFormats": rules.DateFormats = Strings(value); break;
                 case "events": rules.Events = List(value, Event); break;
-                default: throw Unknown(value, key, nameof(CorpusRules));
+                default: return false;
             }
-        }
-        return rules;
+            return true;
+        });
     }
 
-    private static TitleRules Title(YamlNode node)
+    private static TitleRules Title(YamlNode node) => Mapping<TitleRules>(node, static (title, key, value) =>
     {
-        var title = new TitleRules();
-        foreach (var (key, value) in Entries(node, nameof(TitleRules)))
+        switch (key)
         {
-            switch (key)
-            {
-                case "maxWords": title.MaxWords = Int(value); break;
-                case "maxChars": title.MaxChars = Int(value); break;
-                case "leadWords": title.LeadWords = Int(value); break;
-                case "leadOpeners": title.LeadOpeners = Strings(value); break;
-                case "gluedHeadlineMinWords": title.GluedHeadlineMinWords = Int(value); break;
-                default: throw Unknown(value, key, nameof(TitleRules));
-            }
+            case "maxWords": title.MaxWords = Int(value); break;
+            case "maxChars": title.MaxChars = Int(value); break;
+            case "leadWords": title.LeadWords = Int(value); break;
+            case "leadOpeners": title.LeadOpeners = Strings(value); break;
+            case "gluedHeadlineMinWords": title.GluedHeadlineMinWords = Int(value); break;
+            default: return false;
         }
-        return title;
-    }
+        return true;
+    });
 
-    private static SiteTemplateRule SiteTemplate(YamlNode node)
+    private static SiteTemplateRule SiteTemplate(YamlNode node) => Mapping<SiteTemplateRule>(node, static (site, key, value) =>
     {
-        var site = new SiteTemplateRule();
-        foreach (var (key, value) in Entries(node, nameof(SiteTemplateRule)))
+        switch (key)
         {
-            switch (key)
-            {
-                case "source": site.Source = Text(value); break;
-                case "markers": site.Markers = Strings(value); break;
-                default: throw Unknown(value, key, nameof(SiteTemplateRule));
-            }
+            case "source": site.Source = Text(value); break;
+            case "markers": site.Markers = Strings(value); break;
+            default: return false;
         }
-        return site;
-    }
+        return true;
+    });
 
-    private static DatedEventRule Event(YamlNode node)
+    private static DatedEventRule Event(YamlNode node) => Mapping<DatedEventRule>(node, static (dated, key, value) =>
     {
-        var dated = new DatedEventRule();
-        foreach (var (key, value) in Entries(node, nameof(DatedEventRule)))
+        switch (key)
         {
-            switch (key)
-            {
-                case "phrase": dated.Phrase = Text(value); break;
-                case "date": dated.Date = Date(value); break;
-                case "what": dated.What = Text(value); break;
-                default: throw Unknown(value, key, nameof(DatedEventRule));
-            }
+            case "phrase": dated.Phrase = Text(value); break;
+            case "date": dated.Date = Date(value); break;
+            case "what": dated.What = Text(value); break;
+            default: return false;
         }
-        return dated;
-    }
+        return true;
+    });
 
-    // A mapping's entries, each key a plain string.
-    private static IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string type)
+    // A mapping read into a new T (its defaults for the keys left out): each key a plain string, given with its value
+    // to set, which says whether the key is one of T's; any other key is an error naming it and where it is.
+    private static T Mapping<T>(YamlNode node, Func<T, string, YamlNode, bool> set) where T : new()
     {
+        string type = typeof(T).Name;
         if (node is not YamlMappingNode mapping) throw Wrong(node, $"a mapping of {type}'s rules");
+        var result = new T();
         foreach (var (key, value) in mapping.Children)
-            yield return (key is YamlScalarNode { Value: { } name } ? name : throw Wrong(key, $"a key of {type}"), value);
+        {
+            var name = key is YamlScalarNode { Value: { } text } ? text : throw Wrong(key, $"a key of {type}");
+            if (!set(result, name, value)) throw Unknown(value, name, type);
+        }
+        return result;
     }
 
     // A list (a plain empty or null value is refused, as a list the deserializer left null failed later).
