@@ -78,8 +78,8 @@ public class CorpusRulesYamlTests
     [Fact]
     public void A_rules_file_with_a_wrong_key_is_an_error_naming_the_file()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("rules-").FullName, "my-rules.yaml");
-        File.WriteAllText(file, "chromeLines: [x]\nfunctionWord: [the]\n");
+        using var folder = new CorpusTempFolder();
+        var file = folder.Write("my-rules.yaml", "chromeLines: [x]\nfunctionWord: [the]\n");
         var error = Assert.Throws<InvalidDataException>(() => CorpusRules.FromFile(file));
         Assert.Contains("my-rules.yaml", error.Message);
         Assert.Contains("functionWord", error.Message);

@@ -6,11 +6,8 @@ namespace NewsAnalysis.Tests;
 /// <see cref="MappedFile"/>: the bytes a read gives, kept when the file is replaced by rename (how the corpus cache
 /// rewrites a bucket while a corpus still reads the old one), and on Linux unmapped once the memory is collected.
 /// </summary>
-public sealed class MappedFileTests : IDisposable
+public sealed class MappedFileTests : TempFolderTest
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("mapped-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
     [InlineData(0)]
@@ -19,7 +16,7 @@ public sealed class MappedFileTests : IDisposable
     [InlineData(1_000_003)]
     public void A_file_reads_as_its_bytes(int length)
     {
-        var file = Path.Combine(folder, "bytes.bin");
+        var file = Path.Combine(Root, "bytes.bin");
         var bytes = new byte[length];
         new Random(length).NextBytes(bytes);
         File.WriteAllBytes(file, bytes);
@@ -31,7 +28,7 @@ public sealed class MappedFileTests : IDisposable
     [Fact]
     public void A_file_replaced_by_rename_reads_as_it_was()
     {
-        var file = Path.Combine(folder, "bucket.bin");
+        var file = Path.Combine(Root, "bucket.bin");
         File.WriteAllBytes(file, "the old bucket"u8.ToArray());
         var memory = MappedFile.Read(file);
         File.WriteAllBytes(file + ".tmp", "the new bucket, longer"u8.ToArray());
@@ -43,7 +40,7 @@ public sealed class MappedFileTests : IDisposable
     [Fact]
     public void A_missing_file_is_an_error_naming_it()
     {
-        var file = Path.Combine(folder, "missing.bin");
+        var file = Path.Combine(Root, "missing.bin");
         var error = Assert.Throws<FileNotFoundException>(() => MappedFile.Read(file));
         Assert.Contains("missing.bin", error.Message);
     }
@@ -52,7 +49,7 @@ public sealed class MappedFileTests : IDisposable
     public void The_mapping_is_released_when_its_memory_is_collected()
     {
         if (!OperatingSystem.IsLinux()) return;   // read from /proc/self/maps
-        var file = Path.Combine(folder, "released.bin");
+        var file = Path.Combine(Root, "released.bin");
         File.WriteAllBytes(file, new byte[64 * 1024]);
         Assert.Equal(64 * 1024, ReadAndDrop(file));
         Assert.True(Mapped(file), "mapped until its memory is collected");
