@@ -252,7 +252,7 @@ public static class SentimentAnalysis
         var va = analyzer ?? VaderSentimentAnalyzer.Default;
         // With a result store in effect, unchanged input files' rows come from their frame segments (the same bytes).
         return ArticleResultStore.WriteRows(corpus, SentenceSegments, AnalysisVersions.Sentiment(va), c => SentenceFrameOf(c, va), writer,
-            articles => WriteArticleSentenceRows(articles, writer, va));
+            (articles, rows) => WriteArticleSentenceRows(articles, rows, va));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // a short process runs this loop once: optimise it at once

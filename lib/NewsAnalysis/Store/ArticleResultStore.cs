@@ -622,14 +622,14 @@ public sealed class ArticleResultStore : IDisposable
 
     /// <summary>
     /// Writes the rows of the frame <see cref="Segmented"/> would give, a run of input files at a time (at most
-    /// 20,000 articles' rows held at once); a file of more articles is written by <paramref name="writeDirect"/> from its
-    /// articles (no segment: its rows would all be held). Returns the rows written from segments and built parts (not
-    /// those of <paramref name="writeDirect"/>); null, writing nothing, for a corpus not loaded with the corpus cache.
-    /// When the writer's rows can be rendered apart (CSV), each kept file's rows are also kept as the text written
-    /// (<see cref="FrameRowWriter.RenderingKey"/>), and a rerun copies that text instead of reading the segment.
+    /// 20,000 articles' rows held at once). Returns the rows written, or null, writing nothing, for a corpus not loaded
+    /// with the corpus cache. When the writer's rows can be rendered apart (CSV), each kept file's rows are also kept as
+    /// the text written (<see cref="FrameRowWriter.RenderingKey"/>), and a rerun copies that text instead of reading the
+    /// segment. A file of more articles is written by <paramref name="writeArticles"/> from its articles (no segment:
+    /// its rows would all be held), a run of articles at a time, its text kept as it is written when it can be (CSV).
     /// </summary>
     internal long? WriteSegmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
-        Action<IReadOnlyList<Article>> writeDirect)
+        Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles)
     {
         if (corpus.Units is not { Count: > 0 } units) return null;
         var raw = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
@@ -643,7 +643,7 @@ public sealed class ArticleResultStore : IDisposable
             int start = units[k0].Start, count = units[k1 - 1].Start + units[k1 - 1].Count - start;
             var range = Range(raw, start, count);
             var sub = new NewsCorpus(range, [], []) { Units = units.Skip(k0).Take(k1 - k0).Select(u => u with { Start = u.Start - start }).ToList() };
-            if (SegmentParts(sub, name, version, build) is not { } parts) { writeDirect(Range(corpus.Articles, start, count)); return; }
+            if (SegmentParts(sub, name, version, build) is not { } parts) { rows += writeArticles(Range(corpus.Articles, start, count), writer); return; }
             for (int k = k0; k < k1; k++)
             {
                 var part = parts[k - k0];
@@ -651,7 +651,7 @@ public sealed class ArticleResultStore : IDisposable
                 {
                     using (text)
                     {
-                        WriteSegment(file, stream => RenderedRows.Write(stream, part.Keys, part.Rows, text));
+                        WriteSegment(file, stream => RenderedRows.Write(stream, ResultKeys.Of(part.Keys), part.Rows, text));
                         writer.WriteRendered(text, text.Length, part.Rows);
                     }
                     rows += part.Rows;
@@ -660,24 +660,43 @@ public sealed class ArticleResultStore : IDisposable
                 else rows += FrameSegments.WriteRows([part], writer);
             }
         }
+        // The file's kept text written, when there is one (a damaged one is not: the file's rows are then made again).
+        bool Copied(int k, Action before)
+        {
+            if (RenderedFile(k) is not { } file || !File.Exists(file)) return false;
+            using var kept = RenderedRows.Open(file);
+            if (kept is null) return false;
+            before();
+            writer.WriteRendered(kept.Text, kept.TextLength, kept.Rows);
+            rows += kept.Rows;
+            MarkUsed(name, [kept.Keys], [file, SegmentFile(folder, name, version, units[k])]);
+            return true;
+        }
         // A run of files: each one's kept text when there is one, the others from their segments or built (in order).
         void Chunk(int k0, int k1)
         {
             int from = k0, copied = 0;
             for (int k = k0; k < k1; k++)
             {
-                if (RenderedFile(k) is not { } file || !File.Exists(file)) continue;
-                using var kept = RenderedRows.Open(file);
-                if (kept is null) continue;   // damaged: its rows come from the segment
-                Built(from, k);
-                writer.WriteRendered(kept.Text, kept.TextLength, kept.Rows);
-                rows += kept.Rows;
-                MarkUsed(name, [kept.Keys], [file, SegmentFile(folder, name, version, units[k])]);
+                if (!Copied(k, () => Built(from, k))) continue;
                 from = k + 1;
                 copied++;
             }
             Built(from, k1);
             if (copied > 0) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, copied, 0));
+        }
+        // A file of more articles than a run: its kept text, else written from its articles and its text kept.
+        void Big(int k)
+        {
+            var articles = Range(corpus.Articles, units[k].Start, units[k].Count);
+            if (Copied(k, () => { })) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 1, 0));
+            else if (RenderedFile(k) is { } file)
+            {
+                rows += WrittenInRuns(articles, file, writer, writeArticles);
+                MarkUsed(name, Array.Empty<ResultKeys>(), [file]);
+                lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1));
+            }
+            else rows += writeArticles(articles, writer);
         }
         int first = 0, held = 0;
         for (int k = 0; k < units.Count; k++)
@@ -685,7 +704,7 @@ public sealed class ArticleResultStore : IDisposable
             if (units[k].Count > BuildBatchArticles)
             {
                 Chunk(first, k);
-                writeDirect(Range(corpus.Articles, units[k].Start, units[k].Count));
+                Big(k);
                 (first, held) = (k + 1, 0);
                 continue;
             }
@@ -697,20 +716,69 @@ public sealed class ArticleResultStore : IDisposable
     }
 
     /// <summary>
+    /// Writes the rows <paramref name="writeArticles"/> gives <paramref name="articles"/> (a file too big to hold its
+    /// rows), <see cref="BuildBatchArticles"/> articles at a time, and keeps their text in <paramref name="file"/> as it
+    /// goes, with the keys of the per-article results they came from (renamed into place once whole). When a run's text
+    /// cannot be kept exactly (a lone surrogate), it is written again straight to <paramref name="writer"/> and no text
+    /// is kept for the file. Returns the rows written.
+    /// </summary>
+    private long WrittenInRuns(IReadOnlyList<Article> articles, string file, FrameRowWriter writer, Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = file + "." + Environment.ProcessId + ".tmp";
+        var keys = new List<string>(articles.Count);
+        long rows = 0, textLength = 0;
+        bool keep = true;
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                for (int at = 0; at < articles.Count; at += BuildBatchArticles)
+                {
+                    var run = Range(articles, at, Math.Min(BuildBatchArticles, articles.Count - at));
+                    if (!keep) { rows += writeArticles(run, writer); continue; }
+                    var calls = new List<(string Analysis, string[] Keys)>();
+                    KeyRecorder.Value = calls;
+                    MemoryStream? text;
+                    long made;
+                    try { text = RenderedRows.Render(writer, rowsOnly => writeArticles(run, rowsOnly), out made); }
+                    finally { KeyRecorder.Value = null; }
+                    if (text is null)
+                    {
+                        keep = false;
+                        rows += writeArticles(run, writer);
+                        continue;
+                    }
+                    using (text)
+                    {
+                        keys.AddRange(calls.Where(c => c.Keys.Length == run.Count).SelectMany(c => c.Keys.Select(key => c.Analysis + "\u001f" + key)));
+                        stream.Write(text.GetBuffer(), 0, (int)text.Length);
+                        textLength += text.Length;
+                        writer.WriteRendered(text, text.Length, made);
+                        rows += made;
+                    }
+                }
+                if (keep) RenderedRows.WriteHead(stream, ResultKeys.Of(keys), rows, textLength);
+            }
+            if (keep) File.Move(temporary, file, overwrite: true);
+            return rows;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
     /// Writes the rows of the frame <paramref name="build"/> gives for <paramref name="corpus"/>: with a store in effect,
     /// through its <see cref="WriteSegmented"/> (a file of more articles than a run written by <paramref name="writeArticles"/>),
     /// else — no store, or a corpus not loaded with the corpus cache — by <paramref name="writeArticles"/> for every
     /// article. Returns the rows written.
     /// </summary>
     internal static long WriteRows(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
-        Func<IReadOnlyList<Article>, long> writeArticles)
-    {
-        long direct = 0;
-        var segmented = WithCurrent(
-            store => store.WriteSegmented(corpus, name, version, build, writer, articles => direct += writeArticles(articles)),
-            () => null);
-        return segmented is { } rows ? direct + rows : writeArticles(corpus.Articles);
-    }
+        Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles) =>
+        WithCurrent(store => store.WriteSegmented(corpus, name, version, build, writer, writeArticles), () => null)
+        ?? writeArticles(corpus.Articles, writer);
 
     // A run of a list's articles, read through.
     private static IReadOnlyList<Article> Range(IReadOnlyList<Article> source, int start, int count) =>

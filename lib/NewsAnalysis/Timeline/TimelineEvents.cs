@@ -102,7 +102,7 @@ public static class TimelineEvents
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(writer);
         return ArticleResultStore.WriteRows(corpus, SegmentName, SegmentVersion(fallbackAnchor), c => ToFrame(FromCorpus(c, fallbackAnchor)), writer,
-            articles => WriteEvents(FromCorpus(new NewsCorpus(articles, [], []), fallbackAnchor), writer));
+            (articles, rows) => WriteEvents(FromCorpus(new NewsCorpus(articles, [], []), fallbackAnchor), rows));
     }
 
     // An event's row, the values ToFrame gives it.

@@ -149,7 +149,7 @@ public sealed class FrameSegmentsTests : TempFolderTest
         var expected = Rows(null);
         using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
         store.SegmentMinArticles = 1;
-        store.BuildBatchArticles = 30;   // a.csv (40 articles) is written from its articles; b and c, then the seeds, in runs
+        store.BuildBatchArticles = 30;   // a.csv (40 articles) is built 30 articles at a time, its text kept; b and c, then the seeds, in runs
         Assert.Equal(expected, Rows(store));   // cold: segments built
         Assert.Equal(expected, Rows(store));   // warm: read back
         Assert.Contains(store.Segments, c => c.Reused > 0);
@@ -159,9 +159,13 @@ public sealed class FrameSegmentsTests : TempFolderTest
 
     // news sentiment --format csv: each kept file's rows are also kept as the CSV text written, and a rerun copies it.
     // Through a text writer (decoded) and a UTF-8 stream (the bytes copied), cold, warm, with a damaged copy, a new file
-    // and a deleted one. Rows whose text has no UTF-8 form (a lone surrogate) are not kept as text.
-    [Fact]
-    public void Sentence_rows_copied_from_their_kept_text_are_the_bytes_written_without_a_store()
+    // and a deleted one; with a.csv bigger than a run of articles too (built 25 at a time, its text kept as written).
+    // The results behind copied rows are kept by pruning. Rows whose text has no UTF-8 form (a lone surrogate) are not
+    // kept as text.
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(25)]
+    public void Sentence_rows_copied_from_their_kept_text_are_the_bytes_written_without_a_store(int buildBatchArticles)
     {
         WriteCsv("a.csv", Bbc(0, 30, "a"));
         WriteCsv("b.csv", Bbc(30, 12, "b"));
@@ -189,14 +193,20 @@ public sealed class FrameSegmentsTests : TempFolderTest
         var expected = Rows(null);
         using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
         store.SegmentMinArticles = 1;
+        store.BuildBatchArticles = buildBatchArticles;
         var folder = Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "sentiment-sentences");
         string[] Kept() => Directory.GetFiles(folder, "*.rows");
 
         Same(expected, Rows(store));   // cold: rows built, their text kept
         Assert.Equal(2, Kept().Length);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        var scored = store.StoredCounts()["sentiment"];   // the articles of files built whole (a.csv's, written from its articles, are scored as written)
+        Assert.Equal(buildBatchArticles < 30 ? 12 : 42, scored);
         int copiedBefore = store.Segments.Where(c => c.Built == 0).Sum(c => c.Reused);
+        int callsBefore = store.Counts.Count;
         Same(expected, Rows(store));   // warm: copied (twice per run: the text writer and the stream)
         Assert.Equal(2 * 2, store.Segments.Where(c => c.Built == 0).Sum(c => c.Reused) - copiedBefore);
+        Assert.Equal(callsBefore, store.Counts.Count);   // no article's sentences scored or read back
 
         // A damaged copy is not used: the file's rows come from its segment, and the copy is written again.
         var damaged = Kept().OrderBy(f => new FileInfo(f).Length).Last();
@@ -204,10 +214,12 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Same(expected, Rows(store));
         Same(expected, Rows(store));
 
+        store.PruneUnused();   // what the runs so far used is forgotten
         WriteCsv("d.csv", Bbc(50, 5, "d"));
         Same(Rows(null), Rows(store));
         Assert.Equal(3, Kept().Length);
         store.PruneUnused();
+        Assert.Equal(scored + 5, store.StoredCounts()["sentiment"]);   // the results behind the copied rows are kept, d.csv's added
         File.Delete(Path.Combine(Data, "a.csv"));
         Same(Rows(null), Rows(store));
         store.PruneUnused();
@@ -221,18 +233,21 @@ public sealed class FrameSegmentsTests : TempFolderTest
     }
 
     // news timeline --format csv/json: the event rows written as made (without a store, and with one: built, copied as
-    // kept text, read back from segments for JSON) are the bytes FrameWriter writes for the event frame.
-    [Fact]
-    public void Event_rows_written_as_made_are_the_bytes_of_the_event_frame()
+    // kept text, read back from segments for JSON) are the bytes FrameWriter writes for the event frame; with a.csv
+    // bigger than a run of articles too (CSV built 25 articles at a time and its text kept, JSON written as made).
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(25)]
+    public void Event_rows_written_as_made_are_the_bytes_of_the_event_frame(int buildBatchArticles)
     {
         WriteCsv("a.csv", Bbc(0, 30, "a"));
         WriteCsv("b.csv", Bbc(30, 12, "b"));
         foreach (var file in Directory.GetFiles(TestData.Articles)) File.Copy(file, Path.Combine(Data, Path.GetFileName(file)));
         var anchor = new DateTime(2005, 3, 1);
-        (string Csv, byte[] Json) Written(ArticleResultStore? store)
+        (string Csv, byte[] Json) Written(ArticleResultStore? store, bool json = true)
         {
             using var csv = new StringWriter();
-            using var json = new MemoryStream();
+            using var bytes = new MemoryStream();
             using (ArticleResultStore.Use(store))
             {
                 var corpus = Corpus.Load(Data, Options);
@@ -241,13 +256,14 @@ public sealed class FrameSegmentsTests : TempFolderTest
                     Assert.True(TimelineEvents.WriteFrameRows(corpus, writer, anchor) > 0);
                     writer.Complete();
                 }
-                using (var writer = FrameRowWriter.Json(json, TimelineEvents.FrameColumns))
+                if (json)
                 {
+                    using var writer = FrameRowWriter.Json(bytes, TimelineEvents.FrameColumns);
                     TimelineEvents.WriteFrameRows(corpus, writer, anchor);
                     writer.Complete();
                 }
             }
-            return (csv.ToString(), json.ToArray());
+            return (csv.ToString(), bytes.ToArray());
         }
         (string Csv, byte[] Json) Expected()
         {
@@ -265,10 +281,18 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Same(expected, Written(null));
         using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
         store.SegmentMinArticles = 1;
+        store.BuildBatchArticles = buildBatchArticles;
         Same(expected, Written(store));   // cold
-        Same(expected, Written(store));   // warm: CSV copied, JSON from the segments
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "timeline-events"), "*.rows"));
+        var stored = store.StoredCounts()["timeline"];
+        Assert.Equal(42 + 5, stored);
+        Same(expected, Written(store));   // warm: CSV copied, JSON from the segments (or, a.csv at 25, from its articles)
+        // a.csv, b.csv and the five seeds, each with its text kept
+        Assert.Equal(7, Directory.GetFiles(Path.Combine(Root, "cache", ArticleResultStore.SegmentsFolder, "timeline-events"), "*.rows").Length);
+        store.PruneUnused();
         WriteCsv("c.csv", Bbc(42, 5, "c"));
+        Assert.Equal(Expected().Csv, Written(store, json: false).Csv);   // CSV alone: every other file's text copied
+        store.PruneUnused();
+        Assert.Equal(stored + 5, store.StoredCounts()["timeline"]);   // the results behind the copied text are kept
         Same(Expected(), Written(store));
     }
 
