@@ -12,7 +12,9 @@ namespace NewsAnalysis.Benchmarks;
 /// The whole <c>news report</c> verb (every notebook, as a user runs it with <c>--cache</c>) cold, warm and after 1% new
 /// articles, on <c>--report-articles N</c> of them (default 10,000: a report of 100,000 takes minutes per run here).
 /// Arguments: the number of articles (default 100,000); <c>--no-topics</c> leaves out the topic model (minutes to fit);
-/// <c>--no-report</c> leaves out the report runs; <c>--no-cli</c> the per-article verbs run as CLI processes.
+/// <c>--no-report</c> leaves out the report runs; <c>--no-cli</c> the per-article verbs run as CLI processes;
+/// <c>--no-in-process</c> the analyses and whole verbs run inside this process (at 1,000,000 articles they take most
+/// of an hour, and the frames they hold make this process's later rows slower).
 /// </summary>
 internal sealed class StoreBenchmark : IBenchmarkSuite
 {
@@ -36,47 +38,58 @@ internal sealed class StoreBenchmark : IBenchmarkSuite
             Console.WriteLine($"{count:N0} articles of 1-3 sentences in {Files} CSV files ({Directory.GetFiles(data).Sum(p => new FileInfo(p).Length) / 1e6:F1} MB), " +
                               $"{Environment.ProcessorCount} cores, load average {BenchData.LoadAverage()}");
             var options = new CorpusOptions { MaxFileBytes = long.MaxValue };
-            var (corpus, load) = Time(() => Corpus.Load(data, options));
+            var (loaded, load) = Time(() => Corpus.Load(data, options));
+            NewsCorpus? corpus = loaded;
             Console.WriteLine($"corpus load without a store (no corpus cache): {load:F2} s, {corpus.Articles.Count / load:N0} articles/s");
             Pandas(data);
 
             // 1% new: one more file of new articles (ids and texts not in the others).
             WireArticles.Write(Path.Combine(data, "wire-new.csv"), sentences, count, count / 100);
-            var (grown, loadGrown) = Time(() => Corpus.Load(data, options));
-            Console.WriteLine($"corpus load with 1% new: {loadGrown:F2} s ({grown.Articles.Count:N0} articles)");
-
-            Console.WriteLine("| analysis | no store (s) | cold store (s) | warm (s) | 1% new (s) | 1% new / cold | rerun frame = cold frame | goal <= 10% |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
-            var analyses = new (string Name, Func<NewsCorpus, DataFrame> Frame)[]
-            {
-                ("sentiment (sentences)", c => SentimentAnalysis.SentenceFrame(c)),
-                ("entities (mentions)", c => EntityAnalysis.Run(c).MentionFrame()),
-                ("timeline (events)", c => TimelineEvents.Frame(c)),
-            };
-            var expectedFrames = new Dictionary<string, DataFrame>();
-            foreach (var (name, frame) in analyses)
-            {
-                var folder = Path.Combine(cache, name.Split(' ')[0]);
-                var (_, none) = Time(() => With(null, () => frame(corpus)));
-                double cold = InStore(folder, () => frame(corpus));
-                double warm = InStore(folder, () => frame(corpus));
-                DataFrame? rerun = null;
-                double fresh = InStore(folder, () => rerun = frame(grown));
-                var expected = expectedFrames[name] = With(null, () => frame(grown));
-                bool same = SameFrame(expected, rerun!);
-                double ratio = fresh / cold;
-                Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
-            }
-            Console.WriteLine($"(a verb's whole run adds the corpus load of {loadGrown:F2} s and dotnet start-up to each figure; load average now {BenchData.LoadAverage()}; store {DirectorySize(cache) / 1e6:F1} MB)");
-            WholeVerbs(root, data, Path.Combine(cache, "verbs"), options, analyses, grown, expectedFrames);
+            if (!args.Contains("--no-in-process")) InProcess(root, data, cache, options, corpus, args.Contains("--no-topics"));
+            // The CLI and report rows run in processes of their own: this one holds no corpus meanwhile.
+            (loaded, corpus) = (null!, null);
+            GC.Collect();
             if (!args.Contains("--no-cli")) CliVerbs(root, data, Path.Combine(cache, "cli"));
             if (!args.Contains("--no-report")) Report(root, sentences, ReportArticles(args, count));
-            if (!args.Contains("--no-topics")) TopicReuse(Path.Combine(cache, "topics"), corpus, grown);
         }
         finally
         {
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
+    }
+
+    // The per-article analyses inside this process: each frame without a store, cold, warm and with 1% new articles,
+    // then each whole verb (WholeVerbs) and, unless left out, the topic model's reuse.
+    private static void InProcess(string root, string data, string cache, CorpusOptions options, NewsCorpus corpus, bool noTopics)
+    {
+        var (grown, loadGrown) = Time(() => Corpus.Load(data, options));
+        Console.WriteLine($"corpus load with 1% new: {loadGrown:F2} s ({grown.Articles.Count:N0} articles)");
+
+        Console.WriteLine("| analysis | no store (s) | cold store (s) | warm (s) | 1% new (s) | 1% new / cold | rerun frame = cold frame | goal <= 10% |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        var analyses = new (string Name, Func<NewsCorpus, DataFrame> Frame)[]
+        {
+            ("sentiment (sentences)", c => SentimentAnalysis.SentenceFrame(c)),
+            ("entities (mentions)", c => EntityAnalysis.Run(c).MentionFrame()),
+            ("timeline (events)", c => TimelineEvents.Frame(c)),
+        };
+        var expectedFrames = new Dictionary<string, DataFrame>();
+        foreach (var (name, frame) in analyses)
+        {
+            var folder = Path.Combine(cache, name.Split(' ')[0]);
+            var (_, none) = Time(() => With(null, () => frame(corpus)));
+            double cold = InStore(folder, () => frame(corpus));
+            double warm = InStore(folder, () => frame(corpus));
+            DataFrame? rerun = null;
+            double fresh = InStore(folder, () => rerun = frame(grown));
+            var expected = expectedFrames[name] = With(null, () => frame(grown));
+            bool same = SameFrame(expected, rerun!);
+            double ratio = fresh / cold;
+            Console.WriteLine($"| {name} | {none:F2} | {cold:F2} | {warm:F2} | {fresh:F2} | {ratio:P1} | {(same ? "yes" : "NO")} | {(ratio <= 0.10 ? "met" : "NOT met")} |");
+        }
+        Console.WriteLine($"(a verb's whole run adds the corpus load of {loadGrown:F2} s and dotnet start-up to each figure; load average now {BenchData.LoadAverage()}; store {DirectorySize(cache) / 1e6:F1} MB)");
+        WholeVerbs(root, data, Path.Combine(cache, "verbs"), options, analyses, grown, expectedFrames);
+        if (!noTopics) TopicReuse(Path.Combine(cache, "topics"), corpus, grown);
     }
 
     // A verb's whole run as the CLI does it: the corpus loaded with the store in effect (its corpus cache), then the
