@@ -10,7 +10,7 @@ namespace NewsAnalysis;
 /// <param name="FilesReused">Input files whose articles came from the cache (content and options unchanged).</param>
 /// <param name="FilesRead">Input files read and parsed (new, changed, or not in the cache).</param>
 /// <param name="ArticlesReused">Articles taken from the cache as they were cleaned before.</param>
-/// <param name="ArticlesCleaned">Articles cleaned now (new, or whose id, metadata row or glued-word vocabulary answers moved).</param>
+/// <param name="ArticlesCleaned">Articles cleaned now (new, edited, or whose id, row number, metadata row or glued-word vocabulary answers moved).</param>
 public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int ArticlesReused, int ArticlesCleaned)
 {
     /// <summary>Hashing the input files.</summary>
@@ -43,7 +43,8 @@ public sealed record CorpusCacheCounts(int FilesReused, int FilesRead, int Artic
 /// Why a cached article is the cold load's: cleaning (<see cref="ArticleBuilder.Process"/>) is a deterministic
 /// function of the record (fixed by the file's content, path and the options), its final id, its metadata.csv row,
 /// the options, and the vocabulary's answers to the words the repair looks up. The first three are checked (key, id,
-/// row digest); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
+/// row digest; in a changed file, each record against the digest of the record its article was cleaned from, made
+/// with the same options: <see cref="RecordDigest"/>); the answers are recorded while cleaning (<see cref="CorpusVocabulary.Log"/>) and asked again of the
 /// new corpus's vocabulary: when every answer is the same, the repair takes the same path. The answers saturate at 2
 /// (the repair asks only "none, once, or twice or more"), so a word's count growing does not re-clean its articles.
 /// A reused article keeps its paragraphs and sentences (<see cref="ArticleLayout"/>) and word count as stored: both are
@@ -64,7 +65,7 @@ internal static class CorpusCache
     private static readonly object WriteGate = new();
 
     // Bump when the entry's layout changes (the library build is part of the key too, so code changes need no bump).
-    private const string Format = "corpus-cache-5";
+    private const string Format = "corpus-cache-6";   // 6: each article's record digest
 
     private sealed class Unit(string file, Hashed? hashed, int first, int bucket)
     {
@@ -76,6 +77,8 @@ internal static class CorpusCache
         public int Count { get; set; }
         public List<string> RawIds { get; set; } = [];   // the records' ids before they are made unique
         public Entry? Cached { get; set; }
+        public Entry? Previous { get; set; }   // a changed file's entry as it was (read whole): its articles whose record is unchanged are reused
+        public int[]? From { get; set; }   // each article's place in the entry it was reused from (Cached or Previous), or -1 when cleaned now
         public List<ArticleRecord>? Records { get; set; }
         public List<RejectedInput> Rejected { get; set; } = [];
         public VocabularyPart? Vocabulary { get; set; }
@@ -151,6 +154,9 @@ internal static class CorpusCache
     // Article is null in a skimmed entry.
     private sealed record StoredArticle(string Id, string Metadata, Article? Article, (string Kind, string Before, string After)[] Changes, VocabularyAnswer[] Answers)
     {
+        /// <summary>The digest of the record the article was cleaned from (<see cref="RecordDigest"/>): a changed file's row that is the same record is not cleaned again.</summary>
+        public UInt128 Record { get; init; }
+
         /// <summary>The MinHash signature of the text (empty: no words; null: a blank text, or an entry written before every article got one).</summary>
         public uint[]? Signature { get; set; }
 
@@ -182,9 +188,13 @@ internal static class CorpusCache
         var unreadable = new bool[Buckets];
         Parallel.For(0, Buckets, b => buckets[b] = ReadBucket(BucketFile(cacheFolder, b), out unreadable[b]));
         var entries = new Entry?[files.Count];
+        var previous = new Entry?[files.Count];
         Parallel.For(0, files.Count, f =>
         {
-            if (digests[f] is { } hashed && buckets[bucketOf[f]] is { } map && map.TryGetValue(files[f], out var payload)) entries[f] = Decode(payload, files[f], hashed.Digest, Reading.Summary);
+            if (digests[f] is not { } hashed || buckets[bucketOf[f]] is not { } map || !map.TryGetValue(files[f], out var payload)) return;
+            entries[f] = Decode(payload, files[f], hashed.Digest, Reading.Summary);
+            // A changed file (or an entry that no longer holds): its entry as it was, for the articles whose record is unchanged.
+            if (entries[f] is null) previous[f] = Decode(payload, files[f], hashed.Digest, Reading.Whole, anyContent: true);
         });
 
         // Articles will be cleaned (a file not in the cache): the repair's English word list is read meanwhile.
@@ -226,6 +236,7 @@ internal static class CorpusCache
                     complete = false;
                 }
                 unit.Records = records;
+                unit.Previous = previous[f];
                 unit.Count = records.Count;
                 unit.RawIds = records.Select(r => r.Id).ToList();
                 unit.Rejected = rejected.GetRange(before, rejected.Count - before);
@@ -270,13 +281,35 @@ internal static class CorpusCache
                 }
                 u.Cached = Decode(entry.Payload, u.File, u.Digest!, Reading.Skim) ?? entry with { Articles = new StoredArticle?[u.Count] };
             }
+            bool Holds(StoredArticle s, int j) => s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
+                && (vocabulary is null || Array.TrueForAll(s.Answers, vocabulary.Answers));
+            u.From = new int[u.Count];
+            Array.Fill(u.From, -1);
+            if (u.Previous is { Articles: { } before } previousEntry)
+            {
+                // A changed file: an article whose row is the same record (same raw id, fields and row number) is taken as
+                // it was cleaned, when its checks hold; a raw id the old file repeats matches none.
+                var at = new Dictionary<string, int>(previousEntry.Ids.Count, StringComparer.Ordinal);
+                for (int p = 0; p < previousEntry.Ids.Count; p++)
+                    if (!at.TryAdd(previousEntry.Ids[p], p)) at[previousEntry.Ids[p]] = -1;
+                for (int j = 0; j < u.Count; j++)
+                {
+                    if (at.TryGetValue(u.RawIds[j], out int p) && p >= 0 && before[p] is { } s && s.Record == RecordDigest(u.Records![j]) && Holds(s, j))
+                    {
+                        u.Articles[j] = s;
+                        holds[k][j] = true;
+                        u.From[j] = p;
+                    }
+                }
+                return;
+            }
             for (int j = 0; j < u.Count; j++)
             {
-                if (u.Cached?.Articles?[j] is { } s && s.Id == ids[u.First + j] && s.Metadata == metadataDigests[k]
-                    && (vocabulary is null || Array.TrueForAll(s.Answers, vocabulary.Answers)))
+                if (u.Cached?.Articles?[j] is { } s && Holds(s, j))
                 {
                     u.Articles[j] = s;
                     holds[k][j] = true;
+                    u.From[j] = j;
                 }
             }
         });
@@ -334,7 +367,10 @@ internal static class CorpusCache
             finally { CorpusVocabulary.Log = null; }
             if (changes.Count > 0) changeLists[i] = changes;
             // Each answer once: the repair asks about the same parts of a run many times, and a vocabulary answers a word alike.
-            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToArray(), answers.Distinct().ToArray());
+            u.Articles[j] = new StoredArticle(ids[i], metadataDigests[k], articles[i], changes.Select(c => (c.Kind, c.Before, c.After)).ToArray(), answers.Distinct().ToArray())
+            {
+                Record = RecordDigest(u.Records[j]),
+            };
         });
         // A summarized file's changes are in its summary (its final ids are the rows' own).
         foreach (var u in units)
@@ -439,13 +475,17 @@ internal static class CorpusCache
         var written = new Dictionary<Unit, byte[]>();
         for (int r = 0; r < changed.Count; r++) written[changed[r]] = rows[r];
         var identities = new byte[]?[units.Count];
+        var origins = new CorpusUnitOrigin?[units.Count];
         Parallel.For(0, units.Count, k =>
         {
             var u = units[k];
             if (written.TryGetValue(u, out var row)) identities[k] = SHA256.HashData(row);
             else if (!u.Changed && u.Cached is { } entry) identities[k] = SHA256.HashData(entry.Payload.Span);
+            // A file rewritten with some of its articles as they were: rows kept for its old entry serve those articles.
+            if (u.Changed && identities[k] is not null && (u.Cached ?? u.Previous) is { } old && u.From is { } from && Array.Exists(from, p => p >= 0))
+                origins[k] = new CorpusUnitOrigin(SHA256.HashData(old.Payload.Span), old.Ids.Count, from);
         });
-        corpus.Units = units.Select((u, k) => new CorpusUnit(u.First, u.Count, identities[k])).ToList();
+        corpus.Units = units.Select((u, k) => new CorpusUnit(u.First, u.Count, identities[k]) { Origin = origins[k] }).ToList();
         if (touched.Count > 0)
             lock (WriteGate)
             {
@@ -647,11 +687,13 @@ internal static class CorpusCache
     // values without making it (Skim), or everything.
     private enum Reading { Summary, Skim, Whole }
 
-    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading)
+    // anyContent: an entry of the file made with the same options whatever its content (a changed file's entry as it
+    // was), its articles' hash checked.
+    private static Entry? Decode(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading, bool anyContent = false)
     {
         try
         {
-            return DecodeEntry(payload, file, digest, reading);
+            return DecodeEntry(payload, file, digest, reading, anyContent);
         }
         finally
         {
@@ -659,12 +701,15 @@ internal static class CorpusCache
         }
     }
 
-    private static Entry? DecodeEntry(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading)
+    private static Entry? DecodeEntry(ReadOnlyMemory<byte> payload, string file, string digest, Reading reading, bool anyContent)
     {
         try
         {
             var r = new EntryReader(payload.Span);
-            if (r.Str() != Format || r.Str() != file || r.Str() != digest) return null;
+            if (r.Str() != Format || r.Str() != file) return null;
+            var stored = r.Str();
+            // A digest is the content's SHA-256, ':' and the options key.
+            if (anyContent ? stored is null || !stored.EndsWith(digest.AsSpan(digest.IndexOf(':')), StringComparison.Ordinal) : stored != digest) return null;
             int n = r.Int32();
             if (n < 0 || n > payload.Length) return null;
             var ids = new List<string>(n);
@@ -695,6 +740,7 @@ internal static class CorpusCache
             }
             ulong hash = (ulong)r.Int64();
             if (!r.AtEnd) return null;
+            if (anyContent && System.IO.Hashing.XxHash3.HashToUInt64(articleBytes.Span) != hash) return null;
             if (summary is not null && reading == Reading.Summary)
                 return System.IO.Hashing.XxHash3.HashToUInt64(articleBytes.Span) == hash
                     ? new Entry(ids, vocabulary, rejected, null, payload, articleBytes) { Summary = summary }
@@ -745,6 +791,39 @@ internal static class CorpusCache
         w.Write(MemoryMarshal.AsBytes((s.Signature ?? []).AsSpan()));
         w.Write(s.Fingerprint?.Length ?? 0);
         w.Write(s.Fingerprint ?? []);
+        Span<byte> record = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(record, s.Record);
+        w.Write(record);
+    }
+
+    /// <summary>
+    /// A digest of everything cleaning reads from a record (its raw id, path with row number, text, title, source, date,
+    /// URL and extra fields, in order): XxHash128 of each value's UTF-16 units after its length (-1 for null).
+    /// </summary>
+    internal static UInt128 RecordDigest(ArticleRecord record)
+    {
+        var hash = new System.IO.Hashing.XxHash128();
+        void Add(string? value)
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
+            hash.Append(length);
+            if (value is not null) hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
+        }
+        Add(record.Id);
+        Add(record.Path);
+        Add(record.Text);
+        Add(record.Title);
+        Add(record.Source);
+        Add(record.Published is { } p ? p.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + (int)p.Kind : null);
+        Add(record.Url);
+        Add(record.Extra.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in record.Extra)
+        {
+            Add(key);
+            Add(value);
+        }
+        return hash.GetCurrentHashAsUInt128();
     }
 
     // A string of a short list as its place in the list plus one (0 and the string itself for any other, or null).
@@ -785,7 +864,8 @@ internal static class CorpusCache
         int fingerprintLength = r.Int32();
         if (fingerprintLength is not (0 or 32)) throw new FormatException("bad fingerprint");
         var fingerprint = fingerprintLength == 0 ? null : r.Bytes(fingerprintLength).ToArray();
-        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint };
+        var record = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(r.Bytes(16));
+        return new StoredArticle(id, metadata, article, changes, answers) { Signature = signature, Fingerprint = fingerprint, Record = record };
     }
 
     // The cleaned article: path, title, ..., layout and word count (what WriteArticle writes between the metadata digest and the changes).

@@ -140,4 +140,15 @@ public sealed class NewsCorpus
 /// (its path, content digest, options and library build, and every cleaned article with its final id), or null when
 /// the file is not kept. Rows built from these articles alone are the same whenever the identity is.
 /// </summary>
-internal sealed record CorpusUnit(int Start, int Count, byte[]? Identity);
+internal sealed record CorpusUnit(int Start, int Count, byte[]? Identity)
+{
+    /// <summary>When the file's entry was rewritten with some of its articles as they were: what it was, else null.</summary>
+    public CorpusUnitOrigin? Origin { get; init; }
+}
+
+/// <summary>
+/// The entry an input file's articles partly came from: its identity (as <see cref="CorpusUnit.Identity"/> was), how
+/// many articles it had, and for each article now its place there (-1: cleaned now). Rows kept for that identity give
+/// the rows of the articles that came from it.
+/// </summary>
+internal sealed record CorpusUnitOrigin(byte[] Identity, int Count, int[] From);

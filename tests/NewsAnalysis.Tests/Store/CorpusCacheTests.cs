@@ -224,6 +224,36 @@ public sealed class CorpusCacheTests : TempFolderTest
         Assert.Equal(entries, Entries());
     }
 
+    // A changed file's rows that are the same records (same id, fields and row number) are taken as they were cleaned:
+    // an edited row alone is cleaned again. A row inserted above the others moves every row's number: all are cleaned.
+    [Fact]
+    public void In_a_changed_file_only_the_edited_rows_are_cleaned_again()
+    {
+        WriteCorpus();
+        using var store = ArticleResultStore.Open(Path.Combine(Root, "cache"));
+        var first = Same(store);
+        var path = Path.Combine(Data, "wire.csv");
+        var rows = new List<string[]>();
+        using (var parser = new CsvParser(new StringReader(File.ReadAllText(path)), CultureInfo.InvariantCulture))
+            while (parser.Read()) rows.Add(parser.Record!);
+        void Rewrite(IEnumerable<string[]> lines)
+        {
+            using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            foreach (var line in lines) { foreach (var field in line) csv.WriteField(field); csv.NextRecord(); }
+        }
+        Assert.Equal("bbc050", rows[51][0]);
+        rows[51][1] += " Officials confirmed the figures on Tuesday.";
+        Rewrite(rows);
+        var edited = Same(store);
+        Assert.Equal((1, 1, first.ArticlesCleaned - 1), (edited.FilesRead, edited.ArticlesCleaned, edited.ArticlesReused));
+        Assert.Equal(0, Same(store).FilesRead);
+
+        Rewrite([rows[0], ["new-first", "A new first row about the plan.", "extra"], .. rows.Skip(1)]);
+        var inserted = Same(store);
+        Assert.Equal((1, rows.Count), (inserted.FilesRead, inserted.ArticlesCleaned));   // the 122 rows below it and itself
+    }
+
     // A reused article keeps its stored paragraphs and sentences (not split again): the numbers give back the layout of
     // the text they were made from, and numbers that do not fit a text (a damaged or foreign entry) are refused.
     [Fact]
