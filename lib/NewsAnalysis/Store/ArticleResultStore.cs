@@ -11,6 +11,9 @@ namespace NewsAnalysis;
 /// <param name="Built">Input files whose rows were built from their articles (and kept).</param>
 public sealed record SegmentCounts(string Frame, int Reused, int Built)
 {
+    /// <summary>Of those built, the input files whose rows were put together from their earlier rows and the rows of their articles cleaned anew (an edited row).</summary>
+    public int Patched { get; init; }
+
     /// <summary>Time spent reading and decoding the segments.</summary>
     public TimeSpan ReadTime { get; init; }
 
@@ -555,10 +558,12 @@ public sealed class ArticleResultStore : IDisposable
             }
         });
         int reused = parts.Count(p => p is not null);
+        var source = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
+        int patched = Patch(units, source, parts, files, folder, name, version, build);
+        if (patched < 0) return null;
         var read = clock.Elapsed;
         // The other files' rows, built a run of consecutive files at a time (10,000 one-article files are not 10,000
         // builds), from their articles without waiting for near-duplicate marks, then cut into each file's rows.
-        var source = corpus.Articles is CorpusArticles lazy ? lazy.Raw : corpus.Articles;
         for (int k0 = 0; k0 < units.Count;)
         {
             if (parts[k0] is not null) { k0++; continue; }
@@ -586,8 +591,85 @@ public sealed class ArticleResultStore : IDisposable
         var all = parts.Select(p => p!).ToList();
         if (!all.TrueForAll(p => FrameSegments.SameSchema(p, all[0]))) return null;
         MarkUsed(name, all.Select(p => p.Keys), files);
-        lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, reused, units.Count - reused) { ReadTime = read, TotalTime = clock.Elapsed });
+        lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, reused, units.Count - reused) { Patched = patched, ReadTime = read, TotalTime = clock.Elapsed });
         return all;
+    }
+
+    // The files whose entry was rewritten with some articles as they were (an edited row, an article cleaned again):
+    // their rows are the kept rows of those articles, read from the segment of the entry they came from, and the rows
+    // of the others, built together (one build for every such file). Fills parts and writes their segments; returns
+    // how many files it patched (a file it cannot patch is left to be built), or -1 when the built rows cannot be kept
+    // as a segment (the frame is then built whole).
+    private int Patch(IReadOnlyList<CorpusUnit> units, IReadOnlyList<Article> source, FrameSegments.Part?[] parts, string?[] files,
+        string folder, string name, string version, Func<NewsCorpus, DataFrame> build)
+    {
+        var old = new FrameSegments.Part?[units.Count];
+        Parallel.For(0, units.Count, k =>
+        {
+            if (parts[k] is not null || files[k] is null || units[k].Origin is not { } origin) return;
+            if (SegmentFile(folder, name, version, units[k] with { Identity = origin.Identity }) is not { } file || !File.Exists(file)) return;
+            try { old[k] = FrameSegments.Decode(File.ReadAllBytes(file)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            // Rows are found by article id; kept keys are a run of the old file's article keys per analysis.
+            if (old[k] is { } part && (!part.Names.Contains("ArticleId") || part.Keys.Length % Math.Max(1, origin.Count) != 0)) old[k] = null;
+        });
+        var patching = Enumerable.Range(0, units.Count).Where(k => old[k] is not null).ToList();
+        if (patching.Count == 0) return 0;
+
+        // The articles cleaned now, of every file patched, built in one go and cut per file.
+        var built = new List<Article>();
+        var runs = new int[patching.Count];
+        for (int i = 0; i < patching.Count; i++)
+        {
+            var unit = units[patching[i]];
+            for (int j = 0; j < unit.Count; j++)
+                if (unit.Origin!.From[j] < 0) { built.Add(source[unit.Start + j]); runs[i]++; }
+        }
+        var cut = new FrameSegments.Part?[patching.Count];
+        var calls = new List<(string Analysis, string[] Keys)>();
+        if (built.Count > 0)
+        {
+            var articles = built.ToArray();
+            KeyRecorder.Value = calls;
+            DataFrame frame;
+            try { frame = build(new NewsCorpus(articles, [], [])); }
+            finally { KeyRecorder.Value = null; }
+            if (FrameSegments.Of(frame, []) is not { } whole || FrameSegments.Split(whole, articles, runs) is not { } split) return -1;
+            for (int i = 0; i < split.Length; i++) cut[i] = split[i];
+        }
+        // Keys in the layout a built segment has (per analysis, one per article in order), so that the file can be patched again.
+        var builtCalls = calls.Where(c => c.Keys.Length == built.Count).ToList();
+        int count = 0;
+        for (int i = 0, at = 0; i < patching.Count; at += runs[i], i++)
+        {
+            int k = patching[i];
+            var (unit, origin, before) = (units[k], units[k].Origin!, old[k]!);
+            int analyses = origin.Count == 0 ? 0 : before.Keys.Length / origin.Count;
+            if (runs[i] > 0 && !KeysLineUp(before.Keys, origin.Count, analyses, builtCalls)) continue;   // built as a new file's rows
+            var keys = new string[analyses * unit.Count];
+            for (int a = 0, n = 0; a < analyses; a++)
+                for (int j = 0, b = at; j < unit.Count; j++)
+                    keys[n++] = origin.From[j] >= 0 ? before.Keys[a * origin.Count + origin.From[j]] : builtCalls[a].Analysis + "\u001f" + builtCalls[a].Keys[b++];
+            var ids = new string[unit.Count];
+            for (int j = 0; j < unit.Count; j++) ids[j] = source[unit.Start + j].Id;
+            if (FrameSegments.Patch(before, cut[i], ids, origin.From, keys) is not { } part) continue;
+            parts[k] = part;
+            WriteSegment(files[k]!, stream => stream.Write(FrameSegments.Encode(part)));
+            count++;
+        }
+        return count;
+    }
+
+    // Whether the keys of a file's earlier rows (a run of its articles' keys per analysis) name the analyses of the build's calls, in order.
+    private static bool KeysLineUp(string[] before, int articles, int analyses, List<(string Analysis, string[] Keys)> calls)
+    {
+        if (calls.Count != analyses) return false;
+        for (int a = 0; a < analyses; a++)
+        {
+            var key = before[a * articles].AsSpan();
+            if (!key.StartsWith(calls[a].Analysis) || key.Length <= calls[a].Analysis.Length || key[calls[a].Analysis.Length] != '\u001f') return false;
+        }
+        return true;
     }
 
     // The segment file of a unit's rows: null when the unit has no identity or too few articles to keep its rows.

@@ -153,6 +153,62 @@ internal static class FrameSegments
         return row == ids.Length ? parts : null;
     }
 
+    /// <summary>
+    /// The rows of a file's articles (<paramref name="ids"/>, in order) when some of them are as they were: an article
+    /// with a place in <paramref name="from"/> (not -1) takes its rows from <paramref name="before"/> (the file's
+    /// earlier rows), the others from <paramref name="built"/> (the rows of those articles alone, null when there are
+    /// none). Rows are found by their <c>ArticleId</c>. Null when the parts differ in columns, an article's rows are not
+    /// together, or a built row belongs to no article of the file.
+    /// </summary>
+    public static Part? Patch(Part before, Part? built, string[] ids, int[] from, string[] keys)
+    {
+        if (built is not null && !SameSchema(before, built)) return null;
+        if (RowsOf(before) is not { } earlier) return null;
+        Dictionary<string, (int First, int Count)>? now = null;
+        if (built is not null && (now = RowsOf(built)) is null) return null;
+        var pieces = new List<(Part Part, int First, int Count)>();
+        long rows = 0, builtRows = 0;
+        for (int j = 0; j < ids.Length; j++)
+        {
+            var (part, found) = from[j] >= 0 ? (before, earlier) : (built, now);
+            if (found is null || !found.TryGetValue(ids[j], out var run)) continue;   // an article without rows
+            pieces.Add((part!, run.First, run.Count));
+            rows += run.Count;
+            if (from[j] < 0) builtRows += run.Count;
+        }
+        if (built is not null && builtRows != built.Rows) return null;
+        var values = new Array[before.Values.Length];
+        for (int c = 0; c < values.Length; c++)
+        {
+            var column = Array.CreateInstance(before.Values[c].GetType().GetElementType()!, rows);
+            long at = 0;
+            foreach (var (part, first, count) in pieces)
+            {
+                Array.Copy(part.Values[c], first, column, at, count);
+                at += count;
+            }
+            values[c] = column;
+        }
+        return new Part(before.Names, before.Kinds, values, rows, keys);
+    }
+
+    // Each article id's rows (first row, count); null when the part has no ArticleId column, a row has none, or an
+    // article's rows are not together.
+    private static Dictionary<string, (int First, int Count)>? RowsOf(Part part)
+    {
+        int column = Array.IndexOf(part.Names, "ArticleId");
+        if (column < 0 || part.Values[column] is not string?[] ids) return null;
+        var rows = new Dictionary<string, (int First, int Count)>(StringComparer.Ordinal);
+        for (int r = 0; r < ids.Length;)
+        {
+            if (ids[r] is not { } id) return null;
+            int first = r;
+            while (r < ids.Length && string.Equals(ids[r], id, StringComparison.Ordinal)) r++;
+            if (!rows.TryAdd(id, (first, r - first))) return null;
+        }
+        return rows;
+    }
+
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> have the same columns (names and classes, in order).</summary>
     public static bool SameSchema(Part a, Part b) => a.Names.AsSpan().SequenceEqual(b.Names) && a.Kinds.AsSpan().SequenceEqual(b.Kinds);
 

@@ -97,8 +97,19 @@ public sealed class FrameSegmentsTests : TempFolderTest
         File.WriteAllText(Path.Combine(Data, "b.csv"), b.Replace("b005", "b005-edited", StringComparison.Ordinal));
         int computedBefore = store.Counts.Sum(c => c.Computed);
         var (_, edited) = Run(store);
-        Assert.All(edited, c => Assert.Equal((files, 1), (c.Reused, c.Built)));
+        Assert.All(edited, c => Assert.Equal((files, 1, 1), (c.Reused, c.Built, c.Patched)));   // b.csv's other rows as they were
         Assert.Equal(0, store.Counts.Sum(c => c.Computed) - computedBefore);   // same texts: nothing analysed again
+        // A row's text edited: that article alone is analysed again (once per frame), b.csv's other rows kept.
+        WriteCsv("b.csv", Bbc(40, 40, "b").Select(r => r.Item1 switch
+        {
+            "b005" => ("b005-edited", r.Item2),
+            "b010" => (r.Item1, r.Item2 + " Officials confirmed the figures on Tuesday."),
+            _ => r,
+        }));
+        computedBefore = store.Counts.Sum(c => c.Computed);
+        (_, edited) = Run(store);
+        Assert.All(edited, c => Assert.Equal((files, 1, 1), (c.Reused, c.Built, c.Patched)));
+        Assert.Equal(Names.Length - 1, store.Counts.Sum(c => c.Computed) - computedBefore);   // sentiment, mentions, events twice
 
         // Damaged segments are built again; a deleted file's rows, segments and per-article results go.
         store.PruneUnused();   // what this store used so far is forgotten: the next run alone decides what stays
