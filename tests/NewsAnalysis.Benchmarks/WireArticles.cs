@@ -19,8 +19,14 @@ internal static class WireArticles
             .Select(s => s.TrimEnd('.') + ".")
             .ToList();
 
-    /// <summary>Articles <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 as a CSV file (<c>id,date,text</c>).</summary>
-    public static void Write(string path, List<string> sentences, int first, int count)
+    /// <summary>The sentence an edited article's text ends with (<see cref="Write"/>'s <c>edited</c>).</summary>
+    public const string Edit = " Officials confirmed the figures on Tuesday.";
+
+    /// <summary>
+    /// Articles <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 as a CSV file
+    /// (<c>id,date,text</c>); an article <paramref name="edited"/> picks has <see cref="Edit"/> added to its text.
+    /// </summary>
+    public static void Write(string path, List<string> sentences, int first, int count, Func<int, bool>? edited = null)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
@@ -30,7 +36,7 @@ internal static class WireArticles
             var text = string.Join(" ", Enumerable.Range(0, 1 + i % 3).Select(j => sentences[(int)(((long)i * 7919 + j * 104729) % sentences.Count)]));
             csv.WriteField($"w{i:D7}");
             csv.WriteField(new DateTime(2005, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField($"Item {i}. {text}");
+            csv.WriteField($"Item {i}. {text}" + (edited?.Invoke(i) == true ? Edit : ""));
             csv.NextRecord();
         }
     }
