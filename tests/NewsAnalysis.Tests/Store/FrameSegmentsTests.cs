@@ -231,6 +231,13 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.Equal(3, Kept().Length);
         store.PruneUnused();
         Assert.Equal(scored + 5, store.StoredCounts()["sentiment"]);   // the results behind the copied rows are kept, d.csv's added
+        // Rows of a.csv and b.csv edited (b.csv's rows patched from its segment; a.csv at 25 is written from its articles).
+        WriteCsv("a.csv", Bbc(0, 30, "a").Select(r => r.Item1 == "a007" ? (r.Item1, r.Item2 + " Officials confirmed it.") : r));
+        WriteCsv("b.csv", Bbc(30, 12, "b").Select(r => r.Item1 == "b003" ? (r.Item1, "Edited: " + r.Item2) : r));
+        Same(Rows(null), Rows(store));
+        Same(Rows(null), Rows(store));
+        store.PruneUnused();
+        Assert.Equal(3, Kept().Length);   // the edited files' earlier copies went
         File.Delete(Path.Combine(Data, "a.csv"));
         Same(Rows(null), Rows(store));
         store.PruneUnused();
