@@ -41,7 +41,8 @@ internal static class StoreOptions
         CurrentShard.Value = chosen;
         try
         {
-            if (parse.GetValue(noCache)) { using (ArticleResultStore.Use(null)) return action(); }
+            // No store is made for a data path that does not exist: the action's load reports the path.
+            if (parse.GetValue(noCache) || !Path.Exists(CommonOptions.ResolveData(parse.GetValue(data)!))) { using (ArticleResultStore.Use(null)) return action(); }
             var folder = Folder(parse, data, cache);
             using var store = ArticleResultStore.Open(folder, lockWait: null, background: true);   // opened while the corpus loads
             store.Prune = chosen is null;   // a shard sees part of the corpus: it must not drop the others' results

@@ -36,6 +36,22 @@ public sealed class CliStoreTests(ITestOutputHelper output) : TempFolderTest
         Assert.Equal(Directory.GetFiles(data).Length, store.StoredCounts()["sentiment"]);
     }
 
+    // A data path that does not exist is one clear error naming it, and no result store is made for it (the store is
+    // opened while the corpus loads: StoreOptions.OpenAhead and Run both check the path first).
+    [Theory]
+    [InlineData("sentiment")]
+    [InlineData("entities")]
+    [InlineData("timeline")]
+    [InlineData("topics")]
+    public void A_missing_data_path_makes_no_result_store(string verb)
+    {
+        var cache = Path.Combine(Root, "cache");
+        var (exit, _, stderr) = CliRunner.RunProcess(verb, "--data", Path.Combine(Root, "no-such.csv"), "--cache", cache);
+        Assert.Equal(2, exit);
+        Assert.Contains("no-such.csv", stderr);
+        Assert.False(Directory.Exists(cache), $"news {verb} made a result store for a data path that does not exist");
+    }
+
     [Fact]
     public void The_cache_folder_defaults_outside_the_data_and_no_cache_writes_none()
     {

@@ -29,18 +29,6 @@ public class TopicsCommandTests
         Assert.Equal(3, lines.Length);
     }
 
-    // The store is opened while the corpus loads (StoreOptions.OpenAhead), but not for a data path that does not exist:
-    // a mistyped path leaves no store behind, as before.
-    [Fact]
-    public void A_missing_data_path_makes_no_result_store()
-    {
-        var cache = Path.Combine(Path.GetTempPath(), "news-topics-nostore-" + Guid.NewGuid().ToString("N"));
-        var (exit, _, stderr) = CliRunner.RunProcess("topics", "--data", Path.Combine(cache, "no-such.csv"), "--cache", cache);
-        Assert.Equal(2, exit);
-        Assert.Contains("no-such.csv", stderr);
-        Assert.False(Directory.Exists(cache), "a result store was made for a data path that does not exist");
-    }
-
     [Fact]
     public void A_bad_k_is_refused_with_its_value()
     {
