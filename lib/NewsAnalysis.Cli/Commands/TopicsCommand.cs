@@ -49,15 +49,19 @@ internal static class TopicsCommand
             // NEWS_TIMINGS=1: one line on stderr saying where the process's time went (the topics benchmark reads it).
             var timings = Environment.GetEnvironmentVariable("NEWS_TIMINGS") is "1" ? new StageTimings() : null;
             using var storeAhead = StoreOptions.OpenAhead(parse, data, cache, noCache);
-            var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
-            timings?.Mark("load");
             var options = new TopicOptions
             {
                 Unit = parse.GetValue(unit),
                 Method = parse.GetValue(method),
                 K = ParseK(parse.GetValue(k)),
             };
-            var model = StoreOptions.Run(parse, data, cache, noCache, () => TopicModelReuse.FitOrAssign(corpus, options, parse.GetValue(refit)));
+            // The corpus is loaded with the store in effect, so a rerun takes unchanged files from its corpus cache.
+            var model = StoreOptions.Run(parse, data, cache, noCache, () =>
+            {
+                var corpus = CommonOptions.LoadCorpus(parse.GetValue(data)!, parse.InvocationConfiguration.Error);
+                timings?.Mark("load");
+                return TopicModelReuse.FitOrAssign(corpus, options, parse.GetValue(refit));
+            });
             timings?.Add(model.Phases.Select(p => (p.Phase, p.Elapsed, p.Cpu)));
             var frame = parse.GetValue(summary) ? model.SummaryFrame() : model.UnitFrame();
             CommonOptions.Write(frame, parse.GetValue(format), parse.GetValue(output), parse.InvocationConfiguration.Output, csvSafe: parse.GetValue(csvSafe));

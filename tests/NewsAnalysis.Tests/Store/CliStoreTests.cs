@@ -52,6 +52,20 @@ public sealed class CliStoreTests(ITestOutputHelper output) : TempFolderTest
         Assert.False(Directory.Exists(cache), $"news {verb} made a result store for a data path that does not exist");
     }
 
+    // news topics loads the corpus with the store in effect, like the per-article verbs: a rerun reads unchanged files
+    // from the corpus cache (it had loaded cold every time).
+    [Fact]
+    public void News_topics_keeps_the_corpus_in_the_corpus_cache()
+    {
+        var data = CopySeeds();
+        var cache = Path.Combine(Root, "cache");
+        var first = CliRunner.RunProcess("topics", "--data", data, "--cache", cache, "--k", "2", "--format", "csv");
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Equal(Directory.GetFiles(data).Length, CorpusCache.StoredPaths(Path.Combine(cache, CorpusCache.FolderName)).Count);
+        var second = CliRunner.RunProcess("topics", "--data", data, "--cache", cache, "--k", "2", "--format", "csv");
+        Assert.Equal(first.Out, second.Out);
+    }
+
     [Fact]
     public void The_cache_folder_defaults_outside_the_data_and_no_cache_writes_none()
     {
