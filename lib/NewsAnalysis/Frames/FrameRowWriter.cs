@@ -20,6 +20,7 @@ public abstract class FrameRowWriter : IDisposable
 {
     private readonly bool[] text;
     private int column;
+    private string? firstCell;
 
     private protected FrameRowWriter(IReadOnlyList<FrameRowColumn> columns, bool spreadsheetSafe)
     {
@@ -49,6 +50,7 @@ public abstract class FrameRowWriter : IDisposable
     public void Write(string? value)
     {
         var name = Next(typeof(string));
+        if (column == 1) firstCell = value;
         if (value is null) WriteNull(name);
         else WriteText(name, text[column - 1] ? FrameWriter.SpreadsheetSafe(value) : value);
     }
@@ -79,7 +81,11 @@ public abstract class FrameRowWriter : IDisposable
         EndRecord();
         column = 0;
         Rows++;
+        RowEnded?.Invoke(firstCell);
     }
+
+    /// <summary>Called after each row with its first cell when that is text (else null): kept text tells its articles apart by it.</summary>
+    internal Action<string?>? RowEnded { get; set; }
 
     /// <summary>Ends the table and flushes everything to the target.</summary>
     public void Complete()
@@ -103,6 +109,7 @@ public abstract class FrameRowWriter : IDisposable
         if (column >= Columns.Count) throw new InvalidOperationException($"row {Rows + 1}: more cells than the {Columns.Count} columns.");
         var c = Columns[column];
         if (c.DataType != type) throw new InvalidOperationException($"column '{c.Name}' holds {c.DataType.Name}, not {type.Name}.");
+        if (column == 0) firstCell = null;
         column++;
         return c.Name;
     }

@@ -707,8 +707,9 @@ public sealed class ArticleResultStore : IDisposable
     /// 20,000 articles' rows held at once). Returns the rows written, or null, writing nothing, for a corpus not loaded
     /// with the corpus cache. When the writer's rows can be rendered apart (CSV), each kept file's rows are also kept as
     /// the text written (<see cref="FrameRowWriter.RenderingKey"/>), and a rerun copies that text instead of reading the
-    /// segment. A file of more articles is written by <paramref name="writeArticles"/> from its articles (no segment:
-    /// its rows would all be held), a run of articles at a time, its text kept as it is written when it can be (CSV).
+    /// segment; a changed file's text is put together from its old text and its edited articles' new rows. A file of
+    /// more articles is written by <paramref name="writeArticles"/> from its articles (no segment: its rows would all be
+    /// held), a run of articles at a time, its text kept as it is written when it can be (CSV).
     /// </summary>
     internal long? WriteSegmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
         Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles)
@@ -718,7 +719,8 @@ public sealed class ArticleResultStore : IDisposable
         long rows = 0;
         var folder = Path.Combine(Folder, SegmentsFolder, name);
         var rendering = writer.RenderingKey is { } renderingKey ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(renderingKey)), 0, 8) : null;
-        string? RenderedFile(int k) => rendering is not null && SegmentFile(folder, name, version, units[k]) is { } file ? $"{file[..^4]}-{rendering}.rows" : null;
+        string? RenderedFileOf(CorpusUnit unit) => rendering is not null && SegmentFile(folder, name, version, unit) is { } file ? $"{file[..^4]}-{rendering}.rows" : null;
+        string? RenderedFile(int k) => RenderedFileOf(units[k]);
         void Built(int k0, int k1)
         {
             if (k0 == k1) return;
@@ -729,14 +731,14 @@ public sealed class ArticleResultStore : IDisposable
             for (int k = k0; k < k1; k++)
             {
                 var part = parts[k - k0];
-                if (RenderedFile(k) is { } file && RenderedRows.Render(part, writer) is { } text)
+                if (RenderedFile(k) is { } file && RenderedRows.Render(part, writer) is { } rendered)
                 {
-                    using (text)
+                    using (rendered)
                     {
-                        WriteSegment(file, stream => RenderedRows.Write(stream, ResultKeys.Of(part.Keys), part.Rows, text));
-                        writer.WriteRendered(text, text.Length, part.Rows);
+                        WriteSegment(file, stream => RenderedRows.Write(stream, ResultKeys.Of(part.Keys), rendered));
+                        writer.WriteRendered(rendered.Text, rendered.Text.Length, rendered.Rows);
                     }
-                    rows += part.Rows;
+                    rows += rendered.Rows;
                     MarkUsed(name, Array.Empty<ResultKeys>(), [file]);
                 }
                 else rows += FrameSegments.WriteRows([part], writer);
@@ -754,24 +756,39 @@ public sealed class ArticleResultStore : IDisposable
             MarkUsed(name, [kept.Keys], [file, SegmentFile(folder, name, version, units[k])]);
             return true;
         }
-        // A run of files: each one's kept text when there is one, the others from their segments or built (in order).
+        // A changed file whose old kept text tells its articles apart: that text's bytes for the articles that stayed,
+        // new rows for the edited ones, kept again as the file's text (no segment is read or made).
+        bool Patched(int k, Action before)
+        {
+            if (units[k].Origin is not { } origin || RenderedFile(k) is not { } file
+                || RenderedFileOf(units[k] with { Identity = origin.Identity }) is not { } oldFile || !File.Exists(oldFile)) return false;
+            using var old = RenderedRows.Open(oldFile);
+            if (old is null || PatchedText(Range(raw, units[k].Start, units[k].Count), origin, old, file, writer, build, before) is not { } patched) return false;
+            rows += patched.Rows;
+            MarkUsed(name, [patched.Keys], [file]);
+            lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1) { Patched = 1 });
+            return true;
+        }
+        // A run of files: each one's kept text when there is one (or its old text patched), the others from their
+        // segments or built (in order).
         void Chunk(int k0, int k1)
         {
             int from = k0, copied = 0;
             for (int k = k0; k < k1; k++)
             {
-                if (!Copied(k, () => Built(from, k))) continue;
+                if (Copied(k, () => Built(from, k))) copied++;
+                else if (!Patched(k, () => Built(from, k))) continue;
                 from = k + 1;
-                copied++;
             }
             Built(from, k1);
             if (copied > 0) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, copied, 0));
         }
-        // A file of more articles than a run: its kept text, else written from its articles and its text kept.
+        // A file of more articles than a run: its kept text (or its old text patched), else written from its articles and its text kept.
         void Big(int k)
         {
             var articles = Range(corpus.Articles, units[k].Start, units[k].Count);
             if (Copied(k, () => { })) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 1, 0));
+            else if (Patched(k, () => { })) { }
             else if (RenderedFile(k) is { } file)
             {
                 rows += WrittenInRuns(articles, file, writer, writeArticles);
@@ -798,9 +815,140 @@ public sealed class ArticleResultStore : IDisposable
     }
 
     /// <summary>
+    /// A changed file's rows written and kept in <paramref name="file"/>, put together in article order from
+    /// <paramref name="old"/> (the text kept for the file's old entry) for the articles that came from it and from the
+    /// rows <paramref name="build"/> gives the others (all of them at once). Returns the rows and the keys of the new
+    /// text; null, having written nothing and called nothing, when the old text does not tell its articles apart, its
+    /// keys are not in the layout the new rows' keys are, or the new rows do not all belong to the edited articles.
+    /// <paramref name="before"/> is called just before the first row is written.
+    /// </summary>
+    private (long Rows, ResultKeys Keys)? PatchedText(IReadOnlyList<Article> articles, CorpusUnitOrigin origin, RenderedRows.Kept old, string file,
+        FrameRowWriter writer, Func<NewsCorpus, DataFrame> build, Action before)
+    {
+        if (old.Articles() is not { } oldArticles || Parts(oldArticles) is not { } oldParts) return null;
+        int n = origin.Count;
+        if (n == 0 || old.Keys.Count % n != 0) return null;
+        int analyses = old.Keys.Count / n;
+        var edited = new List<Article>();
+        for (int j = 0; j < articles.Count; j++) if (origin.From[j] < 0) edited.Add(articles[j]);
+        if (edited.Count > BuildBatchArticles) return null;   // their rows would all be held: written from the articles instead
+        RenderedText? made = null;
+        var calls = new List<(string Analysis, string[] Keys)>();
+        try
+        {
+            Dictionary<string, (long Start, long Length, int Rows)>? madeParts = null;
+            if (edited.Count > 0)
+            {
+                DataFrame frame;
+                KeyRecorder.Value = calls;
+                try { frame = build(new NewsCorpus(edited.ToArray(), [], [])); }
+                finally { KeyRecorder.Value = null; }
+                if (FrameSegments.Of(frame, []) is not { } rowsMade) return null;
+                made = RenderedRows.Render(rowsMade, writer);
+                if (made?.Articles is not { } madeArticles || (madeParts = Parts(madeArticles)) is null) return null;
+                // The old text names no results (a big file written from its articles): the new one names none either.
+                calls = analyses == 0 ? [] : calls.Where(c => c.Keys.Length == edited.Count).ToList();
+                if (calls.Count != analyses) return null;
+                for (int a = 0; a < analyses; a++) if (old.Keys[a * n].Analysis != calls[a].Analysis) return null;
+            }
+            // The pieces, in article order: (from the old text?, start, length, rows).
+            var pieces = new List<(bool Old, long Start, long Length, int Rows)>();
+            var parts = new List<ArticleRows>();
+            long madeRows = 0;
+            foreach (var (article, j) in articles.Select((a, j) => (a, j)))
+            {
+                bool fromOld = origin.From[j] >= 0;
+                if (!(fromOld ? oldParts : madeParts!).TryGetValue(article.Id, out var part)) continue;   // an article without rows
+                pieces.Add((fromOld, part.Start, part.Length, part.Rows));
+                parts.Add(new ArticleRows(article.Id, part.Length, part.Rows));
+                if (!fromOld) madeRows += part.Rows;
+            }
+            if (made is not null && madeRows != made.Rows) return null;
+
+            var keys = new List<(string Analysis, UInt128 Value)>(analyses * articles.Count);
+            for (int a = 0; a < analyses; a++)
+                for (int j = 0, e = 0; j < articles.Count; j++)
+                    keys.Add(origin.From[j] >= 0 ? old.Keys[a * n + origin.From[j]] : (calls[a].Analysis, ResultKeys.Value(calls[a].Keys[e++])));
+            var resultKeys = ResultKeys.From(keys);
+
+            before();
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var temporary = file + "." + Environment.ProcessId + ".tmp";
+            long rows = 0, textLength = 0;
+            try
+            {
+                using (var kept = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                {
+                    for (int p = 0; p < pieces.Count;)
+                    {
+                        // Pieces that follow each other in one text are copied as one.
+                        var (fromOld, start, length, pieceRows) = pieces[p++];
+                        while (p < pieces.Count && pieces[p].Old == fromOld && pieces[p].Start == start + length)
+                        {
+                            length += pieces[p].Length;
+                            pieceRows += pieces[p++].Rows;
+                        }
+                        Stream source = fromOld ? old.Text : made!.Text;
+                        source.Position = start;
+                        CopyBytes(source, kept, length);
+                        source.Position = start;
+                        writer.WriteRendered(source, length, pieceRows);
+                        rows += pieceRows;
+                        textLength += length;
+                    }
+                    RenderedRows.WriteHead(kept, resultKeys, rows, textLength, parts);
+                }
+                File.Move(temporary, file, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+            return (rows, resultKeys);
+        }
+        finally
+        {
+            made?.Dispose();
+        }
+    }
+
+    // Each article's place in a kept text (start, length, rows) by id; null when an id comes twice (its rows are not together).
+    private static Dictionary<string, (long Start, long Length, int Rows)>? Parts(List<ArticleRows> articles)
+    {
+        var parts = new Dictionary<string, (long, long, int)>(articles.Count, StringComparer.Ordinal);
+        long at = 0;
+        foreach (var a in articles)
+        {
+            if (!parts.TryAdd(a.Id, (at, a.Length, a.Rows))) return null;
+            at += a.Length;
+        }
+        return parts;
+    }
+
+    private static void CopyBytes(Stream from, Stream to, long length)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            for (long left = length; left > 0;)
+            {
+                int read = from.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (read == 0) throw new EndOfStreamException($"kept rows cut short: {left} of {length} bytes missing");
+                to.Write(buffer, 0, read);
+                left -= read;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// Writes the rows <paramref name="writeArticles"/> gives <paramref name="articles"/> (a file too big to hold its
     /// rows), <see cref="BuildBatchArticles"/> articles at a time, and keeps their text in <paramref name="file"/> as it
-    /// goes, with the keys of the per-article results they came from (renamed into place once whole). When a run's text
+    /// goes, with the keys of the per-article results they came from (per analysis, one per article in order, as a
+    /// segment keeps them) and each article's part of the text (renamed into place once whole). When a run's text
     /// cannot be kept exactly (a lone surrogate), it is written again straight to <paramref name="writer"/> and no text
     /// is kept for the file. Returns the rows written.
     /// </summary>
@@ -808,7 +956,9 @@ public sealed class ArticleResultStore : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = file + "." + Environment.ProcessId + ".tmp";
-        var keys = new List<string>(articles.Count);
+        List<List<(string Analysis, UInt128 Value)>>? keys = null;   // per analysis
+        var parts = new List<ArticleRows>();
+        bool apart = true;
         long rows = 0, textLength = 0;
         bool keep = true;
         try
@@ -821,26 +971,31 @@ public sealed class ArticleResultStore : IDisposable
                     if (!keep) { rows += writeArticles(run, writer); continue; }
                     var calls = new List<(string Analysis, string[] Keys)>();
                     KeyRecorder.Value = calls;
-                    MemoryStream? text;
-                    long made;
-                    try { text = RenderedRows.Render(writer, rowsOnly => writeArticles(run, rowsOnly), out made); }
+                    RenderedText? rendered;
+                    try { rendered = RenderedRows.Render(writer, rowsOnly => writeArticles(run, rowsOnly)); }
                     finally { KeyRecorder.Value = null; }
-                    if (text is null)
+                    if (rendered is null)
                     {
                         keep = false;
                         rows += writeArticles(run, writer);
                         continue;
                     }
-                    using (text)
+                    using (rendered)
                     {
-                        keys.AddRange(calls.Where(c => c.Keys.Length == run.Count).SelectMany(c => c.Keys.Select(key => c.Analysis + "\u001f" + key)));
-                        stream.Write(text.GetBuffer(), 0, (int)text.Length);
-                        textLength += text.Length;
-                        writer.WriteRendered(text, text.Length, made);
-                        rows += made;
+                        var runCalls = calls.Where(c => c.Keys.Length == run.Count).ToList();
+                        keys ??= runCalls.Select(_ => new List<(string, UInt128)>(articles.Count)).ToList();
+                        // Every run names the same analyses in the same order, or the file's text is kept without its articles' parts.
+                        if (runCalls.Count != keys.Count) apart = false;
+                        for (int a = 0; a < Math.Min(runCalls.Count, keys.Count); a++)
+                            keys[a].AddRange(runCalls[a].Keys.Select(key => (runCalls[a].Analysis, ResultKeys.Value(key))));
+                        if (rendered.Articles is { } runParts) parts.AddRange(runParts); else apart = false;
+                        stream.Write(rendered.Text.GetBuffer(), 0, (int)rendered.Text.Length);
+                        textLength += rendered.Text.Length;
+                        writer.WriteRendered(rendered.Text, rendered.Text.Length, rendered.Rows);
+                        rows += rendered.Rows;
                     }
                 }
-                if (keep) RenderedRows.WriteHead(stream, ResultKeys.Of(keys), rows, textLength);
+                if (keep) RenderedRows.WriteHead(stream, ResultKeys.From([.. (keys ?? []).SelectMany(k => k)]), rows, textLength, apart ? parts : null);
             }
             if (keep) File.Move(temporary, file, overwrite: true);
             return rows;

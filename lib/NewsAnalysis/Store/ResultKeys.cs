@@ -57,6 +57,31 @@ internal sealed class ResultKeys
         return new ResultKeys([.. analyses], analysisOf, values);
     }
 
+    /// <summary>The keys given as analysis and value, in order.</summary>
+    /// <exception cref="FormatException">Over 255 analyses.</exception>
+    public static ResultKeys From(IReadOnlyList<(string Analysis, UInt128 Value)> keys)
+    {
+        var analyses = new List<string>();
+        var analysisOf = new byte[keys.Count];
+        var values = new UInt128[keys.Count];
+        for (int i = 0; i < keys.Count; i++)
+        {
+            int at = analyses.IndexOf(keys[i].Analysis);
+            if (at < 0)
+            {
+                if (analyses.Count == byte.MaxValue) throw new FormatException("over 255 analyses in one list of result keys");
+                analyses.Add(keys[i].Analysis);
+                at = analyses.Count - 1;
+            }
+            analysisOf[i] = (byte)at;
+            values[i] = keys[i].Value;
+        }
+        return new ResultKeys([.. analyses], analysisOf, values);
+    }
+
+    /// <summary>Key <paramref name="i"/>: its analysis and value.</summary>
+    public (string Analysis, UInt128 Value) this[int i] => (Analyses[AnalysisOf[i]], Values[i]);
+
     /// <summary>A key's 32 hexadecimal digits as a number.</summary>
     /// <exception cref="FormatException">Not 32 hexadecimal digits.</exception>
     public static UInt128 Value(ReadOnlySpan<char> key)

@@ -231,13 +231,19 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.Equal(3, Kept().Length);
         store.PruneUnused();
         Assert.Equal(scored + 5, store.StoredCounts()["sentiment"]);   // the results behind the copied rows are kept, d.csv's added
-        // Rows of a.csv and b.csv edited (b.csv's rows patched from its segment; a.csv at 25 is written from its articles).
+        // A row of a.csv and of b.csv edited: each file's text put together from its old text and the edited article's
+        // new rows (at 25, a.csv's old text was written from its articles and names no results).
+        int segments = Directory.GetFiles(folder, "*.seg").Length;
         WriteCsv("a.csv", Bbc(0, 30, "a").Select(r => r.Item1 == "a007" ? (r.Item1, r.Item2 + " Officials confirmed it.") : r));
         WriteCsv("b.csv", Bbc(30, 12, "b").Select(r => r.Item1 == "b003" ? (r.Item1, "Edited: " + r.Item2) : r));
+        int patchedBefore = store.Segments.Sum(c => c.Patched);
         Same(Rows(null), Rows(store));
+        Assert.Equal(2, store.Segments.Sum(c => c.Patched) - patchedBefore);
         Same(Rows(null), Rows(store));
         store.PruneUnused();
         Assert.Equal(3, Kept().Length);   // the edited files' earlier copies went
+        // No segment was read or made for the edited files: their old segments are gone with their old entries.
+        Assert.Equal(segments - (buildBatchArticles < 30 ? 1 : 2), Directory.GetFiles(folder, "*.seg").Length);
         File.Delete(Path.Combine(Data, "a.csv"));
         Same(Rows(null), Rows(store));
         store.PruneUnused();
@@ -311,6 +317,15 @@ public sealed class FrameSegmentsTests : TempFolderTest
         Assert.Equal(Expected().Csv, Written(store, json: false).Csv);   // CSV alone: every other file's text copied
         store.PruneUnused();
         Assert.Equal(stored + 5, store.StoredCounts()["timeline"]);   // the results behind the copied text are kept
+        // A row's text edited (CSV alone): b.csv's text put together from its old text and the edited article's new
+        // rows; pruning drops the edited article's old events and keeps every other result.
+        WriteCsv("b.csv", Bbc(30, 12, "b").Select(r => r.Item1 == "b004" ? (r.Item1, r.Item2 + " The talks resumed on 3 March 2005.") : r));
+        int computed = store.Counts.Sum(c => c.Computed);
+        Assert.Equal(Expected().Csv, Written(store, json: false).Csv);
+        Assert.Equal(1, store.Counts.Sum(c => c.Computed) - computed);
+        store.PruneUnused();
+        Assert.Equal(stored + 5, store.StoredCounts()["timeline"]);
+        Assert.Equal(Expected().Csv, Written(store, json: false).Csv);   // and copied as it was put together
         Same(Expected(), Written(store));
     }
 
