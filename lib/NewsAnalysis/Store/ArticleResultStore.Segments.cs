@@ -221,13 +221,14 @@ public sealed partial class ArticleResultStore
     }
 
     /// <summary>
-    /// Writes the rows of the frame <see cref="Segmented"/> would give, a run of input files at a time (at most
-    /// 20,000 articles' rows held at once). Returns the rows written, or null, writing nothing, for a corpus not loaded
-    /// with the corpus cache. When the writer's rows can be rendered apart (CSV), each kept file's rows are also kept as
-    /// the text written (<see cref="FrameRowWriter.RenderingKey"/>), and a rerun copies that text instead of reading the
-    /// segment; a changed file's text is put together from its old text and its edited articles' new rows. A file of
-    /// more articles is written by <paramref name="writeArticles"/> from its articles (no segment: its rows would all be
-    /// held), a run of articles at a time, its text kept as it is written when it can be (CSV).
+    /// Writes the rows of the frame <see cref="Segmented"/> would give. Returns the rows written, or null, writing
+    /// nothing, for a corpus not loaded with the corpus cache. When the writer's rows can be rendered apart (CSV,
+    /// <see cref="FrameRowWriter.RenderingKey"/>), each kept file's rows are written by <paramref name="writeArticles"/>
+    /// from its articles (a run of 20,000 at a time) and kept as the text written; a rerun copies that text, and a
+    /// changed file's text is put together from its old text and its edited articles' new rows. No segment is read or
+    /// made for them: building a frame, encoding a segment and rendering it again had made a cold CSV run twice as long
+    /// as writing from the articles. Otherwise (JSON, and files too small to keep) the rows come from segments, or are
+    /// built, a run of files at a time (at most 20,000 articles' rows held at once).
     /// </summary>
     internal long? WriteSegmented(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
         Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles)
@@ -238,97 +239,63 @@ public sealed partial class ArticleResultStore
         var folder = Path.Combine(Folder, SegmentsFolder, name);
         var rendering = writer.RenderingKey is { } renderingKey ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(renderingKey)), 0, 8) : null;
         string? RenderedFileOf(CorpusUnit unit) => rendering is not null && SegmentFile(folder, name, version, unit) is { } file ? $"{file[..^4]}-{rendering}.rows" : null;
-        string? RenderedFile(int k) => RenderedFileOf(units[k]);
+        // A run of files without kept text: from their segments, or built (their rows held at once).
         void Built(int k0, int k1)
         {
             if (k0 == k1) return;
             int start = units[k0].Start, count = units[k1 - 1].Start + units[k1 - 1].Count - start;
             var range = Range(raw, start, count);
             var sub = new NewsCorpus(range, [], []) { Units = units.Skip(k0).Take(k1 - k0).Select(u => u with { Start = u.Start - start }).ToList() };
-            if (SegmentParts(sub, name, version, build) is not { } parts) { rows += writeArticles(Range(corpus.Articles, start, count), writer); return; }
-            for (int k = k0; k < k1; k++)
+            rows += SegmentParts(sub, name, version, build) is { } parts ? FrameSegments.WriteRows(parts, writer) : writeArticles(Range(corpus.Articles, start, count), writer);
+        }
+        // A file with kept text, or too big to build: its kept text copied, else its old text patched, else written from
+        // its articles (rows need no near-duplicate mark: the articles as made) and its text kept.
+        void Written(int k)
+        {
+            var articles = Range(raw, units[k].Start, units[k].Count);
+            if (RenderedFileOf(units[k]) is not { } file) { rows += writeArticles(articles, writer); return; }
+            // The file's segment, when a frame was made of it in this folder, is kept as the text is (pruned with it).
+            var segment = SegmentFile(folder, name, version, units[k]);
+            using (var kept = File.Exists(file) ? RenderedRows.Open(file) : null)
             {
-                var part = parts[k - k0];
-                if (RenderedFile(k) is { } file && RenderedRows.Render(part, writer) is { } rendered)
+                if (kept is not null)
                 {
-                    using (rendered)
-                    {
-                        WriteSegment(file, stream => RenderedRows.Write(stream, ResultKeys.Of(part.Keys), rendered));
-                        writer.WriteRendered(rendered.Text, rendered.Text.Length, rendered.Rows);
-                    }
-                    rows += rendered.Rows;
-                    MarkUsed(name, Array.Empty<ResultKeys>(), [file]);
+                    writer.WriteRendered(kept.Text, kept.TextLength, kept.Rows);
+                    rows += kept.Rows;
+                    MarkUsed(name, [kept.Keys], [file, segment]);
+                    lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 1, 0));
+                    return;
                 }
-                else rows += FrameSegments.WriteRows([part], writer);
             }
-        }
-        // The file's kept text written, when there is one (a damaged one is not: the file's rows are then made again).
-        bool Copied(int k, Action before)
-        {
-            if (RenderedFile(k) is not { } file || !File.Exists(file)) return false;
-            using var kept = RenderedRows.Open(file);
-            if (kept is null) return false;
-            before();
-            writer.WriteRendered(kept.Text, kept.TextLength, kept.Rows);
-            rows += kept.Rows;
-            MarkUsed(name, [kept.Keys], [file, SegmentFile(folder, name, version, units[k])]);
-            return true;
-        }
-        // A changed file whose old kept text tells its articles apart: that text's bytes for the articles that stayed,
-        // new rows for the edited ones, kept again as the file's text (no segment is read or made).
-        bool Patched(int k, Action before)
-        {
-            if (units[k].Origin is not { } origin || RenderedFile(k) is not { } file
-                || RenderedFileOf(units[k] with { Identity = origin.Identity }) is not { } oldFile || !File.Exists(oldFile)) return false;
-            using var old = RenderedRows.Open(oldFile);
-            if (old is null || PatchedText(Range(raw, units[k].Start, units[k].Count), origin, old, file, writer, build, before) is not { } patched) return false;
-            rows += patched.Rows;
-            MarkUsed(name, [patched.Keys], [file]);
-            lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1) { Patched = 1 });
-            return true;
-        }
-        // A run of files: each one's kept text when there is one (or its old text patched), the others from their
-        // segments or built (in order).
-        void Chunk(int k0, int k1)
-        {
-            int from = k0, copied = 0;
-            for (int k = k0; k < k1; k++)
+            if (units[k].Origin is { } origin && RenderedFileOf(units[k] with { Identity = origin.Identity }) is { } oldFile && File.Exists(oldFile))
             {
-                if (Copied(k, () => Built(from, k))) copied++;
-                else if (!Patched(k, () => Built(from, k))) continue;
-                from = k + 1;
+                using var old = RenderedRows.Open(oldFile);
+                if (old is not null && PatchedText(articles, origin, old, file, writer, build) is { } patched)
+                {
+                    rows += patched.Rows;
+                    MarkUsed(name, [patched.Keys], [file, segment]);
+                    lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1) { Patched = 1 });
+                    return;
+                }
             }
-            Built(from, k1);
-            if (copied > 0) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, copied, 0));
-        }
-        // A file of more articles than a run: its kept text (or its old text patched), else written from its articles and its text kept.
-        void Big(int k)
-        {
-            var articles = Range(corpus.Articles, units[k].Start, units[k].Count);
-            if (Copied(k, () => { })) lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 1, 0));
-            else if (Patched(k, () => { })) { }
-            else if (RenderedFile(k) is { } file)
-            {
-                rows += WrittenInRuns(articles, file, writer, writeArticles);
-                MarkUsed(name, Array.Empty<ResultKeys>(), [file]);
-                lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1));
-            }
-            else rows += writeArticles(articles, writer);
+            rows += WrittenInRuns(articles, file, writer, writeArticles);
+            MarkUsed(name, Array.Empty<ResultKeys>(), [file, segment]);
+            lock (segmentCounts) segmentCounts.Add(new SegmentCounts(name, 0, 1));
         }
         int first = 0, held = 0;
         for (int k = 0; k < units.Count; k++)
         {
-            if (units[k].Count > BuildBatchArticles)
+            if (units[k].Count > BuildBatchArticles || RenderedFileOf(units[k]) is not null)
             {
-                Chunk(first, k);
-                Big(k);
+                Built(first, k);
+                Written(k);
                 (first, held) = (k + 1, 0);
                 continue;
             }
-            if (held + units[k].Count > BuildBatchArticles) { Chunk(first, k); (first, held) = (k, 0); }
+            if (held + units[k].Count > BuildBatchArticles) { Built(first, k); (first, held) = (k, 0); }
             held += units[k].Count;
         }
-        Chunk(first, units.Count);
+        Built(first, units.Count);
         return rows;
     }
 
@@ -336,12 +303,11 @@ public sealed partial class ArticleResultStore
     /// A changed file's rows written and kept in <paramref name="file"/>, put together in article order from
     /// <paramref name="old"/> (the text kept for the file's old entry) for the articles that came from it and from the
     /// rows <paramref name="build"/> gives the others (all of them at once). Returns the rows and the keys of the new
-    /// text; null, having written nothing and called nothing, when the old text does not tell its articles apart, its
+    /// text; null, having written nothing, when the old text does not tell its articles apart, its
     /// keys are not in the layout the new rows' keys are, or the new rows do not all belong to the edited articles.
-    /// <paramref name="before"/> is called just before the first row is written.
     /// </summary>
     private (long Rows, ResultKeys Keys)? PatchedText(IReadOnlyList<Article> articles, CorpusUnitOrigin origin, RenderedRows.Kept old, string file,
-        FrameRowWriter writer, Func<NewsCorpus, DataFrame> build, Action before)
+        FrameRowWriter writer, Func<NewsCorpus, DataFrame> build)
     {
         if (old.Articles() is not { } oldArticles || Parts(oldArticles) is not { } oldParts) return null;
         int n = origin.Count;
@@ -389,7 +355,6 @@ public sealed partial class ArticleResultStore
                     keys.Add(origin.From[j] >= 0 ? old.Keys[a * n + origin.From[j]] : (calls[a].Analysis, ResultKeys.Value(calls[a].Keys[e++])));
             var resultKeys = ResultKeys.From(keys);
 
-            before();
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             var temporary = file + "." + Environment.ProcessId + ".tmp";
             long rows = 0, textLength = 0;
