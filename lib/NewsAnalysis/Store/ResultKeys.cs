@@ -43,15 +43,7 @@ internal sealed class ResultKeys
             var key = keys[i].AsSpan();
             int cut = key.IndexOf('\u001f');
             if (cut < 0) throw new FormatException($"result key '{keys[i]}' names no analysis");
-            var analysis = key[..cut];
-            int at = 0;
-            while (at < analyses.Count && !analysis.SequenceEqual(analyses[at])) at++;
-            if (at == analyses.Count)
-            {
-                if (analyses.Count == byte.MaxValue) throw new FormatException("over 255 analyses in one list of result keys");
-                analyses.Add(analysis.ToString());
-            }
-            analysisOf[i] = (byte)at;
+            analysisOf[i] = AnalysisIndex(analyses, key[..cut]);
             values[i] = Value(key[(cut + 1)..]);
         }
         return new ResultKeys([.. analyses], analysisOf, values);
@@ -66,17 +58,23 @@ internal sealed class ResultKeys
         var values = new UInt128[keys.Count];
         for (int i = 0; i < keys.Count; i++)
         {
-            int at = analyses.IndexOf(keys[i].Analysis);
-            if (at < 0)
-            {
-                if (analyses.Count == byte.MaxValue) throw new FormatException("over 255 analyses in one list of result keys");
-                analyses.Add(keys[i].Analysis);
-                at = analyses.Count - 1;
-            }
-            analysisOf[i] = (byte)at;
+            analysisOf[i] = AnalysisIndex(analyses, keys[i].Analysis);
             values[i] = keys[i].Value;
         }
         return new ResultKeys([.. analyses], analysisOf, values);
+    }
+
+    // The analysis's place in analyses, added when new.
+    private static byte AnalysisIndex(List<string> analyses, ReadOnlySpan<char> analysis)
+    {
+        int at = 0;
+        while (at < analyses.Count && !analysis.SequenceEqual(analyses[at])) at++;
+        if (at == analyses.Count)
+        {
+            if (analyses.Count == byte.MaxValue) throw new FormatException("over 255 analyses in one list of result keys");
+            analyses.Add(analysis.ToString());
+        }
+        return (byte)at;
     }
 
     /// <summary>Key <paramref name="i"/>: its analysis and value.</summary>
