@@ -41,8 +41,7 @@ internal static class StoreOptions
         CurrentShard.Value = chosen;
         try
         {
-            // No store is made for a data path that does not exist: the action's load reports the path.
-            if (parse.GetValue(noCache) || !Path.Exists(CommonOptions.ResolveData(parse.GetValue(data)!))) { using (ArticleResultStore.Use(null)) return action(); }
+            if (!UsesStore(parse, data, noCache)) { using (ArticleResultStore.Use(null)) return action(); }
             var folder = Folder(parse, data, cache);
             using var store = ArticleResultStore.Open(folder, lockWait: null, background: true);   // opened while the corpus loads
             store.Prune = chosen is null;   // a shard sees part of the corpus: it must not drop the others' results
@@ -61,7 +60,7 @@ internal static class StoreOptions
     /// </summary>
     public static IDisposable? OpenAhead(ParseResult parse, Option<string> data, Option<DirectoryInfo?> cache, Option<bool> noCache)
     {
-        if (parse.GetValue(noCache) || !Path.Exists(CommonOptions.ResolveData(parse.GetValue(data)!))) return null;
+        if (!UsesStore(parse, data, noCache)) return null;
         var folder = Folder(parse, data, cache);
         return new OpeningStore(Task.Run(() =>
         {
@@ -74,6 +73,10 @@ internal static class StoreOptions
             catch (IOException) { return null; }
         }));
     }
+
+    // Not with --no-cache, and no store is made for a data path that does not exist: loading reports the path.
+    private static bool UsesStore(ParseResult parse, Option<string> data, Option<bool> noCache) =>
+        !parse.GetValue(noCache) && Path.Exists(CommonOptions.ResolveData(parse.GetValue(data)!));
 
     private sealed class OpeningStore(Task<ArticleResultStore?> opening) : IDisposable
     {
