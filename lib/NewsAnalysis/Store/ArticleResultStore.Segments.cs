@@ -163,11 +163,10 @@ public sealed partial class ArticleResultStore
             int k = patching[i];
             var (unit, origin, before) = (units[k], units[k].Origin!, old[k]!);
             int analyses = origin.Count == 0 ? 0 : before.Keys.Length / origin.Count;
-            if (runs[i] > 0 && !KeysLineUp(before.Keys, origin.Count, analyses, builtCalls)) continue;   // built as a new file's rows
-            var keys = new string[analyses * unit.Count];
-            for (int a = 0, n = 0; a < analyses; a++)
-                for (int j = 0, b = at; j < unit.Count; j++)
-                    keys[n++] = origin.From[j] >= 0 ? before.Keys[a * origin.Count + origin.From[j]] : builtCalls[a].Analysis + "\u001f" + builtCalls[a].Keys[b++];
+            bool LineUp(int key, string analysis) => before.Keys[key].StartsWith(analysis + "\u001f", StringComparison.Ordinal);
+            if (runs[i] > 0 && !KeysLineUp(analyses, origin.Count, builtCalls, LineUp)) continue;   // built as a new file's rows
+            int first = at;
+            var keys = MergedKeys(analyses, origin, key => before.Keys[key], (a, e) => builtCalls[a].Analysis + "\u001f" + builtCalls[a].Keys[first + e]);
             var ids = new string[unit.Count];
             for (int j = 0; j < unit.Count; j++) ids[j] = source[unit.Start + j].Id;
             if (FrameSegments.Patch(before, cut[i], ids, origin.From, keys) is not { } part) continue;
@@ -178,16 +177,25 @@ public sealed partial class ArticleResultStore
         return count;
     }
 
-    // Whether the keys of a file's earlier rows (a run of its articles' keys per analysis) name the analyses of the build's calls, in order.
-    private static bool KeysLineUp(string[] before, int articles, int analyses, List<(string Analysis, string[] Keys)> calls)
+    // Whether the keys of a file's earlier rows (a run of its articles' keys per analysis) name the analyses of the
+    // build's calls, in order: isOf(key, analysis) says whether earlier key number key is one of analysis.
+    private static bool KeysLineUp(int analyses, int articles, List<(string Analysis, string[] Keys)> calls, Func<int, string, bool> isOf)
     {
         if (calls.Count != analyses) return false;
-        for (int a = 0; a < analyses; a++)
-        {
-            var key = before[a * articles].AsSpan();
-            if (!key.StartsWith(calls[a].Analysis) || key.Length <= calls[a].Analysis.Length || key[calls[a].Analysis.Length] != '\u001f') return false;
-        }
+        for (int a = 0; a < analyses; a++) if (!isOf(a * articles, calls[a].Analysis)) return false;
         return true;
+    }
+
+    // The keys of a file whose articles partly came from its old entry, in a segment's layout (per analysis, one per
+    // article in order): an article that came from it keeps its old key (old(place among the old keys)), an edited one
+    // takes the next key of the build's call for that analysis (made(analysis, how many edited articles before it)).
+    private static T[] MergedKeys<T>(int analyses, CorpusUnitOrigin origin, Func<int, T> old, Func<int, int, T> made)
+    {
+        var keys = new T[analyses * origin.From.Length];
+        for (int a = 0, n = 0; a < analyses; a++)
+            for (int j = 0, e = 0; j < origin.From.Length; j++)
+                keys[n++] = origin.From[j] >= 0 ? old(a * origin.Count + origin.From[j]) : made(a, e++);
+        return keys;
     }
 
     // The segment file of a unit's rows: null when the unit has no identity or too few articles to keep its rows.
@@ -332,8 +340,7 @@ public sealed partial class ArticleResultStore
                 if (made?.Articles is not { } madeArticles || (madeParts = Parts(madeArticles)) is null) return null;
                 // The old text names no results (a big file written from its articles): the new one names none either.
                 calls = analyses == 0 ? [] : calls.Where(c => c.Keys.Length == edited.Count).ToList();
-                if (calls.Count != analyses) return null;
-                for (int a = 0; a < analyses; a++) if (old.Keys[a * n].Analysis != calls[a].Analysis) return null;
+                if (!KeysLineUp(analyses, n, calls, (key, analysis) => old.Keys[key].Analysis == analysis)) return null;
             }
             // The pieces, in article order: (from the old text?, start, length, rows).
             var pieces = new List<(bool Old, long Start, long Length, int Rows)>();
@@ -349,44 +356,31 @@ public sealed partial class ArticleResultStore
             }
             if (made is not null && madeRows != made.Rows) return null;
 
-            var keys = new List<(string Analysis, UInt128 Value)>(analyses * articles.Count);
-            for (int a = 0; a < analyses; a++)
-                for (int j = 0, e = 0; j < articles.Count; j++)
-                    keys.Add(origin.From[j] >= 0 ? old.Keys[a * n + origin.From[j]] : (calls[a].Analysis, ResultKeys.Value(calls[a].Keys[e++])));
-            var resultKeys = ResultKeys.From(keys);
+            var resultKeys = ResultKeys.From(MergedKeys(analyses, origin, key => old.Keys[key], (a, e) => (calls[a].Analysis, ResultKeys.Value(calls[a].Keys[e]))));
 
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
             long rows = 0, textLength = 0;
-            try
+            WriteKept(file, kept =>
             {
-                using (var kept = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+                for (int p = 0; p < pieces.Count;)
                 {
-                    for (int p = 0; p < pieces.Count;)
+                    // Pieces that follow each other in one text are copied as one.
+                    var (fromOld, start, length, pieceRows) = pieces[p++];
+                    while (p < pieces.Count && pieces[p].Old == fromOld && pieces[p].Start == start + length)
                     {
-                        // Pieces that follow each other in one text are copied as one.
-                        var (fromOld, start, length, pieceRows) = pieces[p++];
-                        while (p < pieces.Count && pieces[p].Old == fromOld && pieces[p].Start == start + length)
-                        {
-                            length += pieces[p].Length;
-                            pieceRows += pieces[p++].Rows;
-                        }
-                        Stream source = fromOld ? old.Text : made!.Text;
-                        source.Position = start;
-                        CopyBytes(source, kept, length);
-                        source.Position = start;
-                        writer.WriteRendered(source, length, pieceRows);
-                        rows += pieceRows;
-                        textLength += length;
+                        length += pieces[p].Length;
+                        pieceRows += pieces[p++].Rows;
                     }
-                    RenderedRows.WriteHead(kept, resultKeys, rows, textLength, parts);
+                    Stream source = fromOld ? old.Text : made!.Text;
+                    source.Position = start;
+                    CopyBytes(source, kept, length);
+                    source.Position = start;
+                    writer.WriteRendered(source, length, pieceRows);
+                    rows += pieceRows;
+                    textLength += length;
                 }
-                File.Move(temporary, file, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+                RenderedRows.WriteHead(kept, resultKeys, rows, textLength, parts);
+                return true;
+            });
             return (rows, resultKeys);
         }
         finally
@@ -437,62 +431,53 @@ public sealed partial class ArticleResultStore
     /// </summary>
     private long WrittenInRuns(IReadOnlyList<Article> articles, string file, FrameRowWriter writer, Func<IReadOnlyList<Article>, FrameRowWriter, long> writeArticles)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Environment.ProcessId + ".tmp";
         List<List<(string Analysis, UInt128 Value)>>? keys = null;   // per analysis
         var parts = new List<ArticleRows>();
         bool apart = true;
         long rows = 0, textLength = 0;
-        bool keep = true;
-        try
+        WriteKept(file, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            bool keep = true;
+            for (int at = 0; at < articles.Count; at += BuildBatchArticles)
             {
-                for (int at = 0; at < articles.Count; at += BuildBatchArticles)
+                var run = Range(articles, at, Math.Min(BuildBatchArticles, articles.Count - at));
+                if (!keep) { rows += writeArticles(run, writer); continue; }
+                var calls = new List<(string Analysis, string[] Keys)>();
+                KeyRecorder.Value = calls;
+                RenderedText? rendered;
+                try { rendered = RenderedRows.Render(writer, rowsOnly => writeArticles(run, rowsOnly)); }
+                finally { KeyRecorder.Value = null; }
+                if (rendered is null)
                 {
-                    var run = Range(articles, at, Math.Min(BuildBatchArticles, articles.Count - at));
-                    if (!keep) { rows += writeArticles(run, writer); continue; }
-                    var calls = new List<(string Analysis, string[] Keys)>();
-                    KeyRecorder.Value = calls;
-                    RenderedText? rendered;
-                    try { rendered = RenderedRows.Render(writer, rowsOnly => writeArticles(run, rowsOnly)); }
-                    finally { KeyRecorder.Value = null; }
-                    if (rendered is null)
-                    {
-                        keep = false;
-                        rows += writeArticles(run, writer);
-                        continue;
-                    }
-                    using (rendered)
-                    {
-                        var runCalls = calls.Where(c => c.Keys.Length == run.Count).ToList();
-                        keys ??= runCalls.Select(_ => new List<(string, UInt128)>(articles.Count)).ToList();
-                        // Every run names the same analyses in the same order, or the file's text is kept without its articles' parts.
-                        if (runCalls.Count != keys.Count) apart = false;
-                        for (int a = 0; a < Math.Min(runCalls.Count, keys.Count); a++)
-                            keys[a].AddRange(runCalls[a].Keys.Select(key => (runCalls[a].Analysis, ResultKeys.Value(key))));
-                        if (rendered.Articles is { } runParts) parts.AddRange(runParts); else apart = false;
-                        stream.Write(rendered.Text.GetBuffer(), 0, (int)rendered.Text.Length);
-                        textLength += rendered.Text.Length;
-                        writer.WriteRendered(rendered.Text, rendered.Text.Length, rendered.Rows);
-                        rows += rendered.Rows;
-                    }
+                    keep = false;
+                    rows += writeArticles(run, writer);
+                    continue;
                 }
-                if (keep) RenderedRows.WriteHead(stream, ResultKeys.From([.. (keys ?? []).SelectMany(k => k)]), rows, textLength, apart ? parts : null);
+                using (rendered)
+                {
+                    var runCalls = calls.Where(c => c.Keys.Length == run.Count).ToList();
+                    keys ??= runCalls.Select(_ => new List<(string, UInt128)>(articles.Count)).ToList();
+                    // Every run names the same analyses in the same order, or the file's text is kept without its articles' parts.
+                    if (runCalls.Count != keys.Count) apart = false;
+                    for (int a = 0; a < Math.Min(runCalls.Count, keys.Count); a++)
+                        keys[a].AddRange(runCalls[a].Keys.Select(key => (runCalls[a].Analysis, ResultKeys.Value(key))));
+                    if (rendered.Articles is { } runParts) parts.AddRange(runParts); else apart = false;
+                    stream.Write(rendered.Text.GetBuffer(), 0, (int)rendered.Text.Length);
+                    textLength += rendered.Text.Length;
+                    writer.WriteRendered(rendered.Text, rendered.Text.Length, rendered.Rows);
+                    rows += rendered.Rows;
+                }
             }
-            if (keep) File.Move(temporary, file, overwrite: true);
-            return rows;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            if (keep) RenderedRows.WriteHead(stream, ResultKeys.From([.. (keys ?? []).SelectMany(k => k)]), rows, textLength, apart ? parts : null);
+            return keep;
+        });
+        return rows;
     }
 
     /// <summary>
     /// Writes the rows of the frame <paramref name="build"/> gives for <paramref name="corpus"/>: with a store in effect,
-    /// through its <see cref="WriteSegmented"/> (a file of more articles than a run written by <paramref name="writeArticles"/>),
-    /// else — no store, or a corpus not loaded with the corpus cache — by <paramref name="writeArticles"/> for every
+    /// through its <see cref="WriteSegmented"/> (a kept file's CSV rows, and a file of more articles than a run, written
+    /// by <paramref name="writeArticles"/>), else — no store, or a corpus not loaded with the corpus cache — by <paramref name="writeArticles"/> for every
     /// article. Returns the rows written.
     /// </summary>
     internal static long WriteRows(NewsCorpus corpus, string name, string version, Func<NewsCorpus, DataFrame> build, FrameRowWriter writer,
@@ -510,14 +495,28 @@ public sealed partial class ArticleResultStore
         return Convert.ToHexString(SHA256.HashData([.. text, .. identity]), 0, 16);
     }
 
-    // Written beside its place and renamed over it: a killed run leaves the old file, the new one, or none (segments
-    // and kept text alike).
-    private static void WriteSegment(string file, Action<Stream> write)
+    private static void WriteSegment(string file, Action<Stream> write) => WriteKept(file, stream =>
+    {
+        write(stream);
+        return true;
+    });
+
+    // Written beside its place and renamed over it when write says to keep it: a killed run leaves the old file, the
+    // new one, or none (segments and kept text alike); a file not kept, or whose writing failed, leaves nothing.
+    private static void WriteKept(string file, Func<Stream, bool> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = file + "." + Environment.ProcessId + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0)) write(stream);
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            bool keep;
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16)) keep = write(stream);
+            if (keep) File.Move(temporary, file, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     // The segments of each frame built this run that it did not use (files gone or changed, older versions), and

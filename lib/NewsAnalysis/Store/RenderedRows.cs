@@ -91,20 +91,10 @@ internal static class RenderedRows
     }
 
     /// <summary>
-    /// Writes the file's bytes to <paramref name="stream"/>: the text, then its head (format, keys, row count, text
-    /// length, the articles' parts), then the head's length, so that a rerun reads the head and copies the text through
-    /// a small buffer (no array of the whole text to fault in).
-    /// </summary>
-    public static void Write(Stream stream, ResultKeys keys, RenderedText rendered)
-    {
-        stream.Write(rendered.Text.GetBuffer(), 0, (int)rendered.Text.Length);
-        WriteHead(stream, keys, rendered.Rows, rendered.Text.Length, rendered.Articles);
-    }
-
-    /// <summary>
     /// Ends a file whose text (<paramref name="textLength"/> bytes) was written to <paramref name="stream"/> as it was
-    /// made, a run of rows at a time: its head, then the head's length. The head comes after the text so that the text
-    /// of a file too big to hold can be kept as it streams by.
+    /// made, a run of rows at a time: its head (format, keys, row count, text length, the articles' parts), then the
+    /// head's length. The head comes after the text so that the text of a file too big to hold can be kept as it
+    /// streams by, and a rerun reads the head and copies the text through a small buffer.
     /// </summary>
     public static void WriteHead(Stream stream, ResultKeys keys, long rows, long textLength, IReadOnlyList<ArticleRows>? articles)
     {
